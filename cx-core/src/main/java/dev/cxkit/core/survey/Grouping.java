@@ -1,0 +1,168 @@
+package dev.cxkit.core.survey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How responses are grouped: by zero or more fields ({@code touchpoint}, {@code location},
+ * {@code channel}, {@code customer_id}, {@code journey_id}, or any attribute such as
+ * {@code stage}) and optionally by a calendar {@link Period} of the submission time in a time
+ * zone (UTC by default). The period dimension is named {@code period} and comes last.
+ *
+ * <p>A response without a value for a dimension falls into the group whose value is null for it.
+ *
+ * <p>Immutable and thread-safe; {@link #keyInto} caches the last day's label per calling
+ * thread-confined {@link KeyBuffer}.
+ */
+public final class Grouping {
+
+    /** The name of the period dimension. */
+    public static final String PERIOD = "period";
+
+    private static final Grouping NONE = new Grouping(List.of(), null, ZoneOffset.UTC);
+
+    private final List<String> fields;
+    private final Period period;
+    private final ZoneId zone;
+    private final List<String> names;
+
+    private Grouping(List<String> fields, Period period, ZoneId zone) {
+        this.fields = List.copyOf(fields);
+        this.period = period;
+        this.zone = Objects.requireNonNull(zone, "zone");
+        List<String> all = new ArrayList<>(this.fields);
+        if (period != null) {
+            if (all.contains(PERIOD)) {
+                throw new IllegalArgumentException("a field named 'period' clashes with the period dimension");
+            }
+            all.add(PERIOD);
+        }
+        if (all.stream().distinct().count() != all.size()) {
+            throw new IllegalArgumentException("grouping fields repeat: " + fields);
+        }
+        this.names = List.copyOf(all);
+    }
+
+    /** Returns the grouping with no dimensions: one group for everything. */
+    public static Grouping none() {
+        return NONE;
+    }
+
+    /**
+     * Groups by fields.
+     *
+     * @param fields field or attribute names
+     * @return the grouping
+     * @throws IllegalArgumentException if a name repeats
+     */
+    public static Grouping by(List<String> fields) {
+        return new Grouping(fields, null, ZoneOffset.UTC);
+    }
+
+    /**
+     * Groups by fields and the period of submission.
+     *
+     * @param fields field or attribute names (may be empty)
+     * @param period the calendar period
+     * @param zone the time zone that decides which day an instant falls on
+     * @return the grouping
+     * @throws IllegalArgumentException if a name repeats or a field is named {@code period}
+     */
+    public static Grouping by(List<String> fields, Period period, ZoneId zone) {
+        return new Grouping(fields, Objects.requireNonNull(period, "period"), zone);
+    }
+
+    /** Returns the dimension names, the period last. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Returns the period, or null when not grouped by period. */
+    public Period period() {
+        return period;
+    }
+
+    /** Returns the time zone of the period. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Returns the key values of a response, one per {@linkplain #names() name}.
+     *
+     * @param response the response
+     * @return the values (elements may be null)
+     */
+    public List<String> keyOf(Response response) {
+        KeyBuffer buffer = newBuffer();
+        keyInto(response, buffer);
+        return new ArrayList<>(buffer.values);
+    }
+
+    /** Returns a reusable buffer for {@link #keyInto}. */
+    KeyBuffer newBuffer() {
+        return new KeyBuffer(names.size());
+    }
+
+    /** Fills {@code buffer} with the key of {@code response} without allocating in the common case. */
+    void keyInto(Response response, KeyBuffer buffer) {
+        for (int i = 0; i < fields.size(); i++) {
+            buffer.values.set(i, response.field(fields.get(i)));
+        }
+        if (period != null) {
+            buffer.values.set(fields.size(), periodLabel(response, buffer));
+        }
+    }
+
+    private String periodLabel(Response response, KeyBuffer buffer) {
+        Instant at = response.submittedAt();
+        if (at == null) {
+            LocalDate on = response.submittedOn();
+            return on == null ? null : period.label(on);
+        }
+        long second = at.getEpochSecond();
+        if (second >= buffer.dayStart && second < buffer.dayEnd) {
+            return buffer.label;
+        }
+        LocalDate date = LocalDate.ofInstant(at, zone);
+        buffer.dayStart = date.atStartOfDay(zone).toEpochSecond();
+        buffer.dayEnd = date.plusDays(1).atStartOfDay(zone).toEpochSecond();
+        buffer.label = period.label(date);
+        return buffer.label;
+    }
+
+    /** A mutable, single-thread key buffer with a one-day label cache. */
+    static final class KeyBuffer {
+        final List<String> values;
+        long dayStart = Long.MAX_VALUE;
+        long dayEnd = Long.MIN_VALUE;
+        String label;
+
+        KeyBuffer(int size) {
+            values = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                values.add(null);
+            }
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Grouping g && g.fields.equals(fields) && g.period == period && g.zone.equals(zone);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fields, period, zone);
+    }
+
+    @Override
+    public String toString() {
+        return names.isEmpty() ? "(none)" : String.join(",", names) + (period == null ? "" : " in " + zone);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.cxkit.core.survey;
+
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+
+/**
+ * A calendar period that responses are grouped by. Labels sort in time order as text:
+ * {@code 2026-11-22} (day), {@code 2026-W47} (ISO-8601 week, in its week-based year),
+ * {@code 2026-11} (month), {@code 2026-Q4} (quarter).
+ *
+ * <p>Which day an instant falls on depends on the time zone, so callers pass one; see
+ * {@link Response#localDate(java.time.ZoneId)}.
+ */
+public enum Period {
+    /** A calendar day. */
+    DAY,
+    /** An ISO-8601 week: Monday to Sunday, numbered within the week-based year. */
+    WEEK,
+    /** A calendar month. */
+    MONTH,
+    /** A calendar quarter. */
+    QUARTER;
+
+    /**
+     * Returns the label of the period that contains {@code date}.
+     *
+     * @param date the date
+     * @return the label, for example {@code 2026-W47}
+     */
+    public String label(LocalDate date) {
+        switch (this) {
+            case DAY:
+                return date.toString();
+            case WEEK:
+                return String.format(Locale.ROOT, "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
+                        date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTH:
+                return String.format(Locale.ROOT, "%d-%02d", date.getYear(), date.getMonthValue());
+            default:
+                return date.getYear() + "-Q" + date.get(IsoFields.QUARTER_OF_YEAR);
+        }
+    }
+
+    /**
+     * Parses {@code day}, {@code week}, {@code month} or {@code quarter}, case-insensitively.
+     *
+     * @param text the name
+     * @return the period
+     * @throws IllegalArgumentException if the name is none of these
+     */
+    public static Period parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown period '" + text + "' (expected day, week, month or quarter)", e);
+        }
+    }
+
+    /** Returns the lower-case name. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
