@@ -1,0 +1,84 @@
+package dev.cxkit.core.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cxkit.core.score.GroupScore;
+import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.score.RatingDistribution;
+import dev.cxkit.core.score.Score;
+import dev.cxkit.core.score.ScoreAccumulator;
+import dev.cxkit.core.score.ScoreComparison;
+import dev.cxkit.core.score.ScoreOptions;
+import dev.cxkit.core.stats.Interval;
+import dev.cxkit.core.survey.Grouping;
+import dev.cxkit.core.survey.Response;
+import dev.cxkit.core.survey.ResponseScorer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles and runs the Java quick start of README.md, so it cannot rot. The code between the
+ * {@code README} markers must appear verbatim (minus the method's indentation) in README.md.
+ */
+class QuickStartTest {
+
+    @Test
+    void quickStartRunsAndGivesTheNumbersTheReadmeStates() {
+        // README:start
+        // 1. Record ratings as they arrive (no allocation per record).
+        ScoreAccumulator nps = ScoreAccumulator.of(Metric.NPS);
+        for (int rating : new int[] {10, 9, 9, 10, 9, 8, 7, 8, 3, 6}) {
+            nps.record(rating);
+        }
+
+        // 2. Snapshot and score: value, interval (adjusted-Wald, 95%) and low-sample flag.
+        Score score = Score.of(nps.snapshot());
+        double value = score.value().orElseThrow();          // 30.0 points
+        Interval interval = score.interval().orElseThrow();  // about -19.1 to 65.2
+        boolean lowSample = score.lowSample();               // true: n = 10 < 30
+
+        // 3. Group survey responses by any field, and a period, in one pass.
+        ResponseScorer scorer = ResponseScorer.create(Grouping.by(List.of("touchpoint")));
+        scorer.record(Response.builder(Metric.CSAT, 5).touchpoint("delivery").build());
+        scorer.record(Response.builder(Metric.CSAT, 2).touchpoint("delivery").build());
+        scorer.record(Response.builder(Metric.CSAT, 4).touchpoint("counter").build());
+        List<GroupScore> byTouchpoint = scorer.scores(ScoreOptions.defaults());
+
+        // 4. Is a change real or noise? Compare two independent samples.
+        RatingDistribution lastMonth = RatingDistribution.ofCounts(Metric.NPS, 20, 5, 5, 5, 5, 10, 10, 40, 40, 60, 50);
+        RatingDistribution thisMonth = RatingDistribution.ofCounts(Metric.NPS, 10, 5, 5, 5, 5, 10, 10, 40, 40, 70, 60);
+        ScoreComparison change = ScoreComparison.of(thisMonth, lastMonth, ScoreOptions.defaults());
+        boolean real = change.difference().orElseThrow().significant();
+        // README:end
+
+        assertThat(value).isEqualTo(30.0);
+        // adjusted-Wald evaluated by hand: P=5.75, Pa=4.5, D=2.75, n=13, z=1.959963984540054
+        assertThat(interval.lower()).isCloseTo(-19.05061537636367, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(interval.upper()).isCloseTo(65.20446153020983, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(lowSample).isTrue();
+        assertThat(byTouchpoint).hasSize(2);
+        assertThat(byTouchpoint.get(0).score().value().orElseThrow()).isEqualTo(50.0);
+        assertThat(change.difference().orElseThrow().difference()).isCloseTo(
+                100.0 * (130 - 50) / 260 - 100.0 * (110 - 60) / 250, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(real).isFalse(); // p = 0.124: adjusted-Wald test evaluated independently with SciPy
+        assertThat(change.difference().orElseThrow().pValue()).isCloseTo(0.12394220514537588, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void readmeShowsTheQuickStartVerbatim() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/dev/cxkit/core/quickstart/QuickStartTest.java"),
+                StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("// README:start\\R(.*?)\\R\\s*// README:end", Pattern.DOTALL).matcher(source);
+        assertThat(m.find()).isTrue();
+        String snippet = m.group(1).lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
+                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        assertThat(readme).as("README.md must contain the quick start of QuickStartTest verbatim").contains(snippet);
+    }
+}
