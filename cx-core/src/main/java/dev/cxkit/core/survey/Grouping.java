@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * How responses are grouped: by zero or more fields ({@code touchpoint}, {@code location},
@@ -30,6 +31,7 @@ public final class Grouping {
     private final Period period;
     private final ZoneId zone;
     private final List<String> names;
+    private final List<Function<Response, String>> accessors;
 
     private Grouping(List<String> fields, Period period, ZoneId zone) {
         this.fields = List.copyOf(fields);
@@ -46,6 +48,11 @@ public final class Grouping {
             throw new IllegalArgumentException("grouping fields repeat: " + fields);
         }
         this.names = List.copyOf(all);
+        List<Function<Response, String>> readers = new ArrayList<>();
+        for (String field : this.fields) {
+            readers.add(Response.accessor(field));
+        }
+        this.accessors = List.copyOf(readers);
     }
 
     /** Returns the grouping with no dimensions: one group for everything. */
@@ -111,8 +118,8 @@ public final class Grouping {
 
     /** Fills {@code buffer} with the key of {@code response} without allocating in the common case. */
     void keyInto(Response response, KeyBuffer buffer) {
-        for (int i = 0; i < fields.size(); i++) {
-            buffer.values.set(i, response.field(fields.get(i)));
+        for (int i = 0; i < accessors.size(); i++) {
+            buffer.values.set(i, accessors.get(i).apply(response));
         }
         if (period != null) {
             buffer.values.set(fields.size(), periodLabel(response, buffer));

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One survey answer: a rating of one metric, with where and when it was given.
@@ -100,23 +101,34 @@ public record Response(Metric metric, int score, double weight, String responseI
      * @return the value, or null
      */
     public String field(String name) {
+        return accessor(name).apply(this);
+    }
+
+    /**
+     * Returns a function that reads the named field or attribute, resolved once so that hot
+     * loops do not look the name up per response.
+     *
+     * @param name the field or attribute name
+     * @return the accessor
+     */
+    static Function<Response, String> accessor(String name) {
         switch (name) {
             case "touchpoint":
-                return touchpoint;
+                return Response::touchpoint;
             case "location":
-                return location;
+                return Response::location;
             case "channel":
-                return channel;
+                return Response::channel;
             case "customer_id":
-                return customerId;
+                return Response::customerId;
             case "journey_id":
-                return journeyId;
+                return Response::journeyId;
             case "response_id":
-                return responseId;
+                return Response::responseId;
             case "metric":
-                return metric.id();
+                return r -> r.metric().id();
             default:
-                return attributes.get(name);
+                return r -> r.attributes().get(name);
         }
     }
 
