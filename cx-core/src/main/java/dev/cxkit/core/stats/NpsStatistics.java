@@ -51,7 +51,7 @@ public final class NpsStatistics {
      */
     public static double nps(double promoters, double passives, double detractors) {
         double n = total(promoters, passives, detractors);
-        return Math.max(-100, Math.min(100, 100 * (promoters - detractors) / n));
+        return points(promoters, detractors, n);
     }
 
     /**
@@ -183,9 +183,9 @@ public final class NpsStatistics {
             }
             upper = 0.5 * (lo + hi);
         }
-        lower = Math.min(lower, estimate);
-        upper = Math.max(upper, estimate);
-        return new Interval(100 * lower, 100 * upper, confidence, IntervalMethod.SCORE).clip(-100, 100);
+        double centre = points(promoters, detractors, n);
+        return new Interval(Math.min(100 * lower, centre), Math.max(100 * upper, centre), confidence,
+                IntervalMethod.SCORE).clip(-100, 100);
     }
 
     /**
@@ -287,7 +287,7 @@ public final class NpsStatistics {
         double nA = total(promotersA, passivesA, detractorsA);
         double nB = total(promotersB, passivesB, detractorsB);
         double z = Confidence.z(confidence);
-        double difference = 100 * (promotersA - detractorsA) / nA - 100 * (promotersB - detractorsB) / nB;
+        double difference = points(promotersA, detractorsA, nA) - points(promotersB, detractorsB, nB);
         double pA;
         double dA;
         double pB;
@@ -339,10 +339,19 @@ public final class NpsStatistics {
             IntervalMethod method) {
         double p = promoters / n;
         double d = detractors / n;
-        double estimate = Math.max(-1, Math.min(1, (promoters - detractors) / n));
+        double estimate = (promoters - detractors) / n;
         double variance = Checks.nonNegative(p + d - estimate * estimate);
-        double half = z * Math.sqrt(variance / n);
-        return new Interval(100 * (estimate - half), 100 * (estimate + half), confidence, method).clip(-100, 100);
+        double centre = points(promoters, detractors, n);
+        double half = 100 * z * Math.sqrt(variance / n);
+        return new Interval(centre - half, centre + half, confidence, method).clip(-100, 100);
+    }
+
+    /**
+     * 100·(P − D)/n, in this order of operations everywhere, so that an interval's centre is
+     * bit-for-bit the score {@link #nps} reports; kept inside [−100, 100] against rounding.
+     */
+    private static double points(double promoters, double detractors, double n) {
+        return Math.max(-100, Math.min(100, 100 * (promoters - detractors) / n));
     }
 
     /** Validates three counts and returns their total, which must be &gt; 0. */
