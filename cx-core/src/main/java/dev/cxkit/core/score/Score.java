@@ -19,7 +19,8 @@ import java.util.OptionalDouble;
  *   <li>n = 0: the value and the interval are absent (never 0, never NaN) and the score is
  *       flagged low-sample.
  *   <li>An interval that would leave the metric's range (for example all promoters) is clipped
- *       to it: NPS to [−100, 100], CSAT to [0, 100].
+ *       to it: NPS to [−100, 100], CSAT to [0, 100], and CES to its scale (a t interval around
+ *       a mean near the end of a short scale can otherwise pass the scale's end).
  *   <li>CES needs n<sub>eff</sub> &gt; 1 for its t interval; with one response the value is
  *       present and the interval absent. When all ratings are equal the interval has zero width.
  *   <li>Low-sample means n<sub>eff</sub> &lt; {@code minN}; low-sample scores are flagged, never
@@ -84,7 +85,8 @@ public record Score(RatingDistribution ratings, OptionalDouble value, Optional<I
                 double mean = ratings.mean();
                 double nEff = ratings.effectiveN();
                 Optional<Interval> interval = nEff > 1
-                        ? Optional.of(MeanStatistics.t(mean, ratings.variance(), nEff, confidence))
+                        ? Optional.of(MeanStatistics.t(mean, ratings.variance(), nEff, confidence)
+                                .clip(metric.min(), metric.max()))
                         : Optional.empty();
                 return new Score(ratings, OptionalDouble.of(mean), interval, lowSample);
             }
