@@ -32,7 +32,10 @@ public final class ScoreTable {
     private final List<String> dimensions;
     private final int points;
     private final int min;
+    /** Group ids by key values. Keys are ArrayLists so lookups with an ArrayList compare without iterators. */
     private final Map<List<String>, Integer> ids = new HashMap<>();
+    /** For one-dimension tables: group ids by the single value, so a lookup hashes one String. */
+    private final Map<String, Integer> singleIds = new HashMap<>();
     private final List<GroupKey> keys = new ArrayList<>();
     private int groupCount;
     private long[] counts;
@@ -112,6 +115,19 @@ public final class ScoreTable {
     }
 
     /**
+     * Returns the id of the group with this value in a one-dimension table, registering it if
+     * new: the fast path of {@link #group(List)} for the common single grouping field.
+     *
+     * @param value the value of the only dimension (may be null: "no value")
+     * @return the group id
+     * @throws IllegalArgumentException if the table does not have exactly one dimension
+     */
+    public int group(String value) {
+        Integer id = singleIds.get(value);
+        return id != null ? id : group(Collections.singletonList(value));
+    }
+
+    /**
      * Returns the id of the group with these values, registering it if new.
      *
      * @param values one value per dimension
@@ -123,7 +139,10 @@ public final class ScoreTable {
 
     private int register(GroupKey key) {
         int id = groupCount++;
-        ids.put(key.values(), id);
+        ids.put(new ArrayList<>(key.values()), id);
+        if (dimensions.size() == 1) {
+            singleIds.put(key.values().get(0), id);
+        }
         keys.add(key);
         int needed = groupCount * points;
         if (needed > counts.length) {
@@ -206,18 +225,31 @@ public final class ScoreTable {
             }
             return;
         }
+        // Hot loop: count first, validate by OR-ing sign bits (no branch per element), and undo the
+        // range exactly if anything was out of range. An index outside the array throws before
+        // its increment, so the undo covers precisely the increments made.
         final long[] c = counts;
         final int p = points;
         final int lo = min;
-        final int groupLimit = groupCount;
-        for (int i = from; i < to; i++) {
-            int g = groups[i];
-            int r = ratings[i] - lo;
-            if (g < 0 || g >= groupLimit || r < 0 || r >= p) {
-                undo(groups, ratings, from, i);
-                checkColumns(groups, ratings, null, i, i + 1);
+        final int lastGroup = groupCount - 1;
+        final int lastRating = points - 1;
+        int bad = 0;
+        int i = from;
+        try {
+            for (; i < to; i++) {
+                int g = groups[i];
+                int r = ratings[i] - lo;
+                bad |= g | (lastGroup - g) | r | (lastRating - r);
+                c[g * p + r]++;
             }
-            c[g * p + r]++;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            undo(groups, ratings, from, i);
+            checkColumns(groups, ratings, null, from, to);
+            throw new IllegalStateException("index " + i + " is out of range but passed the checks", e);
+        }
+        if (bad < 0) {
+            undo(groups, ratings, from, to);
+            checkColumns(groups, ratings, null, from, to);
         }
     }
 

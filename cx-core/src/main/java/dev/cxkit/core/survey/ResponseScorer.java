@@ -33,12 +33,15 @@ public final class ResponseScorer {
     private final Grouping grouping;
     private final Map<Metric, ScoreTable> tables = new LinkedHashMap<>();
     private final Grouping.KeyBuffer buffer;
+    /** True when grouped by exactly one field and no period: the key is one String. */
+    private final boolean singleField;
     private Metric lastMetric;
     private ScoreTable lastTable;
 
     private ResponseScorer(Grouping grouping) {
         this.grouping = Objects.requireNonNull(grouping, "grouping");
         this.buffer = grouping.newBuffer();
+        this.singleField = grouping.period() == null && grouping.names().size() == 1;
     }
 
     /**
@@ -65,7 +68,7 @@ public final class ResponseScorer {
     public void record(Response response) {
         ScoreTable table = table(response.metric());
         grouping.keyInto(response, buffer);
-        int group = table.group(buffer.values);
+        int group = singleField ? table.group(buffer.values.get(0)) : table.group(buffer.values);
         double weight = response.weight();
         if (weight == 1) {
             table.record(group, response.score());

@@ -1,6 +1,7 @@
 package dev.cxkit.core.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -122,6 +123,42 @@ class ScoreTablePropertyTest {
         }
         assertThat(bulk.snapshot()).as("seed %d", seed).isEqualTo(single.snapshot());
         assertThat(bulk.total().n()).as("seed %d", seed).isEqualTo(to - from);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void columnarRecordWithOneBadElementChangesNothing(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Metric metric = METRICS[random.nextInt(METRICS.length)];
+        int groupCount = random.nextInt(1, 40); // capacity is at least 16 groups: ids past the count stay in the array
+        ScoreTable table = ScoreTable.create(metric, "g");
+        for (int g = 0; g < groupCount; g++) {
+            table.group("g" + g);
+        }
+        if (random.nextBoolean()) {
+            table.record(0, metric.min(), 2.5); // the weighted path validates first
+        }
+        int n = random.nextInt(1, 500);
+        int[] groups = new int[n];
+        byte[] ratings = new byte[n];
+        for (int i = 0; i < n; i++) {
+            groups[i] = random.nextInt(groupCount);
+            ratings[i] = (byte) random.nextInt(metric.min(), metric.max() + 1);
+        }
+        table.record(groups, ratings, 0, n / 2);
+        var before = table.snapshot();
+        int bad = random.nextInt(n);
+        switch (random.nextInt(6)) {
+            case 0 -> groups[bad] = -1 - random.nextInt(1000);
+            case 1 -> groups[bad] = groupCount + random.nextInt(20); // may still be inside the array
+            case 2 -> groups[bad] = Integer.MAX_VALUE - random.nextInt(100);
+            case 3 -> ratings[bad] = (byte) (metric.max() + 1 + random.nextInt(10));
+            case 4 -> ratings[bad] = (byte) (metric.min() - 1 - random.nextInt(100));
+            default -> ratings[bad] = Byte.MIN_VALUE;
+        }
+        assertThatThrownBy(() -> table.record(groups, ratings, 0, n)).as("seed %d", seed)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("index " + bad + ":");
+        assertThat(table.snapshot()).as("seed %d", seed).isEqualTo(before);
     }
 
     @ParameterizedTest
