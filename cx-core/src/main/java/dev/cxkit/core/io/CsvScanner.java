@@ -52,6 +52,10 @@ final class CsvScanner {
     String malformed;
     /** For a line longer than {@code maxChars}: its first {@code maxChars} characters, else null. */
     String tooLong;
+    /** For a record spanning lines: the column of the quoted field that crosses the first line end. */
+    int spanningColumn;
+    private int firstLineEnd;
+    private int firstLineNext;
 
     CsvScanner(TextInput in, int maxChars, int maxLines) {
         this.in = in;
@@ -101,6 +105,19 @@ final class CsvScanner {
         line += lines;
     }
 
+    /**
+     * Cuts a record that spans several lines down to its first physical line, so that scanning
+     * resumes on the next line: for a record whose column count shows that a quote was stray.
+     */
+    void firstLineOnly() {
+        if (lines > 1) {
+            length = firstLineEnd;
+            next = firstLineNext;
+            lines = 1;
+            fields = 0;
+        }
+    }
+
     /** Returns the text of the current record (its physical lines, verbatim). */
     String raw() {
         return tooLong != null ? tooLong : new String(in.buf, in.start, length);
@@ -132,8 +149,9 @@ final class CsvScanner {
 
     private void scan() throws IOException {
         lines = 1;
-        int firstLineEnd = -1;
-        int firstLineNext = -1;
+        firstLineEnd = -1;
+        firstLineNext = -1;
+        spanningColumn = 0;
         int q = 0;
         while (true) {
             int p = q;
@@ -161,6 +179,7 @@ final class CsvScanner {
                         if (firstLineEnd < 0) {
                             firstLineEnd = r;
                             firstLineNext = r + t;
+                            spanningColumn = column;
                         }
                         r += t;
                         lines++;

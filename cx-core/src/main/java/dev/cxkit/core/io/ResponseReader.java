@@ -268,9 +268,7 @@ public final class ResponseReader {
             }
         }
         context.header = scanner.raw();
-        scanner.columnLabel(column -> column <= columns && !names[column - 1].isEmpty()
-                ? "column " + column + " (" + names[column - 1] + ")"
-                : "column " + column);
+        scanner.columnLabel(column -> label(names, column));
         scanner.consume();
 
         RowAssembler row = context.row;
@@ -296,9 +294,21 @@ public final class ResponseReader {
                 while (column < scanner.fields && scanner.starts[column] <= rel) {
                     column++;
                 }
-                context.reject(line, "column " + column + (column <= columns && !names[column - 1].isEmpty()
-                        ? " (" + names[column - 1] + ")" : "") + " is not valid UTF-8 (save the file as UTF-8)",
+                context.reject(line, label(names, column) + " is not valid UTF-8 (save the file as UTF-8)",
                         scanner.raw());
+                scanner.consume();
+                continue;
+            }
+            if (scanner.fields != columns && scanner.lines > 1) {
+                // A quoted field ran on over line ends and the columns do not fit: most likely a
+                // stray quote. Reject the first line only and read the next lines afresh.
+                String reason = "the row has " + scanner.fields + (scanner.fields == 1 ? " column" : " columns")
+                        + ", the header has " + columns + " (the quoted field in " + label(names, scanner.spanningColumn)
+                        + " runs on to line " + (line + scanner.lines - 1) + ": a stray quote?); reading resumes on the "
+                        + "next line";
+                scanner.firstLineOnly();
+                context.lastLine = line;
+                context.reject(line, reason, scanner.raw());
                 scanner.consume();
                 continue;
             }
@@ -355,6 +365,13 @@ public final class ResponseReader {
         if (context.read == 0) {
             context.warnings.add(source + " has a header but no rows");
         }
+    }
+
+    /** Names a 1-based column for messages: {@code column 3 (score)}. */
+    private static String label(String[] names, int column) {
+        return column >= 1 && column <= names.length && !names[column - 1].isEmpty()
+                ? "column " + column + " (" + names[column - 1] + ")"
+                : "column " + column;
     }
 
     /** Returns the (unescaped, untrimmed) text of a field of the current record. */

@@ -306,6 +306,18 @@ class ResponseReaderTest {
     }
 
     @Test
+    void strayQuoteThatLeavesTheWrongColumnCountCostsOneLine() {
+        Result r = csv(HEADER + "r1,\"nps,9,Leeds\nr2,nps,8,Hull\"\nr3,nps,7,York\n");
+        assertThat(r.accepted()).extracting(Response::responseId, Response::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("r2", "Hull\""), org.assertj.core.groups.Tuple.tuple("r3", "York"));
+        Rejection bad = r.only();
+        assertThat(bad.line()).isEqualTo(2);
+        assertThat(bad.raw()).isEqualTo("r1,\"nps,9,Leeds");
+        assertThat(bad.reason()).isEqualTo("the row has 2 columns, the header has 4 (the quoted field in column 2 "
+                + "(metric) runs on to line 3: a stray quote?); reading resumes on the next line");
+    }
+
+    @Test
     void quoteNotClosedWithinTheLineLimit() {
         ResponseReader reader = ResponseReader.builder().limits(1 << 16, 3).build();
         Result r = read(reader, "x.csv", (HEADER + "r1,nps,9,\"a\nb\nc\nd\"\nr2,nps,9,e\n").getBytes(StandardCharsets.UTF_8));
