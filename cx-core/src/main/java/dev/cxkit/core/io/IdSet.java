@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The set of {@code response_id}s seen so far, kept as 64-bit hashes (never as strings) in a
  * primitive open-addressing table with linear probing, with the line where each was first seen.
  *
- * <p><b>Memory.</b> A slot is a {@code long} hash plus an {@code int} line: 12 bytes. The table
+ * <p><b>Memory.</b> A slot is a 64-bit hash plus a 32-bit line, side by side: 12 bytes. The table
  * doubles when it is 75% full, so it holds 16 to 32 bytes per distinct id; 10 million ids take
  * 2<sup>24</sup> slots, 192 MiB. Strings are never kept, so memory does not depend on how long
  * the ids are.
@@ -22,9 +22,12 @@ final class IdSet {
 
     private static final int INITIAL_CAPACITY = 1 << 10;
 
-    private long[] keys = new long[INITIAL_CAPACITY];
-    /** The first line of each id as an unsigned int; 0 when the line did not fit. */
-    private int[] lines = new int[INITIAL_CAPACITY];
+    /**
+     * Three ints per slot, side by side so that a lookup touches one cache line: the high and low
+     * halves of the hash (both 0 for an empty slot) and the first line as an unsigned int (0 when
+     * the line did not fit).
+     */
+    private int[] slots = new int[3 * INITIAL_CAPACITY];
     private int mask = INITIAL_CAPACITY - 1;
     private int size;
     private int threshold = INITIAL_CAPACITY / 4 * 3;
@@ -62,19 +65,25 @@ final class IdSet {
      *     if that line is unknown
      */
     long addIfAbsent(long hash, long line) {
+        int high = (int) (hash >>> 32);
+        int low = (int) hash;
+        int[] s = slots;
         int i = index(hash);
         while (true) {
-            long k = keys[i];
-            if (k == 0) {
-                keys[i] = hash;
-                lines[i] = line > 0 && line <= 0xFFFF_FFFFL ? (int) line : 0;
+            int j = 3 * i;
+            int h = s[j];
+            int l = s[j + 1];
+            if (h == 0 && l == 0) {
+                s[j] = high;
+                s[j + 1] = low;
+                s[j + 2] = line > 0 && line <= 0xFFFF_FFFFL ? (int) line : 0;
                 if (++size > threshold) {
                     grow();
                 }
                 return -1;
             }
-            if (k == hash) {
-                return Integer.toUnsignedLong(lines[i]);
+            if (h == high && l == low) {
+                return Integer.toUnsignedLong(s[j + 2]);
             }
             i = (i + 1) & mask;
         }
@@ -82,13 +91,15 @@ final class IdSet {
 
     /** Returns whether the hash is present. */
     boolean contains(long hash) {
+        int high = (int) (hash >>> 32);
+        int low = (int) hash;
         int i = index(hash);
         while (true) {
-            long k = keys[i];
-            if (k == 0) {
+            int j = 3 * i;
+            if (slots[j] == 0 && slots[j + 1] == 0) {
                 return false;
             }
-            if (k == hash) {
+            if (slots[j] == high && slots[j + 1] == low) {
                 return true;
             }
             i = (i + 1) & mask;
@@ -102,7 +113,7 @@ final class IdSet {
 
     /** Returns the number of slots (for tests of the memory bound). */
     int capacity() {
-        return keys.length;
+        return mask + 1;
     }
 
     private int index(long hash) {
@@ -110,41 +121,40 @@ final class IdSet {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldLines = lines;
-        int capacity = oldKeys.length * 2;
-        if (capacity <= 0) {
+        int[] old = slots;
+        int capacity = (mask + 1) * 2;
+        if (capacity <= 0 || capacity > Integer.MAX_VALUE / 3) {
             throw new IllegalStateException("too many distinct response ids: " + size);
         }
-        keys = new long[capacity];
-        lines = new int[capacity];
+        slots = new int[3 * capacity];
         mask = capacity - 1;
         threshold = capacity / 4 * 3;
-        for (int j = 0; j < oldKeys.length; j++) {
-            long k = oldKeys[j];
-            if (k != 0) {
+        for (int j = 0; j < old.length; j += 3) {
+            if (old[j] != 0 || old[j + 1] != 0) {
+                long k = ((long) old[j] << 32) | (old[j + 1] & 0xFFFF_FFFFL);
                 int i = index(k);
-                while (keys[i] != 0) {
+                while (slots[3 * i] != 0 || slots[3 * i + 1] != 0) {
                     i = (i + 1) & mask;
                 }
-                keys[i] = k;
-                lines[i] = oldLines[j];
+                slots[3 * i] = old[j];
+                slots[3 * i + 1] = old[j + 1];
+                slots[3 * i + 2] = old[j + 2];
             }
         }
     }
 
     @Override
     public String toString() {
-        return "IdSet[size=" + size + ", capacity=" + keys.length + "]";
+        return "IdSet[size=" + size + ", capacity=" + capacity() + "]";
     }
 
     /** For tests: the hashes present, sorted. */
     long[] sortedHashes() {
         long[] out = new long[size];
         int n = 0;
-        for (long k : keys) {
-            if (k != 0) {
-                out[n++] = k;
+        for (int j = 0; j < slots.length; j += 3) {
+            if (slots[j] != 0 || slots[j + 1] != 0) {
+                out[n++] = ((long) slots[j] << 32) | (slots[j + 1] & 0xFFFF_FFFFL);
             }
         }
         Arrays.sort(out);
