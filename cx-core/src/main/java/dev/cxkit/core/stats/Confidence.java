@@ -1,7 +1,7 @@
 package dev.cxkit.core.stats;
 
 /**
- * Checks and converts confidence levels. Not instantiable.
+ * Checks and converts confidence levels. Not instantiable; thread-safe.
  */
 final class Confidence {
     private Confidence() {}
@@ -14,9 +14,21 @@ final class Confidence {
         return confidence;
     }
 
-    /** The two-sided standard normal critical value z for a confidence level: Φ⁻¹(1 − α/2). */
+    /**
+     * The two-sided standard normal critical value z for a confidence level: Φ⁻¹(1 − α/2),
+     * computed as −Φ⁻¹(α/2) so that high levels (small α) keep full precision.
+     */
     static double z(double confidence) {
         check(confidence);
-        return Distributions.normalQuantile(0.5 + confidence / 2);
+        return -Distributions.normalQuantile((1 - confidence) / 2);
+    }
+
+    /**
+     * The two-sided Student t critical value t<sub>df, 1−α/2</sub> for a confidence level,
+     * computed as −t<sub>df</sub>⁻¹(α/2).
+     */
+    static double t(double confidence, double df) {
+        check(confidence);
+        return -Distributions.studentTQuantile((1 - confidence) / 2, df);
     }
 }
