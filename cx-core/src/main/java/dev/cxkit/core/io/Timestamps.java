@@ -102,11 +102,10 @@ final class Timestamps {
         if (h > 23 || mi > 59 || s > 59) {
             return FALLBACK;
         }
-        LocalDate day = date(y, m, d);
-        if (day == null) {
+        if (!isValidDate(y, m, d)) {
             return "submitted_at '" + new String(a, off, len) + "' is not a valid date";
         }
-        long epochSecond = day.toEpochDay() * 86_400L + h * 3600L + mi * 60L + s - offsetSeconds;
+        long epochSecond = epochDay(y, m, d) * 86_400L + h * 3600L + mi * 60L + s - offsetSeconds;
         instant = Instant.ofEpochSecond(epochSecond, nanos);
         return null;
     }
@@ -132,6 +131,35 @@ final class Timestamps {
             return "submitted_at '" + text + "' is not an ISO-8601 timestamp (like 2026-03-01T10:15:30Z or "
                     + "2026-03-01T11:15:30+01:00) or date (like 2026-03-01)";
         }
+    }
+
+    /** Returns whether y-m-d is a date of the proleptic Gregorian calendar (as {@link LocalDate}). */
+    static boolean isValidDate(int y, int m, int d) {
+        if (m < 1 || m > 12 || d < 1) {
+            return false;
+        }
+        int length;
+        if (m == 2) {
+            boolean leap = (y % 4 == 0) && (y % 100 != 0 || y % 400 == 0);
+            length = leap ? 29 : 28;
+        } else {
+            length = m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
+        }
+        return d <= length;
+    }
+
+    /**
+     * Returns the days since 1970-01-01 of a valid date, without allocating: Howard Hinnant's
+     * {@code days_from_civil} ("chrono-Compatible Low-Level Date Algorithms", 2013).
+     */
+    static long epochDay(int y, int m, int d) {
+        int year = m <= 2 ? y - 1 : y;
+        int era = Math.floorDiv(year, 400);
+        int yearOfEra = year - era * 400;
+        int monthFromMarch = (m + 9) % 12;
+        int dayOfYear = (153 * monthFromMarch + 2) / 5 + d - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     private LocalDate date(int y, int m, int d) {
