@@ -130,8 +130,8 @@ public final class ResponseReader {
 
     /**
      * Reads a file. The format is the reader's, or else the file extension's ({@code .csv},
-     * {@code .jsonl}, {@code .ndjson}), or else guessed from the first character ({@code {} means
-     * JSON Lines). Messages name the file as {@code file.toString()}.
+     * {@code .jsonl}, {@code .ndjson}), or else guessed from the first character (a leading
+     * <code>&#123;</code> means JSON Lines). Messages name the file as {@code file.toString()}.
      *
      * @param file the file
      * @param accepted receives each valid response, in input order
@@ -151,8 +151,8 @@ public final class ResponseReader {
 
     /**
      * Reads a stream, for example standard input. The format is the reader's, or else the one
-     * {@code source}'s extension names, or else guessed from the first character ({@code {} means
-     * JSON Lines). The stream is read to its end and not closed.
+     * {@code source}'s extension names, or else guessed from the first character (a leading
+     * <code>&#123;</code> means JSON Lines). The stream is read to its end and not closed.
      *
      * @param in the stream, UTF-8
      * @param source the name used in messages, for example {@code -} or {@code stdin}
