@@ -41,9 +41,9 @@ public final class MeanStatistics {
      * involved", Biometrika 34:28–35), with the Welch–Satterthwaite degrees of freedom
      * (Satterthwaite 1946, Biometrics Bulletin 2:110–114):
      * <pre>
-     *   SE² = s²<sub>A</sub>/n<sub>A</sub> + s²<sub>B</sub>/n<sub>B</sub>
-     *   ν   = SE⁴ / ((s²<sub>A</sub>/n<sub>A</sub>)²/(n<sub>A</sub> − 1) + (s²<sub>B</sub>/n<sub>B</sub>)²/(n<sub>B</sub> − 1))
-     *   t   = (x̄<sub>A</sub> − x̄<sub>B</sub>)/SE,   p = 2·F<sub>ν</sub>(−|t|)
+     *   SE² = s²_A/n_A + s²_B/n_B
+     *   ν   = SE⁴ / ((s²_A/n_A)²/(n_A − 1) + (s²_B/n_B)²/(n_B − 1))
+     *   t   = (x̄_A − x̄_B)/SE,   p = 2·F_ν(−|t|)
      * </pre>
      * and the interval (x̄<sub>A</sub> − x̄<sub>B</sub>) ± t<sub>ν, 1−α/2</sub>·SE, where
      * F<sub>ν</sub> is the Student t CDF with real-valued ν. If both variances are 0, SE = 0,
