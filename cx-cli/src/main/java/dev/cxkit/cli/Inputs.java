@@ -4,6 +4,7 @@ import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
 import dev.cxkit.core.io.ResponseReader;
+import dev.cxkit.core.io.UnreadableInputException;
 import dev.cxkit.core.survey.Response;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,7 +12,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +105,11 @@ final class Inputs {
      */
     ReadSummary read(List<String> files, Consumer<? super Response> accepted) throws IOException {
         if (rejectsFile != null) {
-            rejects = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+            try {
+                rejects = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e));
+            }
         }
         Consumer<Response> counting = progress ? response -> {
             tick();
@@ -115,13 +123,10 @@ final class Inputs {
                 }
             }
             for (String file : files) {
-                ReadSummary one = file.equals("-")
-                        ? reader.read(stdin, STDIN, counting, this::rejected)
-                        : reader.read(Path.of(file), counting, this::rejected);
-                summary = summary.plus(one);
+                summary = summary.plus(readOne(file, counting));
             }
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e.getCause()));
         } finally {
             if (progressShown) {
                 err.print("\r" + " ".repeat(40) + "\r");
@@ -132,6 +137,36 @@ final class Inputs {
             }
         }
         return summary;
+    }
+
+    private ReadSummary readOne(String file, Consumer<Response> accepted) throws IOException {
+        if (file.equals("-")) {
+            return reader.read(stdin, STDIN, accepted, this::rejected);
+        }
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            throw new UsageException("cannot read " + file + ": it is a directory");
+        }
+        try {
+            return reader.read(path, accepted, this::rejected);
+        } catch (UnreadableInputException | FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + reason(e), e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private void tick() {

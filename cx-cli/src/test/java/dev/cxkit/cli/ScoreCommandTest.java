@@ -282,6 +282,18 @@ class ScoreCommandTest {
     }
 
     @Test
+    void directoriesAndUnwritableRejectsAreExitTwo() throws IOException {
+        CliRun directory = run("score", dir.toString());
+        assertThat(directory.exit()).isEqualTo(2);
+        assertThat(directory.err()).isEqualTo("cx: cannot read " + dir + ": it is a directory\n");
+        Path file = write("nps.csv", NPS_30);
+        Path nowhere = dir.resolve("no/such/dir/rejects.csv");
+        CliRun rejects = run("score", file.toString(), "--rejects", nowhere.toString());
+        assertThat(rejects.exit()).isEqualTo(2);
+        assertThat(rejects.err()).isEqualTo("cx: cannot write --rejects " + nowhere + ": no such file or directory\n");
+    }
+
+    @Test
     void unreadableHeaderIsExitTwoNamingFileAndLine() throws IOException {
         Path file = write("h.csv", "id,metric,rating\nr1,nps,9\n");
         CliRun r = run("score", file.toString());

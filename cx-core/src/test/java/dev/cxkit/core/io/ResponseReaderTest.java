@@ -412,6 +412,18 @@ class ResponseReaderTest {
     }
 
     @Test
+    void headerWithMalformedQuotingOrBadUtf8IsUnreadable() {
+        assertThatThrownBy(() -> csv("metric,\"score\n"))
+                .cause().isInstanceOf(UnreadableInputException.class)
+                .hasMessage("responses.csv line 1: the header has malformed quoting: the quote opened in column 2 is "
+                        + "never closed");
+        byte[] latin1 = "m\u00e9tric,score\nnps,9\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> read(ResponseReader.create(), "h.csv", latin1))
+                .cause().isInstanceOf(UnreadableInputException.class)
+                .hasMessage("h.csv line 1: the header is not valid UTF-8 (save the file as UTF-8)");
+    }
+
+    @Test
     void readsAFileAndDetectsItsFormat(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("Responses.NDJSON");
         Files.writeString(file, "{\"metric\":\"csat\",\"score\":4}\n");
