@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
  * error handling, so every failure ends as a one-line {@code cx: message} on standard error and an
  * exit code (0 success, 1 rows rejected under {@code --strict}, 2 usage error or unreadable input),
  * never as a stack trace unless {@code --verbose} is given.
+ *
+ * <p>Not thread-safe: use one instance per run.
  */
 @Command(name = "cx",
         mixinStandardHelpOptions = true,

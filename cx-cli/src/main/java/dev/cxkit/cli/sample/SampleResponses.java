@@ -29,6 +29,8 @@ import java.util.Random;
  * <p>The output is a pure function of {@link #SEED}: {@link java.util.Random} and its Gaussian
  * are specified exactly by the JDK, so every JDK produces the same file. Regenerate the resource
  * with {@code main} when this class changes; a test checks that the two agree.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class SampleResponses {
 

@@ -243,7 +243,7 @@ public final class ResponseReader {
         int[] standardColumn = new int[RowAssembler.NAMES.length];
         Arrays.fill(standardColumn, -1);
         for (int i = 0; i < columns; i++) {
-            String name = fieldText(text, scanner, i, scratch).trim();
+            String name = fieldText(text, scanner, i).trim();
             names[i] = name;
             if (name.isEmpty()) {
                 kinds[i] = RowAssembler.IGNORED;
@@ -375,7 +375,7 @@ public final class ResponseReader {
     }
 
     /** Returns the (unescaped, untrimmed) text of a field of the current record. */
-    private static String fieldText(TextInput text, CsvScanner scanner, int i, char[] unused) {
+    private static String fieldText(TextInput text, CsvScanner scanner, int i) {
         String s = new String(text.buf, text.start + scanner.starts[i], scanner.ends[i] - scanner.starts[i]);
         return scanner.escaped[i] ? s.replace("\"\"", "\"") : s;
     }

@@ -174,11 +174,6 @@ final class RowAssembler {
         return attributes.putIfAbsent(name, strings.get(a, off, len)) == null;
     }
 
-    /** Returns whether the row already has a value for the attribute. */
-    boolean hasAttribute(String name) {
-        return attributes.containsKey(name);
-    }
-
     private static Metric parseMetric(char[] a, int off, int len) {
         if (len == 3) {
             char c0 = lower(a[off]);

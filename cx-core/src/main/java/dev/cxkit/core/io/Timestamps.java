@@ -61,6 +61,8 @@ final class Timestamps {
         return fallback(new String(a, off, len));
     }
 
+    /** Returned by the fast path when the text has another shape: a distinct instance, compared by identity. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String FALLBACK = new String("fallback");
 
     private String fastInstant(char[] a, int off, int len, int y, int m, int d) {

@@ -10,6 +10,8 @@ import java.util.Objects;
  * {@code responses.csv line 1: the header has no 'score' column (columns: id, rating)}.
  *
  * <p>Rows read before the problem was found have been passed on; for a header problem, none.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class UnreadableInputException extends IOException {
 
