@@ -1,0 +1,222 @@
+package dev.cxkit.cli;
+
+import dev.cxkit.cli.Converters.OutputFormat;
+import dev.cxkit.core.io.InputFormat;
+import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.score.GroupKey;
+import dev.cxkit.core.score.GroupScore;
+import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.score.RatingDistribution;
+import dev.cxkit.core.score.Score;
+import dev.cxkit.core.score.ScoreComparison;
+import dev.cxkit.core.score.ScoreOptions;
+import dev.cxkit.core.stats.Comparison;
+import dev.cxkit.core.stats.IntervalMethod;
+import dev.cxkit.core.survey.Grouping;
+import dev.cxkit.core.survey.ResponseScorer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code cx compare A B}: is the difference between two samples real or sampling noise? */
+@Command(name = "compare",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Compare one metric between two files (for example two months): both scores with their "
+            + "intervals, the difference A - B with its interval and p-value, and whether it is more than "
+            + "sampling noise.",
+            "Each file is scored overall; the inputs follow the rules of 'cx score'."},
+        footer = {"", "Exit codes: 0 success, 1 rows rejected with --strict, 2 usage error or unreadable input.",
+            "", "Example:", "  cx compare march.csv april.csv --metric nps --format json"})
+final class CompareCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Cx parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A", description = "The first file (- reads standard input).")
+    private String a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The second file (- reads standard input).")
+    private String b;
+
+    @Option(names = "--metric", required = true, paramLabel = "nps|csat|ces",
+            converter = Converters.MetricConverter.class, description = "The metric to compare (required).")
+    private Metric metric;
+
+    @Option(names = "--interval", paramLabel = "METHOD", converter = Converters.IntervalConverter.class,
+            description = "Method of the difference: adjusted-wald or wald for nps; wald for csat; t (Welch) for "
+                    + "ces. Default: adjusted-wald (nps), wald (csat), t (ces).")
+    private IntervalMethod interval;
+
+    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level, between 0 and 1. Default: ${DEFAULT-VALUE}.")
+    private double confidence;
+
+    @Option(names = "--min-n", paramLabel = "N", defaultValue = "30",
+            description = "Flag a side whose (effective) sample size is below N as LOW-SAMPLE. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double minN;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+            converter = Converters.OutputFormatConverter.class, description = "Output format. Default: ${DEFAULT-VALUE}.")
+    private OutputFormat format;
+
+    @Option(names = "--strict",
+            description = "Exit with code 1 and print nothing if any row is rejected. Default: off.")
+    private boolean strict;
+
+    @Option(names = "--input-format", paramLabel = "csv|jsonl", converter = Converters.InputFormatConverter.class,
+            description = "Read both inputs as this format. Default: from the file extension.")
+    private InputFormat inputFormat;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new UsageException("--confidence must be between 0 and 1 (exclusive), got " + confidence);
+        }
+        if (!(minN >= 0) || !Double.isFinite(minN)) {
+            throw new UsageException("--min-n must be 0 or more, got " + minN);
+        }
+        if (format == OutputFormat.CSV) {
+            throw new UsageException("--format csv is not available for compare (use table or json)");
+        }
+        if (interval != null && !metric.comparisonMethods().contains(interval)) {
+            throw new UsageException("--interval " + interval.id() + " does not apply to comparing " + metric.id()
+                    + " (use " + Report.ids(metric.comparisonMethods()) + ")");
+        }
+        Inputs.check(List.of(a, b), null);
+        Side sideA = read(a, err);
+        Side sideB = read(b, err);
+        if (strict && sideA.summary.rejected() + sideB.summary.rejected() > 0) {
+            err.printf(Locale.ROOT, "cx: %d rows rejected and --strict is on: no comparison printed%n",
+                    sideA.summary.rejected() + sideB.summary.rejected());
+            err.flush();
+            return Cx.EXIT_REJECTED;
+        }
+        for (Side side : List.of(sideA, sideB)) {
+            if (side.ratings.isEmpty()) {
+                throw new UsageException(displayName(side.file) + " has no " + metric.id() + " responses to compare");
+            }
+        }
+        ScoreOptions options = ScoreOptions.defaults().withIntervalMethod(interval).withConfidence(confidence)
+                .withMinN(minN);
+        ScoreComparison comparison = ScoreComparison.of(sideA.ratings, sideB.ratings, options);
+        if (format == OutputFormat.JSON) {
+            printJson(out, comparison, sideA, sideB);
+        } else {
+            printTable(out, comparison, sideA, sideB);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** One side of the comparison: its file, what was read and the ratings of the metric. */
+    private static final class Side {
+        final String file;
+        final ReadSummary summary;
+        final RatingDistribution ratings;
+
+        Side(String file, ReadSummary summary, RatingDistribution ratings) {
+            this.file = file;
+            this.summary = summary;
+            this.ratings = ratings;
+        }
+    }
+
+    private Side read(String file, PrintWriter err) throws IOException {
+        ResponseScorer scorer = ResponseScorer.create(Grouping.none());
+        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, null);
+        ReadSummary summary = inputs.read(List.of(file), response -> {
+            if (metric.equals(response.metric())) {
+                scorer.record(response);
+            }
+        });
+        inputs.report();
+        RatingDistribution ratings = scorer.snapshot(metric).getOrDefault(GroupKey.NONE,
+                RatingDistribution.empty(metric));
+        return new Side(file, summary, ratings);
+    }
+
+    private static String displayName(String file) {
+        return file.equals("-") ? Inputs.STDIN : file;
+    }
+
+    private void printJson(PrintWriter out, ScoreComparison comparison, Side sideA, Side sideB) {
+        ObjectNode root = Report.JSON.createObjectNode();
+        root.put("metric", metric.id());
+        root.set("a", Report.entry(new GroupScore(GroupKey.NONE, comparison.a())));
+        root.set("b", Report.entry(new GroupScore(GroupKey.NONE, comparison.b())));
+        if (comparison.difference().isPresent()) {
+            Comparison d = comparison.difference().get();
+            ObjectNode diff = root.putObject("difference");
+            diff.put("value", Report.clean(d.difference()));
+            diff.put("standardError", Report.clean(d.standardError()));
+            diff.put("lower", Report.clean(d.interval().lower()));
+            diff.put("upper", Report.clean(d.interval().upper()));
+            diff.put("pValue", Report.clean(d.pValue()));
+            diff.put("significant", d.significant());
+            diff.put("method", comparison.method().id());
+            diff.put("confidence", d.interval().confidence());
+        } else {
+            root.putNull("difference");
+        }
+        ObjectNode files = root.putObject("files");
+        files.put("a", displayName(sideA.file));
+        files.put("b", displayName(sideB.file));
+        ObjectNode rows = root.putObject("rows");
+        rows.set("a", Report.rows(sideA.summary));
+        rows.set("b", Report.rows(sideB.summary));
+        out.println(Report.JSON.writeValueAsString(root));
+    }
+
+    private void printTable(PrintWriter out, ScoreComparison comparison, Side sideA, Side sideB) {
+        String level = Report.percent(confidence);
+        TextTable table = new TextTable(List.of(metric.id(), "file", "n", "value", level + " interval", ""),
+                new boolean[] {false, false, true, true, false, false});
+        table.add(row("A", sideA.file, comparison.a()));
+        table.add(row("B", sideB.file, comparison.b()));
+        table.print(out);
+        out.println();
+        if (comparison.difference().isEmpty()) {
+            out.println("Difference A - B: not defined (each side needs at least 2 responses for ces).");
+            return;
+        }
+        Comparison d = comparison.difference().get();
+        out.printf(Locale.ROOT, "Difference A - B: %s, %s interval %s, p = %s (%s)%n",
+                Report.difference(metric, d.difference()), level, Report.differenceRange(metric, d.interval()),
+                pValue(d.pValue()), comparison.method().id());
+        out.println(d.significant()
+                ? "Verdict: significant at " + level + ": more than sampling noise."
+                : "Verdict: not significant at " + level + ": within sampling noise.");
+    }
+
+    private List<String> row(String label, String file, Score score) {
+        List<String> cells = new ArrayList<>();
+        cells.add(label);
+        cells.add(displayName(file));
+        cells.add(Long.toString(score.n()));
+        cells.add(score.value().isPresent() ? Report.value(metric, score.value().getAsDouble()) : "-");
+        cells.add(score.interval().map(iv -> Report.range(metric, iv)).orElse("-"));
+        cells.add(score.lowSample() ? "LOW-SAMPLE" : "");
+        return cells;
+    }
+
+    private static String pValue(double p) {
+        return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.cxkit.cli;
+
+import dev.cxkit.core.io.InputFormat;
+import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.stats.IntervalMethod;
+import dev.cxkit.core.survey.Period;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Command-line value converters; their messages become {@code cx: Invalid value for option ...}. */
+final class Converters {
+
+    private Converters() {
+    }
+
+    /** {@code nps}, {@code csat} or {@code ces}. */
+    static final class MetricConverter implements ITypeConverter<Metric> {
+        @Override
+        public Metric convert(String value) {
+            try {
+                return Metric.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code day}, {@code week}, {@code month} or {@code quarter}. */
+    static final class PeriodConverter implements ITypeConverter<Period> {
+        @Override
+        public Period convert(String value) {
+            try {
+                return Period.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** An interval method id such as {@code adjusted-wald}. */
+    static final class IntervalConverter implements ITypeConverter<IntervalMethod> {
+        @Override
+        public IntervalMethod convert(String value) {
+            try {
+                return IntervalMethod.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code csv} or {@code jsonl}. */
+    static final class InputFormatConverter implements ITypeConverter<InputFormat> {
+        @Override
+        public InputFormat convert(String value) {
+            try {
+                return InputFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** A time zone id such as {@code UTC} or {@code Europe/London}. */
+    static final class ZoneConverter implements ITypeConverter<ZoneId> {
+        @Override
+        public ZoneId convert(String value) {
+            try {
+                return ZoneId.of(value.trim());
+            } catch (DateTimeException e) {
+                throw new TypeConversionException("unknown time zone '" + value + "' (use an id like UTC, "
+                        + "Europe/London or +01:00)");
+            }
+        }
+    }
+
+    /** The output formats. */
+    enum OutputFormat {
+        /** Aligned columns for people. */
+        TABLE,
+        /** One JSON object. */
+        JSON,
+        /** One CSV row per result. */
+        CSV
+    }
+
+    /** {@code table}, {@code json} or {@code csv}. */
+    static final class OutputFormatConverter implements ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            try {
+                return OutputFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("unknown format '" + value + "' (expected table, json or csv)");
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.cxkit.cli;
+
+import dev.cxkit.core.io.UnreadableInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code cx} command: customer-experience scores with confidence intervals from CSV or JSON
+ * Lines exports.
+ *
+ * <p>Run it with {@code new CommandLine(new Cx()).execute(args)}: the command installs its own
+ * error handling, so every failure ends as a one-line {@code cx: message} on standard error and an
+ * exit code (0 success, 1 rows rejected under {@code --strict}, 2 usage error or unreadable input),
+ * never as a stack trace unless {@code --verbose} is given.
+ *
+ * <p>Not thread-safe: use one instance per run.
+ */
+@Command(name = "cx",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cx.Version.class,
+        modelTransformer = Cx.ErrorHandling.class,
+        subcommands = {ScoreCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+        description = {"Customer-experience scores (NPS, CSAT, CES) with confidence intervals, from CSV or JSON "
+            + "Lines exports."},
+        footer = {"", "Exit codes: 0 success, 1 rows rejected with --strict, 2 usage error or unreadable input.",
+            "", "Examples:", "  cx score responses.csv --by location --period month",
+            "  cx compare march.csv april.csv --metric nps"})
+public final class Cx implements Runnable {
+
+    /** Exit code of a usage error or an input that cannot be read. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code when rows were rejected and {@code --strict} was given. */
+    public static final int EXIT_REJECTED = 1;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces of errors (for bug reports).")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private final InputStream stdin;
+
+    /** Creates the command reading {@code -} from {@link System#in}. */
+    public Cx() {
+        this(System.in);
+    }
+
+    /**
+     * Creates the command with another standard input, for tests and embedding.
+     *
+     * @param stdin what {@code -} reads
+     */
+    public Cx(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /** Returns what {@code -} reads. */
+    InputStream stdin() {
+        return stdin;
+    }
+
+    /**
+     * Runs the command and exits with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Cx()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        // "cx" alone.
+        throw new ParameterException(spec.commandLine(), "a command is required: score or compare");
+    }
+
+    /** The version from the jar manifest's Implementation-Version, or {@code dev} when run from classes. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cx.class.getPackage().getImplementationVersion();
+            return new String[] {"cx " + (version == null ? "dev" : version)};
+        }
+    }
+
+    /**
+     * Installs the error handlers on the command line being built, so that
+     * {@code new CommandLine(new Cx())} alone gives the user-facing behaviour.
+     */
+    static final class ErrorHandling implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            CommandLine commandLine = spec.commandLine();
+            if (commandLine != null) {
+                commandLine.setParameterExceptionHandler(ErrorHandling::usageError);
+                commandLine.setExecutionExceptionHandler(ErrorHandling::executionError);
+                commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+            }
+            return spec;
+        }
+
+        private static int usageError(ParameterException ex, String[] args) {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println("cx: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            }
+            if (isVerbose(cmd)) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_USAGE;
+        }
+
+        private static int executionError(Exception ex, CommandLine cmd, ParseResult parseResult) {
+            PrintWriter err = cmd.getErr();
+            cmd.getOut().flush();
+            err.println("cx: " + message(ex));
+            if (isVerbose(cmd)) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_USAGE;
+        }
+
+        private static boolean isVerbose(CommandLine cmd) {
+            Object root = cmd.getCommandSpec().root().userObject();
+            return root instanceof Cx && ((Cx) root).verbose;
+        }
+    }
+
+    /** Turns an exception into the one line the user reads. */
+    static String message(Throwable ex) {
+        if (ex instanceof UsageException || ex instanceof UnreadableInputException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof NoSuchFileException) {
+            return "cannot read " + ((NoSuchFileException) ex).getFile() + ": no such file";
+        }
+        if (ex instanceof AccessDeniedException) {
+            return "cannot read " + ((AccessDeniedException) ex).getFile() + ": permission denied";
+        }
+        if (ex instanceof FileSystemException) {
+            FileSystemException fse = (FileSystemException) ex;
+            return "cannot read " + fse.getFile() + ": " + (fse.getReason() == null ? "failed" : fse.getReason());
+        }
+        if (ex instanceof IOException) {
+            return ex.getMessage() == null ? "input or output failed" : ex.getMessage();
+        }
+        if (ex instanceof IllegalArgumentException && ex.getMessage() != null) {
+            return ex.getMessage();
+        }
+        return "internal error: " + ex + " (run again with --verbose and report the stack trace)";
+    }
+}

@@ -1,0 +1,239 @@
+package dev.cxkit.cli;
+
+import dev.cxkit.core.io.InputFormat;
+import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.io.Rejection;
+import dev.cxkit.core.io.ResponseReader;
+import dev.cxkit.core.io.UnreadableInputException;
+import dev.cxkit.core.survey.Response;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Reads the inputs of one command through one {@link ResponseReader}: files, {@code -} for
+ * standard input, or the bundled sample. Keeps the first rejections for the report, writes every
+ * rejected row to the {@code --rejects} file, and shows progress on a terminal.
+ *
+ * <p>Not thread-safe; one per command run.
+ */
+final class Inputs {
+
+    /** The name of standard input in messages. */
+    static final String STDIN = "stdin";
+    /** The name of the bundled sample in messages. */
+    static final String SAMPLE = "sample-responses.csv";
+    /** Where the bundled sample lives on the class path. */
+    static final String SAMPLE_RESOURCE = "/dev/cxkit/cli/sample/responses.csv";
+    /** How many rejections are kept for the JSON report. */
+    static final int KEPT_REJECTIONS = 1000;
+    /** How many rejections are listed on standard error. */
+    static final int SHOWN_REJECTIONS = 10;
+    private static final long PROGRESS_EVERY = 1_000_000;
+
+    private final ResponseReader reader;
+    private final InputStream stdin;
+    private final PrintWriter err;
+    private final boolean progress;
+    private final List<Rejection> kept = new ArrayList<>();
+    private final Path rejectsFile;
+    private BufferedWriter rejects;
+    private String rejectsHeader;
+    private int rejectsSections;
+    private ReadSummary summary = ReadSummary.EMPTY;
+    private long rows;
+    private boolean progressShown;
+
+    Inputs(InputFormat format, InputStream stdin, PrintWriter err, Path rejectsFile) {
+        this.reader = ResponseReader.builder().format(format).build();
+        this.stdin = stdin;
+        this.err = err;
+        this.rejectsFile = rejectsFile;
+        this.progress = System.console() != null;
+    }
+
+    /**
+     * Checks the file arguments before anything is read.
+     *
+     * @throws UsageException if {@code -} repeats or the rejects file is one of the inputs
+     */
+    static void check(List<String> files, Path rejectsFile) {
+        long stdinCount = files.stream().filter("-"::equals).count();
+        if (stdinCount > 1) {
+            throw new UsageException("'-' (standard input) can be given only once");
+        }
+        if (rejectsFile != null) {
+            for (String file : files) {
+                if (!file.equals("-") && sameFile(Path.of(file), rejectsFile)) {
+                    throw new UsageException("--rejects " + rejectsFile + " is also an input; choose another file");
+                }
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall through to comparing names
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Reads every input in order ({@code files} empty: the bundled sample).
+     *
+     * @param files file names, {@code -} for standard input
+     * @param accepted receives every accepted response
+     * @return the combined summary
+     * @throws IOException if an input cannot be opened or read, or the rejects file cannot be written
+     */
+    ReadSummary read(List<String> files, Consumer<? super Response> accepted) throws IOException {
+        if (rejectsFile != null) {
+            try {
+                rejects = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e));
+            }
+        }
+        Consumer<Response> counting = progress ? response -> {
+            tick();
+            accepted.accept(response);
+        } : accepted::accept;
+        try {
+            if (files.isEmpty()) {
+                try (InputStream in = Objects.requireNonNull(Inputs.class.getResourceAsStream(SAMPLE_RESOURCE),
+                        "bundled sample missing")) {
+                    summary = summary.plus(reader.read(in, SAMPLE, counting, this::rejected));
+                }
+            }
+            for (String file : files) {
+                summary = summary.plus(readOne(file, counting));
+            }
+        } catch (UncheckedIOException e) {
+            throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e.getCause()));
+        } finally {
+            if (progressShown) {
+                err.print("\r" + " ".repeat(40) + "\r");
+                err.flush();
+            }
+            if (rejects != null) {
+                rejects.close();
+            }
+        }
+        return summary;
+    }
+
+    private ReadSummary readOne(String file, Consumer<Response> accepted) throws IOException {
+        if (file.equals("-")) {
+            return reader.read(stdin, STDIN, accepted, this::rejected);
+        }
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            throw new UsageException("cannot read " + file + ": it is a directory");
+        }
+        try {
+            return reader.read(path, accepted, this::rejected);
+        } catch (UnreadableInputException | FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + reason(e), e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private void tick() {
+        if (++rows % PROGRESS_EVERY == 0) {
+            err.printf(Locale.ROOT, "\rcx: %,d rows read", rows);
+            err.flush();
+            progressShown = true;
+        }
+    }
+
+    private void rejected(Rejection rejection) {
+        if (progress) {
+            tick();
+        }
+        if (kept.size() < KEPT_REJECTIONS) {
+            kept.add(rejection);
+        }
+        if (rejects != null) {
+            try {
+                String header = rejection.header();
+                if (rejectsSections == 0 || !Objects.equals(header, rejectsHeader)) {
+                    if (header != null) {
+                        rejects.write(header);
+                        rejects.write('\n');
+                    }
+                    rejectsHeader = header;
+                    rejectsSections++;
+                }
+                rejects.write(rejection.raw());
+                rejects.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Returns the summary of everything read so far. */
+    ReadSummary summary() {
+        return summary;
+    }
+
+    /** Returns the first {@value #KEPT_REJECTIONS} rejections. */
+    List<Rejection> rejections() {
+        return kept;
+    }
+
+    /** Prints warnings and the first rejections to standard error. */
+    void report() {
+        for (String warning : summary.warnings()) {
+            err.println("cx: warning: " + warning);
+        }
+        long total = summary.rejected();
+        if (total > 0) {
+            err.printf(Locale.ROOT, "cx: rejected %d of %d rows:%n", total, summary.read());
+            for (int i = 0; i < Math.min(SHOWN_REJECTIONS, kept.size()); i++) {
+                err.println("  " + kept.get(i).message());
+            }
+            if (total > SHOWN_REJECTIONS) {
+                err.printf(Locale.ROOT, "  ... and %d more%s%n", total - SHOWN_REJECTIONS,
+                        rejectsFile == null ? " (write them all with --rejects FILE)" : "");
+            }
+            if (rejectsFile != null) {
+                err.println("cx: rejected rows written to " + rejectsFile
+                        + (rejectsSections > 1 ? " (in " + rejectsSections + " sections, each under its own header)"
+                                : ""));
+            }
+        }
+        err.flush();
+    }
+}

@@ -1,0 +1,377 @@
+package dev.cxkit.cli;
+
+import dev.cxkit.cli.Converters.OutputFormat;
+import dev.cxkit.core.io.InputFormat;
+import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.score.GroupKey;
+import dev.cxkit.core.score.GroupScore;
+import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.score.RatingDistribution;
+import dev.cxkit.core.score.Score;
+import dev.cxkit.core.score.ScoreOptions;
+import dev.cxkit.core.stats.Interval;
+import dev.cxkit.core.stats.IntervalMethod;
+import dev.cxkit.core.survey.Grouping;
+import dev.cxkit.core.survey.Period;
+import dev.cxkit.core.survey.ResponseScorer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code cx score}: scores with intervals, overall or by group, from files, stdin or the sample. */
+@Command(name = "score",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Score NPS, CSAT and CES responses with confidence intervals, overall or by group.",
+            "Reads CSV (with a header) or JSON Lines, one answer per row: metric and score are required; "
+                + "response_id, customer_id, journey_id, touchpoint, location, channel, weight and submitted_at "
+                + "are optional; other columns are attributes you can group by. Bad rows are rejected with "
+                + "their file and line and the rest is scored."},
+        footer = {"", "Exit codes: 0 success (rejected rows are reported), 1 rows rejected with --strict, "
+            + "2 usage error or unreadable input.",
+            "", "Example:", "  cx score responses.csv --metric nps --by location --period month --format json"})
+final class ScoreCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Cx parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "CSV or JSON Lines files (.csv, .jsonl, .ndjson); - reads standard input. "
+                    + "Default: the bundled sample responses of a restaurant chain.")
+    private List<String> files = new ArrayList<>();
+
+    @Option(names = "--metric", paramLabel = "nps|csat|ces", converter = Converters.MetricConverter.class,
+            description = "Score only this metric. Default: every metric in the input.")
+    private Metric metric;
+
+    @Option(names = "--by", paramLabel = "COL", split = ",",
+            description = "Group by these columns, comma-separated (for example location,touchpoint). "
+                    + "Default: one overall group per metric.")
+    private List<String> by = new ArrayList<>();
+
+    @Option(names = "--period", paramLabel = "day|week|month|quarter", converter = Converters.PeriodConverter.class,
+            description = "Also group by the calendar period of submitted_at. Default: none.")
+    private Period period;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = Converters.ZoneConverter.class,
+            description = "Time zone that decides the day of a timestamp for --period. Default: ${DEFAULT-VALUE}.")
+    private ZoneId zone;
+
+    @Option(names = "--interval", paramLabel = "METHOD", converter = Converters.IntervalConverter.class,
+            description = "Interval method: wald, adjusted-wald or score for nps; wilson or wald for csat; t for ces. "
+                    + "Default: adjusted-wald (nps), wilson (csat), t (ces).")
+    private IntervalMethod interval;
+
+    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
+            description = "Confidence level of the intervals, between 0 and 1. Default: ${DEFAULT-VALUE}.")
+    private double confidence;
+
+    @Option(names = "--min-n", paramLabel = "N", defaultValue = "30",
+            description = "Flag scores whose (effective) sample size is below N as LOW-SAMPLE. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double minN;
+
+    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
+            converter = Converters.OutputFormatConverter.class,
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    private OutputFormat format;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write rejected rows verbatim to FILE (CSV under its header) to fix and read again.")
+    private Path rejects;
+
+    @Option(names = "--strict",
+            description = "Exit with code 1 and print no scores if any row is rejected. Default: off.")
+    private boolean strict;
+
+    @Option(names = "--input-format", paramLabel = "csv|jsonl", converter = Converters.InputFormatConverter.class,
+            description = "Read every input as this format. Default: from the file extension (- and unknown "
+                    + "extensions: JSON Lines if the first character is {, else CSV).")
+    private InputFormat inputFormat;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> dimensions = checkOptions();
+        Inputs.check(files, rejects);
+        Grouping grouping = period == null ? Grouping.by(dimensions) : Grouping.by(dimensions, period, zone);
+        ResponseScorer scorer = ResponseScorer.create(grouping);
+        long[] otherMetrics = new long[1];
+        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rejects);
+        if (files.isEmpty()) {
+            err.println("cx: no FILE given: scoring the bundled sample responses (" + Inputs.SAMPLE + ")");
+        }
+        ReadSummary summary = inputs.read(files, response -> {
+            if (metric == null || metric.equals(response.metric())) {
+                scorer.record(response);
+            } else {
+                otherMetrics[0]++;
+            }
+        });
+        inputs.report();
+        for (Metric seen : scorer.metrics()) {
+            checkInterval(seen);
+        }
+        if (strict && summary.rejected() > 0) {
+            err.printf(Locale.ROOT, "cx: %d %s rejected and --strict is on: no scores printed%n", summary.rejected(),
+                    summary.rejected() == 1 ? "row" : "rows");
+            err.flush();
+            return Cx.EXIT_REJECTED;
+        }
+        ScoreOptions options = ScoreOptions.defaults().withIntervalMethod(interval).withConfidence(confidence)
+                .withMinN(minN);
+        List<GroupScore> scores = Report.sorted(scorer.scores(options));
+        warnAboutEmptyDimensions(err, grouping, scores);
+        if (scores.isEmpty()) {
+            err.println("cx: warning: no " + (metric == null ? "" : metric.id() + " ") + "responses to score");
+        }
+        err.flush();
+        switch (format) {
+            case JSON:
+                printJson(out, scores, inputs);
+                break;
+            case CSV:
+                printCsv(out, grouping, scores);
+                break;
+            default:
+                printTable(out, grouping, scores, summary, otherMetrics[0]);
+                break;
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Validates option values; returns the grouping columns. */
+    private List<String> checkOptions() {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new UsageException("--confidence must be between 0 and 1 (exclusive), got " + confidence);
+        }
+        if (!(minN >= 0) || !Double.isFinite(minN)) {
+            throw new UsageException("--min-n must be 0 or more, got " + minN);
+        }
+        List<String> dimensions = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String raw : by) {
+            String name = raw.trim();
+            if (name.isEmpty()) {
+                throw new UsageException("--by has an empty column name: '" + String.join(",", by) + "'");
+            }
+            if (name.equals("metric")) {
+                throw new UsageException("--by metric is not needed: results are always per metric");
+            }
+            if (period != null && name.equals(Grouping.PERIOD)) {
+                throw new UsageException("--by period clashes with --period; rename the column or drop --period");
+            }
+            if (!seen.add(name)) {
+                throw new UsageException("--by names column '" + name + "' twice");
+            }
+            dimensions.add(name);
+        }
+        if (metric != null) {
+            checkInterval(metric);
+        }
+        return dimensions;
+    }
+
+    private void checkInterval(Metric m) {
+        if (interval != null && !m.intervalMethods().contains(interval)) {
+            throw new UsageException("--interval " + interval.id() + " does not apply to " + m.id() + " (" + m.id()
+                    + " takes " + Report.ids(m.intervalMethods()) + ")"
+                    + (metric == null ? "; use --metric to score one metric" : ""));
+        }
+    }
+
+    private static void warnAboutEmptyDimensions(PrintWriter err, Grouping grouping, List<GroupScore> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
+        List<String> names = grouping.names();
+        for (int i = 0; i < names.size(); i++) {
+            boolean any = false;
+            for (GroupScore s : scores) {
+                if (s.group().values().get(i) != null) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                err.println("cx: warning: no response has a value for '" + names.get(i) + "'"
+                        + (names.get(i).equals(Grouping.PERIOD) ? " (no submitted_at)" : " (is the column name right?)"));
+            }
+        }
+    }
+
+    private static void printJson(PrintWriter out, List<GroupScore> scores, Inputs inputs) {
+        ObjectNode root = Report.JSON.createObjectNode();
+        ArrayNode results = root.putArray("results");
+        for (GroupScore s : scores) {
+            results.add(Report.entry(s));
+        }
+        root.set("rows", Report.rows(inputs.summary()));
+        root.set("rejected", Report.rejections(inputs.rejections()));
+        ArrayNode warnings = root.putArray("warnings");
+        inputs.summary().warnings().forEach(warnings::add);
+        out.println(Report.JSON.writeValueAsString(root));
+    }
+
+    private static void printCsv(PrintWriter out, Grouping grouping, List<GroupScore> scores) {
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        for (GroupScore s : scores) {
+            low = Math.min(low, s.score().metric().min());
+            high = Math.max(high, s.score().metric().max());
+        }
+        List<String> header = new ArrayList<>(grouping.names());
+        header.addAll(List.of("metric", "n", "weighted_n", "effective_n", "value", "interval_method", "confidence",
+                "lower", "upper", "low_sample", "agree_share"));
+        for (int r = low; r <= high; r++) {
+            header.add("count_" + r);
+        }
+        out.println(csvLine(header));
+        for (GroupScore s : scores) {
+            Score score = s.score();
+            RatingDistribution ratings = score.ratings();
+            Metric m = score.metric();
+            List<String> cells = new ArrayList<>();
+            for (String v : s.group().values()) {
+                cells.add(v == null ? "" : v);
+            }
+            cells.add(m.id());
+            cells.add(Long.toString(ratings.n()));
+            cells.add(number(ratings.weightedN()));
+            cells.add(number(ratings.effectiveN()));
+            cells.add(score.value().isPresent() ? number(score.value().getAsDouble()) : "");
+            Interval iv = score.interval().orElse(null);
+            cells.add(iv == null ? "" : iv.method().id());
+            cells.add(iv == null ? "" : number(iv.confidence()));
+            cells.add(iv == null ? "" : number(iv.lower()));
+            cells.add(iv == null ? "" : number(iv.upper()));
+            cells.add(Boolean.toString(score.lowSample()));
+            cells.add(m.kind() == Metric.Kind.CES && !ratings.isEmpty() ? number(100 * ratings.positiveShare()) : "");
+            for (int r = low; r <= high; r++) {
+                cells.add(m.isValidRating(r) ? Long.toString(ratings.count(r)) : "");
+            }
+            out.println(csvLine(cells));
+        }
+    }
+
+    private static String number(double raw) {
+        double value = Report.clean(raw);
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    static String csvLine(List<String> cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String c = cells.get(i);
+            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0
+                    || !c.equals(c.trim())) {
+                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String unit(Metric m) {
+        switch (m.kind()) {
+            case NPS:
+                return "points";
+            case CSAT:
+                return "% rating " + m.positiveFrom() + "-" + m.max();
+            default:
+                return "mean; agree = % rating " + m.positiveFrom() + "-" + m.max();
+        }
+    }
+
+    private void printTable(PrintWriter out, Grouping grouping, List<GroupScore> scores, ReadSummary summary,
+            long otherMetrics) {
+        boolean weighted = scores.stream().anyMatch(s -> s.score().ratings().isWeighted());
+        boolean ces = scores.stream().anyMatch(s -> s.score().metric().kind() == Metric.Kind.CES);
+        List<String> headers = new ArrayList<>();
+        List<Boolean> right = new ArrayList<>();
+        headers.add("metric");
+        right.add(false);
+        for (String name : grouping.names()) {
+            headers.add(name);
+            right.add(false);
+        }
+        headers.add("n");
+        right.add(true);
+        if (weighted) {
+            headers.add("eff. n");
+            right.add(true);
+        }
+        headers.add("value");
+        right.add(true);
+        headers.add(Report.percent(confidence) + " interval");
+        right.add(false);
+        if (ces) {
+            headers.add("agree");
+            right.add(true);
+        }
+        headers.add("");
+        right.add(false);
+        boolean[] alignRight = new boolean[right.size()];
+        for (int i = 0; i < alignRight.length; i++) {
+            alignRight[i] = right.get(i);
+        }
+        TextTable table = new TextTable(headers, alignRight);
+        for (GroupScore s : scores) {
+            Score score = s.score();
+            Metric m = score.metric();
+            List<String> cells = new ArrayList<>();
+            cells.add(m.id());
+            GroupKey key = s.group();
+            for (String v : key.values()) {
+                cells.add(v == null ? "(none)" : v);
+            }
+            cells.add(Long.toString(score.n()));
+            if (weighted) {
+                cells.add(Report.count(score.effectiveN()));
+            }
+            cells.add(score.value().isPresent() ? Report.value(m, score.value().getAsDouble()) : "-");
+            cells.add(score.interval().map(iv -> Report.range(m, iv)).orElse("-"));
+            if (ces) {
+                cells.add(m.kind() == Metric.Kind.CES && !score.ratings().isEmpty()
+                        ? String.format(Locale.ROOT, "%.1f%%", 100 * score.ratings().positiveShare()) : "");
+            }
+            cells.add(score.lowSample() ? "LOW-SAMPLE" : "");
+            table.add(cells);
+        }
+        if (!scores.isEmpty()) {
+            table.print(out);
+            out.println();
+            List<String> methods = new ArrayList<>();
+            scores.stream().map(s -> s.score().metric()).distinct().forEach(m -> methods.add(m.id() + " "
+                    + (interval == null ? m.defaultInterval() : interval).id() + " (" + unit(m) + ")"));
+            out.println("Intervals: " + Report.percent(confidence) + "; " + String.join(", ", methods) + ".");
+            out.println("LOW-SAMPLE: " + (weighted ? "effective " : "") + "n below " + Report.count(minN) + ".");
+        }
+        out.printf(Locale.ROOT, "Rows: %d read, %d accepted, %d rejected%s.%n", summary.read(), summary.accepted(),
+                summary.rejected(), otherMetrics > 0 ? "; " + otherMetrics + " of other metrics not scored" : "");
+    }
+}
