@@ -6,15 +6,15 @@
  * <ul>
  *   <li>{@code dev.cxkit.core.score}: metrics, accumulators, snapshots and scores;
  *   <li>{@code dev.cxkit.core.stats}: pure statistical functions;
- *   <li>{@code dev.cxkit.core.survey}: survey responses, grouping and periods.
+ *   <li>{@code dev.cxkit.core.survey}: survey responses, grouping and periods;
+ *   <li>{@code dev.cxkit.core.io}: streaming CSV and JSON Lines readers with rejected-row reporting.
  * </ul>
  */
 module dev.cxkit.core {
     requires tools.jackson.core;
-    requires tools.jackson.databind;
-    requires tools.jackson.dataformat.csv;
 
     exports dev.cxkit.core.score;
     exports dev.cxkit.core.stats;
     exports dev.cxkit.core.survey;
+    exports dev.cxkit.core.io;
 }

@@ -71,13 +71,14 @@ public record Score(RatingDistribution ratings, OptionalDouble value, Optional<I
         switch (metric.kind()) {
             case NPS: {
                 ShareCounts c = ShareCounts.of(ratings);
-                double value = 100 * (ratings.positiveShare() - ratings.negativeShare());
+                // from the counts, as the interval's centre is, so 25 prints as 25 and not 24.999999999999996
+                double value = NpsStatistics.nps(c.positive, c.middle, c.negative);
                 Interval interval = NpsStatistics.interval(c.positive, c.middle, c.negative, method, confidence);
                 return new Score(ratings, OptionalDouble.of(value), Optional.of(interval), lowSample);
             }
             case CSAT: {
                 ShareCounts c = ShareCounts.of(ratings);
-                double value = 100 * ratings.positiveShare();
+                double value = 100 * c.positive / c.total();
                 Interval interval = ProportionStatistics.interval(c.positive, c.total(), method, confidence).scale(100);
                 return new Score(ratings, OptionalDouble.of(value), Optional.of(interval), lowSample);
             }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,10 +18,12 @@ import java.util.function.Function;
  *
  * <p>A response without a value for a dimension falls into the group whose value is null for it.
  *
- * <p>Immutable and thread-safe; {@link #keyInto} caches the last day's label per calling
- * thread-confined {@link KeyBuffer}.
+ * <p>Immutable and thread-safe. Scorers keep their own {@link KeyBuffer}, which caches period
+ * labels by day.
  */
 public final class Grouping {
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     /** The name of the period dimension. */
     public static final String PERIOD = "period";
@@ -32,6 +35,9 @@ public final class Grouping {
     private final ZoneId zone;
     private final List<String> names;
     private final List<Function<Response, String>> accessors;
+    private final ZoneRules rules;
+    /** The zone's offset when it never changes (UTC, +02:00), else null. */
+    private final ZoneOffset fixedOffset;
 
     private Grouping(List<String> fields, Period period, ZoneId zone) {
         this.fields = List.copyOf(fields);
@@ -53,6 +59,8 @@ public final class Grouping {
             readers.add(Response.accessor(field));
         }
         this.accessors = List.copyOf(readers);
+        this.rules = this.zone.getRules();
+        this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
     }
 
     /** Returns the grouping with no dimensions: one group for everything. */
@@ -132,23 +140,27 @@ public final class Grouping {
             LocalDate on = response.submittedOn();
             return on == null ? null : period.label(on);
         }
-        long second = at.getEpochSecond();
-        if (second >= buffer.dayStart && second < buffer.dayEnd) {
-            return buffer.label;
+        int offset = fixedOffset != null ? fixedOffset.getTotalSeconds() : rules.getOffset(at).getTotalSeconds();
+        long day = Math.floorDiv(at.getEpochSecond() + offset, SECONDS_PER_DAY);
+        int slot = (int) (day & (KeyBuffer.DAY_SLOTS - 1));
+        String label = buffer.labels[slot];
+        if (label == null || buffer.days[slot] != day) {
+            label = period.label(LocalDate.ofEpochDay(day));
+            buffer.days[slot] = day;
+            buffer.labels[slot] = label;
         }
-        LocalDate date = LocalDate.ofInstant(at, zone);
-        buffer.dayStart = date.atStartOfDay(zone).toEpochSecond();
-        buffer.dayEnd = date.plusDays(1).atStartOfDay(zone).toEpochSecond();
-        buffer.label = period.label(date);
-        return buffer.label;
+        return label;
     }
 
-    /** A mutable, single-thread key buffer with a one-day label cache. */
+    /**
+     * A mutable, single-thread key buffer with a direct-mapped cache of period labels by local
+     * day, so that out-of-order timestamps do not format a label per response.
+     */
     static final class KeyBuffer {
+        static final int DAY_SLOTS = 1024;
         final List<String> values;
-        long dayStart = Long.MAX_VALUE;
-        long dayEnd = Long.MIN_VALUE;
-        String label;
+        final long[] days = new long[DAY_SLOTS];
+        final String[] labels = new String[DAY_SLOTS];
 
         KeyBuffer(int size) {
             values = new ArrayList<>(size);

@@ -33,13 +33,16 @@ public enum Period {
             case DAY:
                 return date.toString();
             case WEEK:
-                return String.format(Locale.ROOT, "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
-                        date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                return date.get(IsoFields.WEEK_BASED_YEAR) + "-W" + twoDigits(date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case MONTH:
-                return String.format(Locale.ROOT, "%d-%02d", date.getYear(), date.getMonthValue());
+                return date.getYear() + "-" + twoDigits(date.getMonthValue());
             default:
                 return date.getYear() + "-Q" + date.get(IsoFields.QUARTER_OF_YEAR);
         }
+    }
+
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
     }
 
     /**
