@@ -225,21 +225,48 @@ public final class ScoreTable {
             }
             return;
         }
-        // Hot loop: the range checks are never-taken branches, which cost less here than
-        // branch-free sign-bit validation (measured: about 0.5x of the baseline loop vs 1.0x).
-        final long[] c = counts;
-        final int p = points;
-        final int lo = min;
-        final int groupLimit = groupCount;
+        int bad = metric.min() == 0 && points == NPS_POINTS
+                ? countNps(counts, groups, ratings, from, to, groupCount)
+                : count(counts, groups, ratings, from, to, groupCount, points, min);
+        if (bad >= 0) {
+            undo(groups, ratings, from, bad);
+            checkColumns(groups, ratings, null, bad, bad + 1);
+        }
+    }
+
+    private static final int NPS_POINTS = 11;
+
+    /*
+     * The hot loops. Range checks are never-taken branches, which measured faster than branch-free
+     * sign-bit validation (about 0.5x of the baseline loop). The 0..10 scale gets its own copy with
+     * the scale as constants, so the JIT folds the multiply and the offset as in a hand-written
+     * NPS loop. Each returns the index of the first invalid element, or -1; elements before it
+     * have been counted.
+     */
+
+    private static int countNps(long[] c, int[] groups, byte[] ratings, int from, int to, int groupLimit) {
         for (int i = from; i < to; i++) {
             int g = groups[i];
-            int r = ratings[i] - lo;
-            if (g < 0 || g >= groupLimit || r < 0 || r >= p) {
-                undo(groups, ratings, from, i);
-                checkColumns(groups, ratings, null, i, i + 1);
+            int r = ratings[i];
+            if (g < 0 || g >= groupLimit || r < 0 || r >= NPS_POINTS) {
+                return i;
             }
-            c[g * p + r]++;
+            c[g * NPS_POINTS + r]++;
         }
+        return -1;
+    }
+
+    private static int count(long[] c, int[] groups, byte[] ratings, int from, int to, int groupLimit, int points,
+            int min) {
+        for (int i = from; i < to; i++) {
+            int g = groups[i];
+            int r = ratings[i] - min;
+            if (g < 0 || g >= groupLimit || r < 0 || r >= points) {
+                return i;
+            }
+            c[g * points + r]++;
+        }
+        return -1;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Scores {@link Response} objects by group: the object API over {@link ScoreTable}. Responses
@@ -33,15 +34,17 @@ public final class ResponseScorer {
     private final Grouping grouping;
     private final Map<Metric, ScoreTable> tables = new LinkedHashMap<>();
     private final Grouping.KeyBuffer buffer;
-    /** True when grouped by exactly one field and no period: the key is one String. */
-    private final boolean singleField;
+    /** When grouped by exactly one field and no period, its reader: the key is one String. */
+    private final Function<Response, String> singleField;
     private Metric lastMetric;
     private ScoreTable lastTable;
 
     private ResponseScorer(Grouping grouping) {
         this.grouping = Objects.requireNonNull(grouping, "grouping");
         this.buffer = grouping.newBuffer();
-        this.singleField = grouping.period() == null && grouping.names().size() == 1;
+        this.singleField = grouping.period() == null && grouping.names().size() == 1
+                ? Response.accessor(grouping.names().get(0))
+                : null;
     }
 
     /**
@@ -67,8 +70,13 @@ public final class ResponseScorer {
      */
     public void record(Response response) {
         ScoreTable table = table(response.metric());
-        grouping.keyInto(response, buffer);
-        int group = singleField ? table.group(buffer.values.get(0)) : table.group(buffer.values);
+        int group;
+        if (singleField != null) {
+            group = table.group(singleField.apply(response));
+        } else {
+            grouping.keyInto(response, buffer);
+            group = table.group(buffer.values);
+        }
         double weight = response.weight();
         if (weight == 1) {
             table.record(group, response.score());
