@@ -79,7 +79,18 @@ public final class Cx implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Cx()).execute(args));
+        int code;
+        try {
+            code = new CommandLine(new Cx()).execute(args);
+        } catch (OutOfMemoryError e) {
+            // Scores need memory per group, not per row; duplicate detection keeps 16-32 bytes per response_id.
+            System.out.flush();
+            System.err.println("cx: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB heap). Memory grows with the number of groups and of distinct response_id values "
+                    + "(16-32 bytes each); run with a larger heap, for example CX_JAVA_OPTS=-Xmx4g");
+            code = EXIT_USAGE;
+        }
+        System.exit(code);
     }
 
     @Override
