@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -61,14 +62,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "ces. Default: adjusted-wald (nps), wald (csat), t (ces).")
     private IntervalMethod interval;
 
-    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level, between 0 and 1. Default: ${DEFAULT-VALUE}.")
-    private double confidence;
-
-    @Option(names = "--min-n", paramLabel = "N", defaultValue = "30",
-            description = "Flag a side whose (effective) sample size is below N as LOW-SAMPLE. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private double minN;
+    @Mixin
+    private StatisticsOptions statistics;
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             converter = Converters.OutputFormatConverter.class, description = "Output format. Default: ${DEFAULT-VALUE}.")
@@ -86,12 +81,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new UsageException("--confidence must be between 0 and 1 (exclusive), got " + confidence);
-        }
-        if (!(minN >= 0) || !Double.isFinite(minN)) {
-            throw new UsageException("--min-n must be 0 or more, got " + minN);
-        }
+        ScoreOptions options = statistics.toScoreOptions(interval);
         if (format == OutputFormat.CSV) {
             throw new UsageException("--format csv is not available for compare (use table or json)");
         }
@@ -113,8 +103,6 @@ final class CompareCommand implements Callable<Integer> {
                 throw new UsageException(displayName(side.file) + " has no " + metric.id() + " responses to compare");
             }
         }
-        ScoreOptions options = ScoreOptions.defaults().withIntervalMethod(interval).withConfidence(confidence)
-                .withMinN(minN);
         ScoreComparison comparison = ScoreComparison.of(sideA.ratings, sideB.ratings, options);
         if (format == OutputFormat.JSON) {
             printJson(out, comparison, sideA, sideB);
@@ -185,7 +173,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, ScoreComparison comparison, Side sideA, Side sideB) {
-        String level = Report.percent(confidence);
+        String level = Report.percent(statistics.confidence);
         TextTable table = new TextTable(List.of(metric.id(), "file", "n", "value", level + " interval", ""),
                 new boolean[] {false, false, true, true, false, false});
         table.add(row("A", sideA.file, comparison.a()));

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -80,14 +81,8 @@ final class ScoreCommand implements Callable<Integer> {
                     + "Default: adjusted-wald (nps), wilson (csat), t (ces).")
     private IntervalMethod interval;
 
-    @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
-            description = "Confidence level of the intervals, between 0 and 1. Default: ${DEFAULT-VALUE}.")
-    private double confidence;
-
-    @Option(names = "--min-n", paramLabel = "N", defaultValue = "30",
-            description = "Flag scores whose (effective) sample size is below N as LOW-SAMPLE. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private double minN;
+    @Mixin
+    private StatisticsOptions statistics;
 
     @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
             converter = Converters.OutputFormatConverter.class,
@@ -137,8 +132,7 @@ final class ScoreCommand implements Callable<Integer> {
             err.flush();
             return Cx.EXIT_REJECTED;
         }
-        ScoreOptions options = ScoreOptions.defaults().withIntervalMethod(interval).withConfidence(confidence)
-                .withMinN(minN);
+        ScoreOptions options = statistics.toScoreOptions(interval);
         List<GroupScore> scores = Report.sorted(scorer.scores(options));
         warnAboutEmptyDimensions(err, grouping, scores);
         if (scores.isEmpty()) {
@@ -162,12 +156,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Validates option values; returns the grouping columns. */
     private List<String> checkOptions() {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new UsageException("--confidence must be between 0 and 1 (exclusive), got " + confidence);
-        }
-        if (!(minN >= 0) || !Double.isFinite(minN)) {
-            throw new UsageException("--min-n must be 0 or more, got " + minN);
-        }
+        statistics.toScoreOptions(interval); // validates before any input is read
         List<String> dimensions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String raw : by) {
@@ -327,7 +316,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         headers.add("value");
         right.add(true);
-        headers.add(Report.percent(confidence) + " interval");
+        headers.add(Report.percent(statistics.confidence) + " interval");
         right.add(false);
         if (ces) {
             headers.add("agree");
@@ -368,8 +357,8 @@ final class ScoreCommand implements Callable<Integer> {
             List<String> methods = new ArrayList<>();
             scores.stream().map(s -> s.score().metric()).distinct().forEach(m -> methods.add(m.id() + " "
                     + (interval == null ? m.defaultInterval() : interval).id() + " (" + unit(m) + ")"));
-            out.println("Intervals: " + Report.percent(confidence) + "; " + String.join(", ", methods) + ".");
-            out.println("LOW-SAMPLE: " + (weighted ? "effective " : "") + "n below " + Report.count(minN) + ".");
+            out.println("Intervals: " + Report.percent(statistics.confidence) + "; " + String.join(", ", methods) + ".");
+            out.println("LOW-SAMPLE: " + (weighted ? "effective " : "") + "n below " + Report.count(statistics.minN) + ".");
         }
         out.printf(Locale.ROOT, "Rows: %d read, %d accepted, %d rejected%s.%n", summary.read(), summary.accepted(),
                 summary.rejected(), otherMetrics > 0 ? "; " + otherMetrics + " of other metrics not scored" : "");
