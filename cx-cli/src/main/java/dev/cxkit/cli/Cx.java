@@ -32,12 +32,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Cx.Version.class,
         modelTransformer = Cx.ErrorHandling.class,
-        subcommands = {ScoreCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScoreCommand.class, CompareCommand.class, SampleSizeCommand.class,
+            CommandLine.HelpCommand.class},
         description = {"Customer-experience scores (NPS, CSAT, CES) with confidence intervals, from CSV or JSON "
             + "Lines exports."},
         footer = {"", "Exit codes: 0 success, 1 rows rejected with --strict, 2 usage error or unreadable input.",
             "", "Examples:", "  cx score responses.csv --by location --period month",
-            "  cx compare march.csv april.csv --metric nps"})
+            "  cx compare march.csv april.csv --metric nps",
+            "  cx sample-size --metric nps --half-width 5"})
 public final class Cx implements Runnable {
 
     /** Exit code of a usage error or an input that cannot be read. */
@@ -96,7 +98,8 @@ public final class Cx implements Runnable {
     @Override
     public void run() {
         // "cx" alone.
-        throw new ParameterException(spec.commandLine(), "a command is required: score or compare");
+        throw new ParameterException(spec.commandLine(),
+                "a command is required: score or compare to analyse responses, sample-size to plan a survey");
     }
 
     /** The version from the jar manifest's Implementation-Version, or {@code dev} when run from classes. */
