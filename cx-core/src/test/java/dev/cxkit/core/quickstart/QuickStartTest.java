@@ -43,7 +43,7 @@ class QuickStartTest {
         Interval interval = score.interval().orElseThrow();  // about -19.1 to 65.2
         boolean lowSample = score.lowSample();               // true: n = 10 < 30
 
-        // 3. Group survey responses by any field, and a period, in one pass.
+        // 3. Group survey responses by fields (Grouping.by(fields, Period.MONTH, zone) adds a period).
         ResponseScorer scorer = ResponseScorer.create(Grouping.by(List.of("touchpoint")));
         scorer.record(Response.builder(Metric.CSAT, 5).touchpoint("delivery").build());
         scorer.record(Response.builder(Metric.CSAT, 2).touchpoint("delivery").build());
