@@ -58,7 +58,11 @@ final class Inputs {
     private boolean progressShown;
 
     Inputs(InputFormat format, InputStream stdin, PrintWriter err, Path rejectsFile) {
-        this.reader = ResponseReader.builder().format(format).build();
+        this(format, stdin, err, rejectsFile, true);
+    }
+
+    Inputs(InputFormat format, InputStream stdin, PrintWriter err, Path rejectsFile, boolean rejectDuplicateIds) {
+        this.reader = ResponseReader.builder().format(format).rejectDuplicateIds(rejectDuplicateIds).build();
         this.stdin = stdin;
         this.err = err;
         this.rejectsFile = rejectsFile;

@@ -97,6 +97,11 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Exit with code 1 and print no scores if any row is rejected. Default: off.")
     private boolean strict;
 
+    @Option(names = "--allow-duplicate-ids",
+            description = "Accept rows whose response_id was seen before. Default: off (a later duplicate is "
+                    + "rejected, which keeps 16-32 bytes per distinct response_id in memory).")
+    private boolean allowDuplicateIds;
+
     @Option(names = "--input-format", paramLabel = "csv|jsonl", converter = Converters.InputFormatConverter.class,
             description = "Read every input as this format. Default: from the file extension (- and unknown "
                     + "extensions: JSON Lines if the first character is {, else CSV).")
@@ -111,7 +116,7 @@ final class ScoreCommand implements Callable<Integer> {
         Grouping grouping = period == null ? Grouping.by(dimensions) : Grouping.by(dimensions, period, zone);
         ResponseScorer scorer = ResponseScorer.create(grouping);
         long[] otherMetrics = new long[1];
-        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rejects);
+        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rejects, !allowDuplicateIds);
         if (files.isEmpty()) {
             err.println("cx: no FILE given: scoring the bundled sample responses (" + Inputs.SAMPLE + ")");
         }

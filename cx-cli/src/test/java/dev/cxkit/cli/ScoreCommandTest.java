@@ -379,6 +379,16 @@ class ScoreCommandTest {
     }
 
     @Test
+    void allowDuplicateIdsAcceptsRepeatedResponseIds() throws IOException {
+        Path a = write("a.csv", NPS_30);
+        Path b = write("b.jsonl", "{\"response_id\":\"r1\",\"metric\":\"nps\",\"score\":0}\n");
+        CliRun r = run("score", a.toString(), b.toString(), "--format", "json", "--allow-duplicate-ids");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.json().get("rows").get("rejected").asLong()).isZero();
+        assertThat(r.json().get("results").get(0).get("n").asLong()).isEqualTo(11);
+    }
+
+    @Test
     void bundledSampleScoresWithoutRejectedRows() {
         CliRun r = run("score", "--format", "json", "--by", "location,touchpoint", "--period", "month");
         assertThat(r.exit()).as(r.toString()).isZero();
