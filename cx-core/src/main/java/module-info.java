@@ -7,7 +7,8 @@
  *   <li>{@code dev.cxkit.core.score}: metrics, accumulators, snapshots and scores;
  *   <li>{@code dev.cxkit.core.stats}: pure statistical functions;
  *   <li>{@code dev.cxkit.core.survey}: survey responses, grouping and periods;
- *   <li>{@code dev.cxkit.core.io}: streaming CSV and JSON Lines readers with rejected-row reporting.
+ *   <li>{@code dev.cxkit.core.io}: streaming CSV and JSON Lines readers with rejected-row reporting;
+ *   <li>{@code dev.cxkit.core.service}: channels and satisfaction factors.
  * </ul>
  */
 module dev.cxkit.core {
@@ -17,4 +18,5 @@ module dev.cxkit.core {
     exports dev.cxkit.core.stats;
     exports dev.cxkit.core.survey;
     exports dev.cxkit.core.io;
+    exports dev.cxkit.core.service;
 }

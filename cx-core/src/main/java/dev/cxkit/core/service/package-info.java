@@ -1,0 +1,5 @@
+/**
+ * The service-delivery vocabulary shared by journeys and recovery policies: channels and the
+ * four satisfaction factors.
+ */
+package dev.cxkit.core.service;

@@ -1,0 +1,15 @@
+package dev.cxkit.rules.fact;
+
+/** Which of the customer's addresses a contact should use. */
+public enum AddressKind {
+    /** The mobile phone number. */
+    MOBILE,
+    /** The home phone number or address. */
+    HOME,
+    /** The work phone number or address. */
+    WORK,
+    /** The email address. */
+    EMAIL,
+    /** Anything else the customer gave. */
+    OTHER
+}
