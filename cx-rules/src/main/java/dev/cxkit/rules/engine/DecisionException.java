@@ -1,0 +1,37 @@
+package dev.cxkit.rules.engine;
+
+/**
+ * One decision failed: a consequence threw, the firing limit or the time budget was exceeded.
+ * Other decisions are not affected.
+ */
+public final class DecisionException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String incidentId;
+    private final String rule;
+
+    /**
+     * Creates the exception.
+     *
+     * @param incidentId the incident whose decision failed
+     * @param rule the rule that was firing, or null
+     * @param message what happened
+     * @param cause the cause, or null
+     */
+    public DecisionException(String incidentId, String rule, String message, Throwable cause) {
+        super("incident " + incidentId + (rule == null ? "" : ", rule \"" + rule + "\"") + ": " + message, cause);
+        this.incidentId = incidentId;
+        this.rule = rule;
+    }
+
+    /** Returns the incident whose decision failed. */
+    public String incidentId() {
+        return incidentId;
+    }
+
+    /** Returns the rule that was firing when it failed, or null when none was. */
+    public String rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,341 @@
+package dev.cxkit.rules.engine;
+
+import dev.cxkit.rules.fact.Customer;
+import dev.cxkit.rules.fact.Incident;
+import dev.cxkit.rules.fact.RecoveryContext;
+import dev.cxkit.rules.plan.PlanDraft;
+import dev.cxkit.rules.plan.RecoveryPlan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.internal.utils.KieHelper;
+
+/**
+ * A compiled service-recovery policy: DRL rules plus settings, ready to decide incidents.
+ *
+ * <pre>{@code
+ * Policy policy = Policy.compile(PolicySource.classpath("restaurant"));
+ * RecoveryPlan plan = policy.decide(incident, customer, RecoveryContext.at(clock.instant()));
+ * }</pre>
+ *
+ * <p>Each decision runs in its own pooled Drools session with five facts: the {@link Incident},
+ * the {@link Customer}, the {@link RecoveryContext}, the policy's
+ * {@link dev.cxkit.rules.fact.PolicySettings} and a fresh {@link PlanDraft} that the rules write
+ * into. Every decision has a firing limit and a time budget ({@link PolicyOptions}); exceeding
+ * either, or an exception in a consequence, fails that decision with a {@link DecisionException}
+ * naming the incident and the rule, and nothing else.
+ *
+ * <p><b>Policies are trusted code.</b> DRL consequences can call any Java the host can reach;
+ * Drools has no sandbox and the JDK no SecurityManager. {@link PolicyLint} flags dangerous calls,
+ * as a guard against accidents, not a security boundary.
+ *
+ * <p>Thread-safe: compile once and decide from any number of threads.
+ */
+public final class Policy implements AutoCloseable {
+
+    private static final String PREFIX = "src/main/resources/";
+    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name)?\\s*[=:]?\\s*['\"]([^'\"]+)['\"]");
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cx-policy-decision-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cx-policy-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final PolicySource source;
+    private final PolicyOptions options;
+    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
+    private final List<String> ruleNames;
+    private final List<PolicyProblem> warnings;
+    /** Decisions abandoned at their time budget: their sessions may still be running. */
+    private final AtomicInteger abandoned = new AtomicInteger();
+
+    private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, List<PolicyProblem> warnings) {
+        this.source = source;
+        this.options = options;
+        this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        List<String> names = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                names.add(rule.getName());
+            }
+        }
+        names.sort(Comparator.naturalOrder());
+        this.ruleNames = List.copyOf(names);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Compiles a policy with the default guard rails.
+     *
+     * @param source the DRL files and settings
+     * @return the policy
+     * @throws PolicyCompilationException with every error (file, line, rule) if it does not compile
+     */
+    public static Policy compile(PolicySource source) throws PolicyCompilationException {
+        return compile(source, PolicyOptions.defaults());
+    }
+
+    /**
+     * Compiles a policy.
+     *
+     * @param source the DRL files and settings
+     * @param options the guard rails of its decisions
+     * @return the policy
+     * @throws PolicyCompilationException with every error (file, line, rule) if it does not compile
+     */
+    public static Policy compile(PolicySource source, PolicyOptions options) throws PolicyCompilationException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        if (source.files().isEmpty()) {
+            throw new PolicyCompilationException(source.name(), List.of(new PolicyProblem(source.name(), 0, null,
+                    "no DRL files", true)));
+        }
+        KieHelper helper = new KieHelper().setClassLoader(Policy.class.getClassLoader());
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            helper.addContent(file.getValue(), PREFIX + source.name() + "/" + file.getKey());
+        }
+        Results results = helper.verify();
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (Message message : results.getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
+            problems.add(problem(source, message));
+        }
+        problems.sort(Comparator.comparing(PolicyProblem::file).thenComparingInt(PolicyProblem::line));
+        if (problems.stream().anyMatch(PolicyProblem::error)) {
+            throw new PolicyCompilationException(source.name(), problems);
+        }
+        return new Policy(source, options, helper.build(), problems);
+    }
+
+    private static PolicyProblem problem(PolicySource source, Message message) {
+        String path = message.getPath() == null ? source.name() : message.getPath();
+        if (path.startsWith(PREFIX)) {
+            path = path.substring(PREFIX.length());
+        }
+        String text = message.getText() == null ? "(no message)" : oneLine(message.getText().strip());
+        int line = Math.max(0, message.getLine());
+        Matcher named = RULE_NAME.matcher(text);
+        String rule = named.find() ? named.group(1) : null;
+        if (rule == null && line > 0) {
+            String file = path.startsWith(source.name() + "/") ? path.substring(source.name().length() + 1) : path;
+            rule = enclosingRule(source.files().get(file), line);
+        }
+        return new PolicyProblem(path, line, rule, readable(text), message.getLevel() == Message.Level.ERROR);
+    }
+
+    private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
+            "Unable to Analyse Expression .*?unable to resolve method using strict-mode: (?:[\\w$]+\\.)*([\\w$]+)\\.(\\w+)\\(\\)");
+
+    /** The rule declared last at or before {@code line} of {@code text}, or null. */
+    static String enclosingRule(String text, int line) {
+        if (text == null) {
+            return null;
+        }
+        String[] lines = text.split("\\R", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher m = RULE_DECLARATION.matcher(lines[i]);
+            if (m.find()) {
+                return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            }
+            if (lines[i].strip().equals("end") && i < line - 1) {
+                return null; // the line is after a rule's end and before the next rule
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** Turns Drools' wording into a rule author's, where a pattern is known. */
+    static String readable(String text) {
+        Matcher m = UNKNOWN_FIELD.matcher(text);
+        if (m.find()) {
+            return "unable to resolve field '" + m.group(2) + "' of " + m.group(1) + " (" + text + ")";
+        }
+        return text;
+    }
+
+    /** Returns the policy's name. */
+    public String name() {
+        return source.name();
+    }
+
+    /** Returns what the policy was compiled from. */
+    public PolicySource source() {
+        return source;
+    }
+
+    /** Returns the guard rails. */
+    public PolicyOptions options() {
+        return options;
+    }
+
+    /** Returns the names of the policy's rules, sorted. */
+    public List<String> ruleNames() {
+        return ruleNames;
+    }
+
+    /** Returns the compiler's warnings (the policy compiled despite them). */
+    public List<PolicyProblem> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Decides one incident: what to do, who does it, by when, and what to give.
+     *
+     * @param incident the service failure
+     * @param customer the customer it happened to
+     * @param context the time, budget and history
+     * @return the plan
+     * @throws DecisionException if a consequence throws, or the firing limit or time budget is
+     *     exceeded; the message names the incident and the rule
+     */
+    public RecoveryPlan decide(Incident incident, Customer customer, RecoveryContext context) {
+        Objects.requireNonNull(incident, "incident");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(context, "context");
+        if (options.isolation() == PolicyOptions.Isolation.CALLER) {
+            return run(incident, customer, context, new Decision());
+        }
+        Decision decision = new Decision();
+        Future<RecoveryPlan> future = WORKERS.submit(() -> run(incident, customer, context, decision));
+        try {
+            return future.get(options.timeBudget().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            decision.halt();
+            future.cancel(true);
+            abandoned.incrementAndGet();
+            throw new DecisionException(incident.id(), decision.currentRule(), "exceeded the time budget of "
+                    + options.timeBudget().toMillis() + " ms", null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DecisionException) {
+                throw (DecisionException) cause;
+            }
+            throw new DecisionException(incident.id(), decision.currentRule(), "failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            decision.halt();
+            future.cancel(true);
+            throw new DecisionException(incident.id(), decision.currentRule(), "interrupted", e);
+        }
+    }
+
+    /** State shared between a decision and the thread that waits for it. */
+    private static final class Decision {
+        private volatile KieSession session;
+        private volatile String rule;
+        private volatile boolean halted;
+
+        void halt() {
+            halted = true;
+            KieSession s = session;
+            if (s != null) {
+                s.halt();
+            }
+        }
+
+        String currentRule() {
+            return rule;
+        }
+    }
+
+    private RecoveryPlan run(Incident incident, Customer customer, RecoveryContext context, Decision decision) {
+        KieSession session = sessions.newKieSession();
+        decision.session = session;
+        PlanDraft draft = new PlanDraft(incident.id(), session::insert);
+        DefaultAgendaEventListener listener = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                String name = event.getMatch().getRule().getName();
+                decision.rule = name;
+                draft.ruleFiring(name);
+            }
+        };
+        ScheduledFuture<?> watchdog = null;
+        try {
+            session.addEventListener(listener);
+            session.insert(incident);
+            session.insert(customer);
+            session.insert(context);
+            session.insert(source.settings());
+            session.insert(draft);
+            if (options.isolation() == PolicyOptions.Isolation.CALLER) {
+                watchdog = WATCHDOG.schedule(decision::halt, options.timeBudget().toNanos(), TimeUnit.NANOSECONDS);
+            }
+            int limit = options.firingLimit();
+            int fired;
+            try {
+                fired = session.fireAllRules(limit + 1);
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new DecisionException(incident.id(), decision.rule, "the consequence threw " + cause, cause);
+            }
+            if (fired > limit) {
+                throw new DecisionException(incident.id(), decision.rule, "exceeded the firing limit of " + limit
+                        + " (does a rule keep re-activating itself?)", null);
+            }
+            if (decision.halted) {
+                throw new DecisionException(incident.id(), decision.rule, "exceeded the time budget of "
+                        + options.timeBudget().toMillis() + " ms", null);
+            }
+            return draft.toPlan();
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            decision.session = null;
+            session.removeEventListener(listener);
+            session.dispose();
+        }
+    }
+
+    /** Returns how many decisions were abandoned at their time budget (their threads may still run). */
+    public int abandonedDecisions() {
+        return abandoned.get();
+    }
+
+    /**
+     * Releases the pooled sessions. Decisions after this fail. When a decision was abandoned at
+     * its time budget, its session may still be running a consequence that never returns, and
+     * disposing it would wait forever; the pool is then left to the garbage collector instead.
+     */
+    @Override
+    public void close() {
+        if (abandoned.get() == 0) {
+            sessions.shutdown();
+        }
+    }
+}

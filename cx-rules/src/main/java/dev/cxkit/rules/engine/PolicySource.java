@@ -1,0 +1,165 @@
+package dev.cxkit.rules.engine;
+
+import dev.cxkit.rules.fact.PolicySettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The text of a policy: its DRL files and its settings, named so that messages can point at a
+ * file and line ({@code restaurant/comp.drl:14}).
+ *
+ * <p>Three ways in: a directory ({@code *.drl} files plus an optional {@code settings.properties}),
+ * a pack on the class path (under {@code /dev/cxkit/rules/packs/NAME/}, listed by its
+ * {@code index} file), or strings.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PolicySource {
+
+    /** The settings file name inside a pack or directory. */
+    public static final String SETTINGS_FILE = "settings.properties";
+
+    private static final String PACKS = "/dev/cxkit/rules/packs/";
+
+    private final String name;
+    private final Map<String, String> files;
+    private final PolicySettings settings;
+
+    private PolicySource(String name, Map<String, String> files, PolicySettings settings) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * A policy from strings.
+     *
+     * @param name the policy's name, used as the folder in messages
+     * @param files DRL text by file name, for example {@code comp.drl}
+     * @param settings the settings
+     * @return the source
+     */
+    public static PolicySource of(String name, Map<String, String> files, PolicySettings settings) {
+        return new PolicySource(name, files, settings);
+    }
+
+    /**
+     * A policy from a directory: every {@code *.drl} file in it (not in subdirectories), in name
+     * order, and {@code settings.properties} when present.
+     *
+     * @param dir the directory
+     * @return the source
+     * @throws IOException if the directory or a file cannot be read
+     */
+    public static PolicySource directory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + " is not a directory");
+        }
+        String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            List<Path> drls = list.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+                    .sorted().toList();
+            for (Path drl : drls) {
+                files.put(drl.getFileName().toString(), Files.readString(drl, StandardCharsets.UTF_8));
+            }
+        }
+        Path settingsFile = dir.resolve(SETTINGS_FILE);
+        PolicySettings settings = PolicySettings.empty();
+        if (Files.isRegularFile(settingsFile)) {
+            try (Reader reader = Files.newBufferedReader(settingsFile, StandardCharsets.UTF_8)) {
+                settings = PolicySettings.read(name + "/" + SETTINGS_FILE, reader);
+            }
+        }
+        return new PolicySource(name, files, settings);
+    }
+
+    /**
+     * A policy pack shipped on the class path, for example {@code restaurant}.
+     *
+     * @param pack the pack's name
+     * @return the source
+     * @throws IllegalArgumentException if there is no such pack
+     * @throws UncheckedIOException if a resource cannot be read
+     */
+    public static PolicySource classpath(String pack) {
+        String base = PACKS + pack + "/";
+        String index = resource(base + "index");
+        if (index == null) {
+            throw new IllegalArgumentException("no policy pack '" + pack + "' on the class path (looked for " + base
+                    + "index)");
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String line : index.split("\\R")) {
+            String file = line.strip();
+            if (file.isEmpty() || file.startsWith("#")) {
+                continue;
+            }
+            String text = resource(base + file);
+            if (text == null) {
+                throw new IllegalArgumentException("policy pack '" + pack + "' lists " + file + " but it is missing");
+            }
+            files.put(file, text);
+        }
+        String settingsText = resource(base + SETTINGS_FILE);
+        try {
+            PolicySettings settings = settingsText == null ? PolicySettings.empty()
+                    : PolicySettings.read(pack + "/" + SETTINGS_FILE, new StringReader(settingsText));
+            return new PolicySource(pack, files, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = PolicySource.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return null;
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                StringBuilder sb = new StringBuilder();
+                char[] buffer = new char[8192];
+                for (int n; (n = reader.read(buffer)) > 0; ) {
+                    sb.append(buffer, 0, n);
+                }
+                return sb.toString();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** Returns the policy's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the DRL text by file name, in load order. */
+    public Map<String, String> files() {
+        return files;
+    }
+
+    /** Returns the settings. */
+    public PolicySettings settings() {
+        return settings;
+    }
+
+    /** Returns the file names, in load order. */
+    public List<String> fileNames() {
+        return new ArrayList<>(files.keySet());
+    }
+}
