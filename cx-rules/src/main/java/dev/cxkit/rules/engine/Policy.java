@@ -79,10 +79,15 @@ public final class Policy implements AutoCloseable {
     private final AtomicInteger abandoned = new AtomicInteger();
 
     private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, List<PolicyProblem> warnings) {
+        this(source, options, kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), warnings);
+    }
+
+    private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, KieSessionsPool sessions,
+            List<PolicyProblem> warnings) {
         this.source = source;
         this.options = options;
         this.kieBase = kieBase;
-        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.sessions = sessions;
         List<String> names = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -185,6 +190,28 @@ public final class Policy implements AutoCloseable {
             return "unable to resolve field '" + m.group(2) + "' of " + m.group(1) + " (" + text + ")";
         }
         return text;
+    }
+
+    /**
+     * Returns this policy with other settings, reusing the compiled rules (no recompilation), for
+     * example per location. The two share their session pool; close only one of them.
+     *
+     * @param settings the settings
+     * @return the policy
+     */
+    public Policy withSettings(dev.cxkit.rules.fact.PolicySettings settings) {
+        return new Policy(source.withSettings(settings), options, kieBase, sessions, warnings);
+    }
+
+    /**
+     * Returns this policy with other guard rails, reusing the compiled rules. The two share their
+     * session pool; close only one of them.
+     *
+     * @param other the options
+     * @return the policy
+     */
+    public Policy withOptions(PolicyOptions other) {
+        return new Policy(source, other, kieBase, sessions, warnings);
     }
 
     /** Returns the policy's name. */

@@ -143,6 +143,16 @@ public final class PolicySource {
         }
     }
 
+    /**
+     * Returns this source with other settings.
+     *
+     * @param other the settings
+     * @return the new source
+     */
+    public PolicySource withSettings(PolicySettings other) {
+        return new PolicySource(name, files, other);
+    }
+
     /** Returns the policy's name. */
     public String name() {
         return name;

@@ -65,6 +65,19 @@ public final class PolicySettings {
         return new PolicySettings(source, map);
     }
 
+    /**
+     * Returns these settings with some values replaced or added, for example a location that
+     * allows a larger discount.
+     *
+     * @param overrides the values to replace, by key
+     * @return the new settings (its source notes the overrides)
+     */
+    public PolicySettings with(Map<String, String> overrides) {
+        Map<String, String> merged = new TreeMap<>(values);
+        merged.putAll(overrides);
+        return new PolicySettings(source + " (with " + new TreeMap<>(overrides).keySet() + " overridden)", merged);
+    }
+
     /** Returns where the settings came from. */
     public String source() {
         return source;

@@ -14,6 +14,10 @@ import dev.cxkit.rules.plan.Offer;
 import dev.cxkit.rules.plan.OfferKind;
 import dev.cxkit.rules.plan.RecoveryPlan;
 import dev.cxkit.rules.plan.StepPlan;
+import dev.cxkit.rules.engine.Policy;
+import dev.cxkit.rules.engine.PolicyCompilationException;
+import dev.cxkit.rules.engine.PolicyOptions;
+import dev.cxkit.rules.engine.PolicySource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,22 +29,28 @@ final class Restaurant {
     /** When the business learned of the failure in every story. */
     static final Instant DETECTED = Instant.parse("2025-06-14T19:30:00Z");
 
-    private static PackHarness pack;
+    private static Policy pack;
 
     private Restaurant() {
     }
 
     /** Returns the pack with its default settings, compiled on first use. */
-    static synchronized PackHarness pack() {
+    static synchronized Policy pack() {
         if (pack == null) {
-            pack = PackHarness.compile("restaurant");
+            try {
+                // a generous time budget: these tests check plans, and the machine running them may be busy
+                pack = Policy.compile(PolicySource.classpath("restaurant"),
+                        PolicyOptions.defaults().withTimeBudget(Duration.ofSeconds(30)));
+            } catch (PolicyCompilationException e) {
+                throw new AssertionError(e.getMessage(), e);
+            }
         }
         return pack;
     }
 
     /** Returns the pack with some settings replaced. */
-    static PackHarness packWith(Map<String, String> settings) {
-        return pack().withSettings(settings);
+    static Policy packWith(Map<String, String> settings) {
+        return pack().withSettings(pack().source().settings().with(settings));
     }
 
     static Money eur(String amount) {

@@ -1,5 +1,7 @@
 package dev.cxkit.rules.packs;
 
+import dev.cxkit.rules.engine.Policy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.core.service.Channel;
@@ -60,8 +62,8 @@ class RestaurantPackPropertiesTest {
         Incident incident = randomIncident(random, seed);
         Customer customer = randomCustomer(random);
         RecoveryContext context = randomContext(random, incident.detectedAt());
-        PackHarness pack = seed % 2 == 0 ? Restaurant.pack() : Restaurant.packWith(GENEROUS);
-        Money limit = pack.settings().money("authority.frontline.limit");
+        Policy pack = seed % 2 == 0 ? Restaurant.pack() : Restaurant.packWith(GENEROUS);
+        Money limit = pack.source().settings().money("authority.frontline.limit");
 
         RecoveryPlan plan = pack.decide(incident, customer, context);
         String where = "seed " + seed + ": " + incident + " " + customer + " " + context + "\n  -> " + plan.offers();

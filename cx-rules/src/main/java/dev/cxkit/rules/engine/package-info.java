@@ -1,0 +1,2 @@
+/** Compiling DRL policies and running decisions with firing limits and time budgets. */
+package dev.cxkit.rules.engine;

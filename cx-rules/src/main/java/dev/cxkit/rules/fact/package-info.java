@@ -1,0 +1,2 @@
+/** The typed facts a recovery policy reasons about: incidents, customers, context, money, settings. */
+package dev.cxkit.rules.fact;
