@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,11 +61,33 @@ public final class Policy implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "cx-policy-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Caller-thread decisions in flight, by deadline: one shared daemon thread halts the overdue
+     * ones every few milliseconds, so a decision costs a map put and remove, not a scheduled task.
+     */
+    private static final java.util.Set<Decision> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final long WATCH_PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    static {
+        Thread watchdog = new Thread(Policy::watch, "cx-policy-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private static void watch() {
+        while (true) {
+            java.util.concurrent.locks.LockSupport.parkNanos(WATCH_PERIOD_NANOS);
+            if (IN_FLIGHT.isEmpty()) {
+                continue;
+            }
+            long now = System.nanoTime();
+            for (Decision d : IN_FLIGHT) {
+                if (now - d.deadline > 0) {
+                    d.halt();
+                }
+            }
+        }
+    }
 
     private final PolicySource source;
     private final PolicyOptions options;
@@ -285,6 +305,7 @@ public final class Policy implements AutoCloseable {
         private volatile KieSession session;
         private volatile String rule;
         private volatile boolean halted;
+        private long deadline;
 
         void halt() {
             halted = true;
@@ -311,7 +332,7 @@ public final class Policy implements AutoCloseable {
                 draft.ruleFiring(name);
             }
         };
-        ScheduledFuture<?> watchdog = null;
+        boolean watched = false;
         try {
             session.addEventListener(listener);
             session.insert(incident);
@@ -320,7 +341,9 @@ public final class Policy implements AutoCloseable {
             session.insert(source.settings());
             session.insert(draft);
             if (options.isolation() == PolicyOptions.Isolation.CALLER) {
-                watchdog = WATCHDOG.schedule(decision::halt, options.timeBudget().toNanos(), TimeUnit.NANOSECONDS);
+                decision.deadline = System.nanoTime() + options.timeBudget().toNanos();
+                IN_FLIGHT.add(decision);
+                watched = true;
             }
             int limit = options.firingLimit();
             int fired;
@@ -340,8 +363,8 @@ public final class Policy implements AutoCloseable {
             }
             return draft.toPlan();
         } finally {
-            if (watchdog != null) {
-                watchdog.cancel(false);
+            if (watched) {
+                IN_FLIGHT.remove(decision);
             }
             decision.session = null;
             session.removeEventListener(listener);

@@ -25,6 +25,8 @@ public final class PolicySettings {
 
     private final String source;
     private final Map<String, String> values;
+    /** Parsed numbers, so rules that read a setting per decision do not parse text each time. */
+    private final Map<String, BigDecimal> numbers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PolicySettings(String source, Map<String, String> values) {
         this.source = Objects.requireNonNull(source, "source");
@@ -111,6 +113,16 @@ public final class PolicySettings {
      * @throws IllegalArgumentException if the key is missing or not a number
      */
     public BigDecimal decimal(String key) {
+        BigDecimal cached = numbers.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        BigDecimal parsed = parse(key);
+        numbers.put(key, parsed);
+        return parsed;
+    }
+
+    private BigDecimal parse(String key) {
         String value = text(key);
         try {
             return new BigDecimal(value);
