@@ -74,6 +74,12 @@ class PolicyTest {
 
     static final Instant T0 = Instant.parse("2026-11-22T12:00:00Z");
 
+    /**
+     * Guard rails for tests that are not about time: the first decisions of a fresh JVM load the
+     * rules' classes and, on a busy machine, can take longer than the default 100 ms.
+     */
+    static final PolicyOptions RELAXED = PolicyOptions.defaults().withTimeBudget(Duration.ofSeconds(30));
+
     static PolicySource source(String name, Map<String, String> files) {
         return PolicySource.of(name, files, PolicySettings.of(name + "/settings.properties",
                 Map.of("ack.minutes", "2", "currency", "EUR")));
@@ -91,7 +97,7 @@ class PolicyTest {
 
     @Test
     void compilesAndDecidesWithAnAuditTrail() throws Exception {
-        try (Policy policy = Policy.compile(source("demo", Map.of("demo.drl", GOOD)))) {
+        try (Policy policy = Policy.compile(source("demo", Map.of("demo.drl", GOOD)), RELAXED)) {
             assertThat(policy.ruleNames()).contains("Acknowledge", "Remake a wrong item");
             RecoveryPlan plan = policy.decide(wrongItem("i1"), customer(), RecoveryContext.at(T0));
             assertThat(plan.incidentId()).isEqualTo("i1");
@@ -160,7 +166,7 @@ class PolicyTest {
                 end
                 """;
         try (Policy policy = Policy.compile(source("loop", Map.of("loop.drl", looping)),
-                PolicyOptions.defaults().withFiringLimit(50))) {
+                RELAXED.withFiringLimit(50))) {
             assertThatThrownBy(() -> policy.decide(wrongItem("i9"), customer(), RecoveryContext.at(T0)))
                     .isInstanceOfSatisfying(DecisionException.class, e -> {
                         assertThat(e.incidentId()).isEqualTo("i9");
@@ -180,7 +186,7 @@ class PolicyTest {
                     $s.minutes("no.such.key");
                 end
                 """;
-        try (Policy policy = Policy.compile(source("t", Map.of("t.drl", throwing)))) {
+        try (Policy policy = Policy.compile(source("t", Map.of("t.drl", throwing)), RELAXED)) {
             assertThatThrownBy(() -> policy.decide(wrongItem("i2"), customer(), RecoveryContext.at(T0)))
                     .isInstanceOfSatisfying(DecisionException.class, e -> {
                         assertThat(e.rule()).isEqualTo("Reads a missing setting");
@@ -215,16 +221,16 @@ class PolicyTest {
                         assertThat(e.getMessage()).contains("time budget of 200 ms");
                     });
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            // the next decision is unaffected
-            assertThat(policy.decide(wrongItem("fine"), customer(), RecoveryContext.at(T0)).steps()).hasSize(1);
+            // the next decision is unaffected (relaxed budget: this checks the outcome, not the time)
+            assertThat(policy.withOptions(RELAXED).decide(wrongItem("fine"), customer(), RecoveryContext.at(T0)).steps())
+                    .hasSize(1);
         }
     }
 
     @Test
     void manyThreadsGetTheSamePlansAsOne() throws Exception {
         // a generous budget: this test is about equal plans, and the machine running it may be busy
-        try (Policy policy = Policy.compile(source("demo", Map.of("demo.drl", GOOD)),
-                PolicyOptions.defaults().withTimeBudget(Duration.ofSeconds(30)))) {
+        try (Policy policy = Policy.compile(source("demo", Map.of("demo.drl", GOOD)), RELAXED)) {
             List<Incident> incidents = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 incidents.add(i % 2 == 0 ? wrongItem("w" + i)

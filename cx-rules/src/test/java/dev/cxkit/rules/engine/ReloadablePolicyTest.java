@@ -26,7 +26,7 @@ class ReloadablePolicyTest {
     @Test
     void aFailedReloadKeepsTheWorkingVersionAndAGoodOneSwapsIn() throws Exception {
         ReloadablePolicy policy = ReloadablePolicy.of(
-                Policy.compile(PolicyTest.source("demo", Map.of("demo.drl", PolicyTest.GOOD))));
+                Policy.compile(PolicyTest.source("demo", Map.of("demo.drl", PolicyTest.GOOD)), PolicyTest.RELAXED));
         Policy before = policy.current();
 
         ReloadablePolicy.Reload failed = policy.reload(PolicyTest.source("demo",
@@ -51,7 +51,7 @@ class ReloadablePolicyTest {
     void decisionsDuringReloadsNeverFail() throws Exception {
         ReloadablePolicy policy = ReloadablePolicy.of(Policy.compile(
                 PolicyTest.source("demo", Map.of("demo.drl", PolicyTest.GOOD)),
-                PolicyOptions.defaults().withTimeBudget(java.time.Duration.ofSeconds(30))));
+                PolicyTest.RELAXED));
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger decided = new AtomicInteger();
         List<Throwable> failures = new ArrayList<>();
