@@ -95,15 +95,17 @@ public final class Policy implements AutoCloseable {
     private final KieSessionsPool sessions;
     private final List<String> ruleNames;
     private final List<PolicyProblem> warnings;
-    /** Decisions abandoned at their time budget: their sessions may still be running. */
-    private final AtomicInteger abandoned = new AtomicInteger();
+    /** Decisions abandoned at their time budget (shared by versions with other settings or options). */
+    private final AtomicInteger abandoned;
 
     private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, List<PolicyProblem> warnings) {
-        this(source, options, kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), warnings);
+        this(source, options, kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), warnings,
+                new AtomicInteger());
     }
 
     private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, KieSessionsPool sessions,
-            List<PolicyProblem> warnings) {
+            List<PolicyProblem> warnings, AtomicInteger abandoned) {
+        this.abandoned = abandoned;
         this.source = source;
         this.options = options;
         this.kieBase = kieBase;
@@ -158,7 +160,36 @@ public final class Policy implements AutoCloseable {
         if (problems.stream().anyMatch(PolicyProblem::error)) {
             throw new PolicyCompilationException(source.name(), problems);
         }
-        return new Policy(source, options, helper.build(), problems);
+        Policy policy = new Policy(source, options, helper.build(), problems);
+        policy.warmUp();
+        return policy;
+    }
+
+    /**
+     * Decides one synthetic incident of every type, in person and remote, with a wide time budget
+     * and ignoring the outcome: the first decisions load and link the rules' classes, which can
+     * take longer than a decision's time budget; after this, real decisions start warm.
+     */
+    private void warmUp() {
+        // on a worker with a few seconds each, so a consequence that never returns cannot hang compile
+        Policy relaxed = withOptions(options.withTimeBudget(java.time.Duration.ofSeconds(5))
+                .withIsolation(PolicyOptions.Isolation.WORKER));
+        java.time.Instant now = java.time.Instant.EPOCH;
+        Customer someone = new Customer("warm-up", null, null, new dev.cxkit.rules.fact.ContactPreference(
+                dev.cxkit.core.service.Channel.EMAIL, dev.cxkit.rules.fact.AddressKind.EMAIL), 0);
+        int n = 0;
+        for (dev.cxkit.rules.fact.IncidentType type : dev.cxkit.rules.fact.IncidentType.values()) {
+            for (dev.cxkit.core.service.Channel channel : new dev.cxkit.core.service.Channel[] {
+                dev.cxkit.core.service.Channel.IN_PERSON, dev.cxkit.core.service.Channel.PHONE}) {
+                Incident incident = Incident.builder("warm-up-" + n++, type).channel(channel).detectedAt(now)
+                        .wait(45, 20).build();
+                try {
+                    relaxed.decide(incident, someone, RecoveryContext.at(now));
+                } catch (RuntimeException ignored) {
+                    // a policy may need facts the synthetic incident lacks; real decisions report that
+                }
+            }
+        }
     }
 
     private static PolicyProblem problem(PolicySource source, Message message) {
@@ -220,7 +251,7 @@ public final class Policy implements AutoCloseable {
      * @return the policy
      */
     public Policy withSettings(dev.cxkit.rules.fact.PolicySettings settings) {
-        return new Policy(source.withSettings(settings), options, kieBase, sessions, warnings);
+        return new Policy(source.withSettings(settings), options, kieBase, sessions, warnings, abandoned);
     }
 
     /**
@@ -231,7 +262,7 @@ public final class Policy implements AutoCloseable {
      * @return the policy
      */
     public Policy withOptions(PolicyOptions other) {
-        return new Policy(source, other, kieBase, sessions, warnings);
+        return new Policy(source, other, kieBase, sessions, warnings, abandoned);
     }
 
     /** Returns the policy's name. */
