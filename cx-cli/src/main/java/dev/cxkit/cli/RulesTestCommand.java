@@ -1,0 +1,149 @@
+package dev.cxkit.cli;
+
+import dev.cxkit.rules.engine.Policy;
+import dev.cxkit.rules.engine.PolicyCompilationException;
+import dev.cxkit.rules.engine.PolicyOptions;
+import dev.cxkit.rules.engine.PolicyProblem;
+import dev.cxkit.rules.engine.PolicySource;
+import dev.cxkit.rules.scenario.ScenarioFile;
+import dev.cxkit.rules.scenario.ScenarioLoader;
+import dev.cxkit.rules.scenario.ScenarioProblem;
+import dev.cxkit.rules.scenario.ScenarioResult;
+import dev.cxkit.rules.scenario.ScenarioRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cx rules test}: runs scenario files against a policy and reports each as PASS or FAIL with a diff. */
+@Command(name = "test",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Run scenario files against a policy. Each scenario (YAML) gives the policy an incident, "
+            + "a customer and a context, and says what the recovery plan must contain: offers, AWARE steps, "
+            + "escalations, follow-ups, a systemic issue, rules that must or must not fire. "
+            + "See docs/rule-authors.md for the format."},
+        footer = {"", "Exit codes: 0 every scenario passed, 1 a scenario failed or a scenario file is invalid, "
+            + "2 usage error or a policy that does not compile.",
+            "", "Examples:", "  cx rules test restaurant", "  cx rules test my-policy",
+            "  cx rules test my-policy --scenarios my-policy/more-scenarios"})
+final class RulesTestCommand implements Callable<Integer> {
+
+    /** Generous: scenarios check what a policy decides, not how fast (the first decisions also warm up). */
+    static final Duration TIME_BUDGET = Duration.ofSeconds(10);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR",
+            description = "A policy directory (*.drl files and settings.properties), or the name of a bundled "
+                    + "pack (restaurant). A directory wins over a pack of the same name.")
+    private String policy;
+
+    @Option(names = "--scenarios", paramLabel = "DIR",
+            description = "The directory of scenario files (*.yaml, *.yml). Default: DIR/scenarios, or the "
+                    + "scenarios shipped with a bundled pack.")
+    private Path scenarios;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = Path.of(policy);
+        boolean isDirectory = Files.isDirectory(dir);
+        PolicySource source;
+        if (isDirectory) {
+            source = PolicySource.directory(dir);
+        } else {
+            try {
+                source = PolicySource.classpath(policy);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(policy + " is neither a policy directory nor a bundled pack "
+                        + "(bundled: restaurant)");
+            }
+        }
+        List<ScenarioFile> files = scenarioFiles(dir, isDirectory);
+        try (Policy compiled = compile(source, err)) {
+            if (compiled == null) {
+                return Cx.EXIT_USAGE;
+            }
+            int passed = 0;
+            for (ScenarioFile file : files) {
+                if (!file.isValid()) {
+                    out.println("FAIL " + file.source() + " (invalid scenario file)");
+                    for (ScenarioProblem problem : file.problems()) {
+                        out.println("    " + problem);
+                    }
+                    continue;
+                }
+                ScenarioResult result = ScenarioRunner.run(compiled, file.scenario());
+                out.println(result.report());
+                if (result.passed()) {
+                    passed++;
+                }
+            }
+            int failed = files.size() - passed;
+            out.printf(Locale.ROOT, "%d %s, %d passed, %d failed%n", files.size(),
+                    files.size() == 1 ? "scenario" : "scenarios", passed, failed);
+            out.flush();
+            return failed == 0 ? 0 : Cx.EXIT_REJECTED;
+        }
+    }
+
+    private List<ScenarioFile> scenarioFiles(Path dir, boolean isDirectory) throws IOException {
+        Path from = scenarios;
+        if (from == null && !isDirectory) {
+            try {
+                return nonEmpty(ScenarioLoader.loadPack(policy), "bundled pack " + policy);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage() + "; give --scenarios DIR");
+            }
+        }
+        if (from == null) {
+            from = dir.resolve(ScenarioLoader.SCENARIOS_DIR);
+            if (!Files.isDirectory(from)) {
+                throw new UsageException("no scenarios directory " + from + "; create it or give --scenarios DIR");
+            }
+        } else if (!Files.isDirectory(from)) {
+            throw new UsageException("--scenarios " + from + " is not a directory");
+        }
+        return nonEmpty(ScenarioLoader.loadDirectory(from), from.toString());
+    }
+
+    private static List<ScenarioFile> nonEmpty(List<ScenarioFile> files, String where) {
+        if (files.isEmpty()) {
+            throw new UsageException("no scenario files (*.yaml, *.yml) in " + where);
+        }
+        return files;
+    }
+
+    /** Compiles the policy; on errors prints every problem and returns null. */
+    private static Policy compile(PolicySource source, PrintWriter err) {
+        try {
+            Policy compiled = Policy.compile(source, PolicyOptions.defaults().withTimeBudget(TIME_BUDGET));
+            for (PolicyProblem warning : compiled.warnings()) {
+                err.println("cx: " + warning);
+            }
+            err.flush();
+            return compiled;
+        } catch (PolicyCompilationException e) {
+            long errors = e.problems().stream().filter(PolicyProblem::error).count();
+            err.println("cx: policy '" + source.name() + "' does not compile (" + errors
+                    + (errors == 1 ? " error" : " errors") + "):");
+            for (PolicyProblem problem : e.problems()) {
+                err.println(problem);
+            }
+            err.flush();
+            return null;
+        }
+    }
+}
