@@ -101,7 +101,7 @@ final class RecoverCommand implements Callable<Integer> {
 
     @Option(names = "--policy", paramLabel = "DIR|restaurant", defaultValue = Policies.DEFAULT,
             description = "A directory of .drl files (with an optional settings.properties), or a bundled pack. "
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + "A directory of that name wins over the pack. Default: ${DEFAULT-VALUE}.")
     private String policy;
 
     @Option(names = "--customers", paramLabel = "FILE",

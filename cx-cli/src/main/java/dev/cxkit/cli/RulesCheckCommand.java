@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code cx rules check}: compiles and lints a policy and lists every problem with its file and line. */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
-        description = {"Compile a policy and lint it: print every compile error, compiler warning and lint warning "
+        description = {"Compile and lint a policy; list every error and warning with its file and line.",
+            "Prints every compile error, compiler warning and lint warning "
             + "(dangerous calls such as System.exit, file or network I/O, reflection, threads, printing; a rule that "
             + "modifies a fact it matches without no-loop) as file:line: rule \"name\": message, then a summary "
             + "line: N rules, E errors, W warnings.",
