@@ -5,11 +5,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code cx rules}: work with service-recovery policies; the work is in its subcommands. */
+/** {@code cx rules}: commands for rule authors, run on a policy directory or a bundled pack. */
 @Command(name = "rules",
         mixinStandardHelpOptions = true,
-        subcommands = {RulesTestCommand.class},
-        description = {"Service-recovery policies (DRL rules and settings): test them against scenarios."})
+        subcommands = {RulesCheckCommand.class, RulesTestCommand.class},
+        description = {"Commands for rule authors: check a policy (DRL files and settings.properties) and test it "
+            + "against scenarios."})
 final class RulesCommand implements Runnable {
 
     @Spec

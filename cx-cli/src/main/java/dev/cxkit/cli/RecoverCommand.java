@@ -1,0 +1,453 @@
+package dev.cxkit.cli;
+
+import dev.cxkit.cli.Converters.OutputFormat;
+import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.io.Rejection;
+import dev.cxkit.core.service.Channel;
+import dev.cxkit.rules.engine.DecisionException;
+import dev.cxkit.rules.engine.Policy;
+import dev.cxkit.rules.engine.PolicyCompilationException;
+import dev.cxkit.rules.engine.PolicyOptions;
+import dev.cxkit.rules.engine.PolicyProblem;
+import dev.cxkit.rules.engine.PolicySource;
+import dev.cxkit.rules.fact.AddressKind;
+import dev.cxkit.rules.fact.ContactPreference;
+import dev.cxkit.rules.fact.Customer;
+import dev.cxkit.rules.fact.Incident;
+import dev.cxkit.rules.fact.Money;
+import dev.cxkit.rules.io.CustomerReader;
+import dev.cxkit.rules.io.IncidentReader;
+import dev.cxkit.rules.io.IncidentRecord;
+import dev.cxkit.rules.plan.Escalation;
+import dev.cxkit.rules.plan.FollowUp;
+import dev.cxkit.rules.plan.Offer;
+import dev.cxkit.rules.plan.RecoveryPlan;
+import dev.cxkit.rules.plan.StepPlan;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code cx recover}: recovery plans for incidents, decided by a policy. */
+@Command(name = "recover",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Decide a recovery plan for each incident with a policy: the AWARE steps with owner and due "
+            + "time, the offers (with APPROVAL when a manager must approve, CONSENT when the customer must agree), "
+            + "escalations, follow-ups, and the rules that fired.",
+            "Reads JSON Lines, one incident per line: incident_id and type are required, and occurred_at or "
+                + "detected_at; see the cx-rules IncidentReader docs for every field. Bad lines are rejected with "
+                + "their file and line and the rest are decided.",
+            "The customer of an incident is its inline customer object, else the --customers line with its "
+                + "customer_id, else a default customer: id customer_id (or 'unknown'), tier standard, no lifetime "
+                + "value, no recent failures, contacted by EMAIL at their EMAIL address.",
+            "Each decision runs at --now, or else at the incident's detected_at, so output is reproducible; "
+                + "budget_left_today, similar_recent_incidents and already_compensated come from the line. "
+                + "Each decision may take at most 10 000 rule firings and 5 s; one that fails is reported and "
+                + "the others go on."},
+        footer = {"", "JSON: {plans: [{incidentId, steps[{step, owner, due, instruction}], offers[{kind, amount, "
+            + "currency, reason, requiresApproval, requiresConsent}], escalations[{to, due, reason}], "
+            + "followUps[{channel, due}], firedRules[names in firing order]}], failed: [{incidentId, error}], "
+            + "rows: {read, accepted, rejected}, rejected: [{source, line, reason}]}. Amounts are strings at the "
+            + "currency's scale (\"18.50\"), null for offers without money; times are ISO-8601 UTC. rows counts "
+            + "the lines of every input, incidents and customers.",
+            "", "Exit codes: 0 success (rejected lines are reported), 1 a decision failed, or lines were rejected "
+                + "with --strict, 2 usage error, unreadable input or a policy that does not compile.",
+            "", "Examples:", "  cx recover", "  cx recover incidents.jsonl --customers customers.jsonl --format json",
+            "  cx recover incidents.jsonl --policy my-policy/ --now 2026-03-01T12:00:00Z"})
+final class RecoverCommand implements Callable<Integer> {
+
+    /** The name of the bundled sample in messages. */
+    static final String SAMPLE = "sample-incidents.jsonl";
+    /** Where the bundled sample lives on the class path. */
+    static final String SAMPLE_RESOURCE = "/dev/cxkit/cli/sample/incidents.jsonl";
+    /** The time budget of one decision: generous, as a cold JVM compiles rule code on first use. */
+    static final Duration TIME_BUDGET = Duration.ofSeconds(5);
+
+    @ParentCommand
+    private Cx parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "INCIDENTS", arity = "0..*",
+            description = "JSON Lines files of incidents; - reads standard input. Default: the bundled sample "
+                    + "incidents of a restaurant (a wrong item, a meal never delivered, waits, rude staff, ...).")
+    private List<String> files = new ArrayList<>();
+
+    @Option(names = "--policy", paramLabel = "DIR|restaurant", defaultValue = Policies.DEFAULT,
+            description = "A directory of .drl files (with an optional settings.properties), or a bundled pack. "
+                    + "A directory of that name wins over the pack. Default: ${DEFAULT-VALUE}.")
+    private String policy;
+
+    @Option(names = "--customers", paramLabel = "FILE",
+            description = "JSON Lines of customers (id, tier, lifetime_value, currency, contact_channel, "
+                    + "contact_address_kind, recent_failures), looked up by each incident's customer_id.")
+    private Path customers;
+
+    @Option(names = "--now", paramLabel = "TIME", converter = InstantConverter.class,
+            description = "Decide every incident at this ISO-8601 time (2026-03-01T12:00:00Z). "
+                    + "Default: each incident's detected_at.")
+    private Instant now;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+            converter = Converters.OutputFormatConverter.class,
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    private OutputFormat format;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write rejected lines verbatim to FILE, to fix and read again.")
+    private Path rejects;
+
+    @Option(names = "--strict",
+            description = "Exit with code 1 and decide nothing if any line is rejected. Default: off.")
+    private boolean strict;
+
+    private final List<Rejection> rejections = new ArrayList<>();
+    private BufferedWriter rejectsWriter;
+    private ReadSummary summary = ReadSummary.EMPTY;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (format == OutputFormat.CSV) {
+            throw new UsageException("--format csv is not available for recover (use table or json)");
+        }
+        Inputs.check(files, rejects);
+        if (customers != null) {
+            Inputs.check(List.of(customers.toString()), rejects);
+        }
+        PolicySource source = Policies.load(policy);
+        try (Policy compiled = compile(source, err)) {
+            if (compiled == null) {
+                return Cx.EXIT_USAGE;
+            }
+            List<IncidentRecord> incidents = new ArrayList<>();
+            Map<String, Customer> customersById = new HashMap<>();
+            readInputs(err, incidents, customersById);
+            report(err);
+            if (strict && summary.rejected() > 0) {
+                err.printf(Locale.ROOT, "cx: %d %s rejected and --strict is on: nothing decided%n", summary.rejected(),
+                        summary.rejected() == 1 ? "line" : "lines");
+                err.flush();
+                return Cx.EXIT_REJECTED;
+            }
+            List<RecoveryPlan> plans = new ArrayList<>();
+            List<DecisionException> failed = new ArrayList<>();
+            for (IncidentRecord record : incidents) {
+                Incident incident = record.incident();
+                Customer customer = customerOf(record, customersById, err);
+                try {
+                    plans.add(compiled.decide(incident, customer,
+                            record.context(now != null ? now : incident.detectedAt())));
+                } catch (DecisionException e) {
+                    failed.add(e);
+                    err.println("cx: decision failed: " + e.getMessage());
+                }
+            }
+            err.flush();
+            if (format == OutputFormat.JSON) {
+                printJson(out, plans, failed);
+            } else {
+                printTable(out, incidents, plans, failed);
+            }
+            out.flush();
+            return failed.isEmpty() ? 0 : Cx.EXIT_REJECTED;
+        }
+    }
+
+    /** Compiles the policy, printing its warnings; on errors prints them all and returns null. */
+    private static Policy compile(PolicySource source, PrintWriter err) {
+        try {
+            Policy policy = Policy.compile(source, PolicyOptions.defaults().withTimeBudget(TIME_BUDGET));
+            for (PolicyProblem warning : policy.warnings()) {
+                err.println("cx: " + warning);
+            }
+            return policy;
+        } catch (PolicyCompilationException e) {
+            long errors = 0;
+            for (PolicyProblem problem : e.problems()) {
+                err.println("cx: " + problem);
+                errors += problem.error() ? 1 : 0;
+            }
+            err.println("cx: policy " + source.name() + " does not compile (" + errors
+                    + (errors == 1 ? " error" : " errors") + "); 'cx rules check' lists its errors and warnings");
+            err.flush();
+            return null;
+        }
+    }
+
+    private void readInputs(PrintWriter err, List<IncidentRecord> incidents, Map<String, Customer> customersById)
+            throws IOException {
+        if (rejects != null) {
+            try {
+                rejectsWriter = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("cannot write --rejects " + rejects + ": " + Cx.message(e));
+            }
+        }
+        try {
+            if (customers != null) {
+                summary = summary.plus(CustomerReader.create().read(customers,
+                        c -> customersById.put(c.id(), c), this::rejected));
+            }
+            IncidentReader reader = IncidentReader.create();
+            if (files.isEmpty()) {
+                err.println("cx: no INCIDENTS given: deciding the bundled sample incidents (" + SAMPLE + ")");
+                try (InputStream in = Objects.requireNonNull(RecoverCommand.class.getResourceAsStream(SAMPLE_RESOURCE),
+                        "bundled sample missing")) {
+                    summary = summary.plus(reader.read(in, SAMPLE, incidents::add, this::rejected));
+                }
+            }
+            for (String file : files) {
+                if (file.equals("-")) {
+                    summary = summary.plus(reader.read(parent.stdin(), Inputs.STDIN, incidents::add, this::rejected));
+                } else {
+                    summary = summary.plus(reader.read(Path.of(file), incidents::add, this::rejected));
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new UsageException("cannot write --rejects " + rejects + ": " + Cx.message(e.getCause()));
+        } finally {
+            if (rejectsWriter != null) {
+                rejectsWriter.close();
+            }
+        }
+    }
+
+    private void rejected(Rejection rejection) {
+        if (rejections.size() < Inputs.KEPT_REJECTIONS) {
+            rejections.add(rejection);
+        }
+        if (rejectsWriter != null) {
+            try {
+                rejectsWriter.write(rejection.raw());
+                rejectsWriter.write('\n');
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void report(PrintWriter err) {
+        for (String warning : summary.warnings()) {
+            err.println("cx: warning: " + warning);
+        }
+        long total = summary.rejected();
+        if (total > 0) {
+            err.printf(Locale.ROOT, "cx: rejected %d of %d lines:%n", total, summary.read());
+            for (int i = 0; i < Math.min(Inputs.SHOWN_REJECTIONS, rejections.size()); i++) {
+                err.println("  " + rejections.get(i).message());
+            }
+            if (total > Inputs.SHOWN_REJECTIONS) {
+                err.printf(Locale.ROOT, "  ... and %d more%s%n", total - Inputs.SHOWN_REJECTIONS,
+                        rejects == null ? " (write them all with --rejects FILE)" : "");
+            }
+            if (rejects != null) {
+                err.println("cx: rejected lines written to " + rejects);
+            }
+        }
+        err.flush();
+    }
+
+    /** The inline customer, else the --customers one, else the default customer (see the help). */
+    private Customer customerOf(IncidentRecord record, Map<String, Customer> byId, PrintWriter err) {
+        if (record.customer() != null) {
+            return record.customer();
+        }
+        String id = record.incident().customerId();
+        if (id != null) {
+            Customer known = byId.get(id);
+            if (known != null) {
+                return known;
+            }
+            if (customers != null) {
+                err.println("cx: warning: incident " + record.incident().id() + ": customer " + id + " is not in "
+                        + customers + "; using the default customer");
+            }
+        }
+        return defaultCustomer(id);
+    }
+
+    /** The customer of an incident nobody describes: standard tier, no history, contacted by email. */
+    static Customer defaultCustomer(String id) {
+        return new Customer(id == null ? "unknown" : id, "standard", null,
+                new ContactPreference(Channel.EMAIL, AddressKind.EMAIL), 0);
+    }
+
+    // ---- JSON -------------------------------------------------------------------------------------
+
+    private void printJson(PrintWriter out, List<RecoveryPlan> plans, List<DecisionException> failed) {
+        ObjectNode root = Report.JSON.createObjectNode();
+        ArrayNode planNodes = root.putArray("plans");
+        for (RecoveryPlan plan : plans) {
+            planNodes.add(plan(plan));
+        }
+        ArrayNode failedNodes = root.putArray("failed");
+        for (DecisionException e : failed) {
+            ObjectNode node = failedNodes.addObject();
+            node.put("incidentId", e.incidentId());
+            node.put("error", e.getMessage());
+        }
+        root.set("rows", Report.rows(summary));
+        root.set("rejected", Report.rejections(rejections));
+        out.println(Report.JSON.writeValueAsString(root));
+    }
+
+    /** One plan as JSON. */
+    static ObjectNode plan(RecoveryPlan plan) {
+        ObjectNode node = Report.JSON.createObjectNode();
+        node.put("incidentId", plan.incidentId());
+        ArrayNode steps = node.putArray("steps");
+        for (StepPlan step : plan.steps()) {
+            ObjectNode s = steps.addObject();
+            s.put("step", step.step().name());
+            s.put("owner", step.owner().name());
+            s.put("due", step.due().toString());
+            s.put("instruction", step.instruction());
+        }
+        ArrayNode offers = node.putArray("offers");
+        for (Offer offer : plan.offers()) {
+            ObjectNode o = offers.addObject();
+            o.put("kind", offer.kind().name());
+            Money amount = offer.amount();
+            if (amount == null) {
+                o.putNull("amount");
+                o.putNull("currency");
+            } else {
+                o.put("amount", amount.amount().toPlainString());
+                o.put("currency", amount.currency().getCurrencyCode());
+            }
+            o.put("reason", offer.reason());
+            o.put("requiresApproval", offer.requiresApproval());
+            o.put("requiresConsent", offer.requiresConsent());
+        }
+        ArrayNode escalations = node.putArray("escalations");
+        for (Escalation escalation : plan.escalations()) {
+            ObjectNode e = escalations.addObject();
+            e.put("to", escalation.to().name());
+            e.put("due", escalation.due().toString());
+            e.put("reason", escalation.reason());
+        }
+        ArrayNode followUps = node.putArray("followUps");
+        for (FollowUp followUp : plan.followUps()) {
+            ObjectNode f = followUps.addObject();
+            f.put("channel", followUp.channel().name());
+            f.put("due", followUp.due().toString());
+        }
+        ArrayNode fired = node.putArray("firedRules");
+        for (String name : plan.firedRuleNames()) {
+            fired.add(name);
+        }
+        return node;
+    }
+
+    // ---- table ------------------------------------------------------------------------------------
+
+    private void printTable(PrintWriter out, List<IncidentRecord> incidents, List<RecoveryPlan> plans,
+            List<DecisionException> failed) {
+        Map<String, Incident> byId = new HashMap<>();
+        for (IncidentRecord record : incidents) {
+            byId.put(record.incident().id(), record.incident());
+        }
+        for (RecoveryPlan plan : plans) {
+            Incident incident = byId.get(plan.incidentId());
+            out.println(header(incident));
+            out.println("  steps:");
+            for (StepPlan step : plan.steps()) {
+                out.printf(Locale.ROOT, "    %-11s %-9s due %s  %s%n", step.step(), step.owner(), step.due(),
+                        step.instruction());
+            }
+            out.println("  offers:" + (plan.offers().isEmpty() ? " none" : ""));
+            for (Offer offer : plan.offers()) {
+                String flags = (offer.requiresApproval() ? " [APPROVAL]" : "") + (offer.requiresConsent() ? " [CONSENT]" : "");
+                out.printf(Locale.ROOT, "    %-12s %-10s %s%s%n", offer.kind(),
+                        offer.amount() == null ? "" : offer.amount().toString(), offer.reason(), flags);
+                for (String note : offer.notes()) {
+                    out.println("                            note: " + note);
+                }
+            }
+            out.println("  escalations:" + (plan.escalations().isEmpty() ? " none" : ""));
+            for (Escalation escalation : plan.escalations()) {
+                out.printf(Locale.ROOT, "    %-9s due %s  %s%n", escalation.to(), escalation.due(), escalation.reason());
+            }
+            out.println("  follow-ups:" + (plan.followUps().isEmpty() ? " none" : ""));
+            for (FollowUp followUp : plan.followUps()) {
+                out.printf(Locale.ROOT, "    %s (%s) due %s%n", followUp.channel(), followUp.addressKind(), followUp.due());
+            }
+            if (plan.systemicIssue()) {
+                out.println("  systemic issue: yes (see the EVALUATE step)");
+            }
+            out.println("  rules fired:");
+            List<String> names = plan.firedRuleNames();
+            for (int i = 0; i < names.size(); i++) {
+                out.printf(Locale.ROOT, "    %2d. %s%n", i + 1, names.get(i));
+            }
+            out.println();
+        }
+        for (DecisionException e : failed) {
+            out.println(header(byId.get(e.incidentId())));
+            out.println("  FAILED: " + e.getMessage());
+            out.println();
+        }
+        out.printf(Locale.ROOT, "%d %s decided, %d failed; lines read %d, accepted %d, rejected %d%n", plans.size(),
+                plans.size() == 1 ? "incident" : "incidents", failed.size(), summary.read(), summary.accepted(),
+                summary.rejected());
+    }
+
+    private static String header(Incident i) {
+        if (i == null) {
+            return "incident (unknown)";
+        }
+        StringBuilder sb = new StringBuilder("incident ").append(i.id()).append(": ").append(i.type()).append(", ")
+                .append(i.severity()).append(", ").append(i.channel());
+        if (i.location() != null) {
+            sb.append(" at ").append(i.location());
+        }
+        if (i.touchpoint() != null) {
+            sb.append(" (").append(i.touchpoint()).append(")");
+        }
+        if (i.customerId() != null) {
+            sb.append(", customer ").append(i.customerId());
+        }
+        return sb.toString();
+    }
+
+    /** Parses {@code --now}: an ISO-8601 instant or a date-time with an offset. */
+    static final class InstantConverter implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return OffsetDateTime.parse(value.trim()).toInstant();
+            } catch (DateTimeException e) {
+                throw new TypeConversionException("'" + value + "' is not an ISO-8601 time with a zone, like "
+                        + "2026-03-01T12:00:00Z or 2026-03-01T13:00:00+01:00");
+            }
+        }
+    }
+}

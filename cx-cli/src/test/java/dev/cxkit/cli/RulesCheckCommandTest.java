@@ -1,0 +1,69 @@
+package dev.cxkit.cli;
+
+import static dev.cxkit.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulesCheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBundledPackIsClean() {
+        CliRun r = run("rules", "check", "restaurant");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).matches("(?s)\\d+ rules, 0 errors, 0 warnings \\(restaurant: 5 files\\)\\R");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aBrokenPolicyListsEveryErrorAndWarningWithFileAndLineAndExitsOne() throws IOException {
+        Path policy = Files.createDirectory(dir.resolve("broken"));
+        Files.writeString(policy.resolve("comp.drl"), RecoverCommandTest.BROKEN);
+        CliRun r = run("rules", "check", policy.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("broken/comp.drl:7: rule \"Long wait discount\": ")
+                .contains("broken/comp.drl:9: warning: rule \"Long wait discount\": prints to the console")
+                .contains("1 rule, 1 error, 1 warning (broken: 1 file)");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void warningsAloneDoNotFail() throws IOException {
+        Path policy = Files.createDirectory(dir.resolve("noisy"));
+        Files.writeString(policy.resolve("a.drl"), """
+                package test.noisy;
+                import dev.cxkit.rules.fact.*;
+
+                rule "Shout"
+                when
+                    Incident()
+                then
+                    System.out.println("incident!");
+                end
+                """);
+        CliRun r = run("rules", "check", policy.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("noisy/a.drl:8: warning: rule \"Shout\": prints to the console")
+                .contains("1 rule, 0 errors, 1 warning (noisy: 1 file)");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        CliRun none = run("rules", "check");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("cx: Missing required parameter: 'DIR'");
+        CliRun missing = run("rules", "check", dir.resolve("nope").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such directory");
+        CliRun parentOnly = run("rules");
+        assertThat(parentOnly.exit()).isEqualTo(2);
+        assertThat(parentOnly.err()).contains("cx: a subcommand is required: check");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.cxkit.rules.io;
+
+import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.io.Rejection;
+import dev.cxkit.rules.fact.Customer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Reads customers from JSON Lines, one customer per line, so that incidents can name them by
+ * {@code customer_id}. Each line is handed on as a {@link Customer} or, if it is not valid, as a
+ * {@link Rejection} with its file, line, reason and original text; reading goes on.
+ *
+ * <h2>Input</h2>
+ * One JSON object per line, keys in snake_case:
+ * <ul>
+ *   <li>{@code id} (required): text;
+ *   <li>{@code tier}: text ({@code standard} when absent);
+ *   <li>{@code lifetime_value}: a non-negative amount in {@code currency} (ISO 4217, default
+ *       {@code EUR});
+ *   <li>{@code contact_channel}: a {@link dev.cxkit.core.service.Channel}, default {@code EMAIL};
+ *   <li>{@code contact_address_kind}: an {@link dev.cxkit.rules.fact.AddressKind}, default
+ *       {@code EMAIL} for email, {@code MOBILE} for SMS and phone, {@code OTHER} otherwise;
+ *   <li>{@code recent_failures}: failures in the last 90 days before this one, a non-negative whole
+ *       number (0 when absent).
+ * </ul>
+ * Enum values are case-insensitive. A key that is absent, JSON {@code null} or blank is missing;
+ * any other key is rejected as unknown.
+ *
+ * <h2>Rejections</h2>
+ * As {@link IncidentReader}: malformed JSON, not an object, a repeated key, a missing id, an
+ * unknown field or enum value, a negative or too precise amount, a negative or fractional count,
+ * text that is not UTF-8, and an {@code id} this reader has read before. Blank lines are skipped;
+ * read always equals accepted plus rejected.
+ *
+ * <p><b>Not thread-safe</b> (it remembers the ids it has read).
+ */
+public final class CustomerReader {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    private final Map<String, String> seen = new HashMap<>();
+
+    private CustomerReader() {
+    }
+
+    /**
+     * Returns a new reader.
+     *
+     * @return a reader that has read nothing yet
+     */
+    public static CustomerReader create() {
+        return new CustomerReader();
+    }
+
+    /**
+     * Reads a file; messages name it as {@code file.toString()}.
+     *
+     * @param file the file, UTF-8 JSON Lines
+     * @param accepted receives each valid customer, in input order
+     * @param rejected receives each rejected line, in input order
+     * @return the counts, and a warning when the file has no rows
+     * @throws IOException if the file cannot be opened or read
+     */
+    public ReadSummary read(Path file, Consumer<? super Customer> accepted, Consumer<? super Rejection> rejected)
+            throws IOException {
+        Objects.requireNonNull(file, "file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), accepted, rejected);
+        }
+    }
+
+    /**
+     * Reads a stream to its end; the stream is not closed.
+     *
+     * @param in the stream, UTF-8 JSON Lines
+     * @param source the name used in messages
+     * @param accepted receives each valid customer, in input order
+     * @param rejected receives each rejected line, in input order
+     * @return the counts, and a warning when the input has no rows
+     * @throws IOException if reading fails
+     */
+    public ReadSummary read(InputStream in, String source, Consumer<? super Customer> accepted,
+            Consumer<? super Rejection> rejected) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(accepted, "accepted");
+        Objects.requireNonNull(rejected, "rejected");
+        return JsonLines.read(in, source, (object, line) -> {
+            Fields fields = new Fields(object);
+            Customer customer;
+            try {
+                customer = fields.customer(null, EUR);
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+            if (customer == null) {
+                return String.join("; ", fields.problems());
+            }
+            String first = seen.putIfAbsent(customer.id(), source + " line " + line);
+            if (first != null) {
+                return "customer id '" + customer.id() + "' was already read at " + first;
+            }
+            accepted.accept(customer);
+            return null;
+        }, rejected);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.cxkit.rules.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.io.Rejection;
+import dev.cxkit.core.service.Channel;
+import dev.cxkit.core.service.SatisfactionFactor;
+import dev.cxkit.rules.fact.AddressKind;
+import dev.cxkit.rules.fact.AffectedItem;
+import dev.cxkit.rules.fact.Incident;
+import dev.cxkit.rules.fact.IncidentType;
+import dev.cxkit.rules.fact.Money;
+import dev.cxkit.rules.fact.Severity;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IncidentReaderTest {
+
+    private static final String OK = "{\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"detected_at\":\"2025-06-14T19:30:00Z\"}";
+
+    private final List<IncidentRecord> accepted = new ArrayList<>();
+    private final List<Rejection> rejected = new ArrayList<>();
+    private final IncidentReader reader = IncidentReader.create();
+
+    private ReadSummary read(String text) throws IOException {
+        return reader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "incidents.jsonl",
+                accepted::add, rejected::add);
+    }
+
+    /** Reads one line that must be rejected; returns the reason. */
+    private String rejectedReason(String line) throws IOException {
+        ReadSummary summary = read(line + "\n");
+        assertThat(accepted).as("accepted").isEmpty();
+        assertThat(rejected).hasSize(1);
+        assertThat(summary.read()).isEqualTo(1);
+        assertThat(summary.rejected()).isEqualTo(1);
+        Rejection r = rejected.get(0);
+        assertThat(r.source()).isEqualTo("incidents.jsonl");
+        assertThat(r.line()).isEqualTo(1);
+        assertThat(r.raw()).isEqualTo(line);
+        assertThat(r.header()).isNull();
+        return r.reason();
+    }
+
+    @Test
+    void readsEveryFieldOfAFullLine() throws IOException {
+        ReadSummary summary = read("""
+                {"incident_id":"party-1","journey_id":"j-9","customer_id":"c-7","location":"Harbour Street","touchpoint":"kitchen pass","channel":"in_person","type":"item_not_delivered","factor":"PRODUCT","severity":"major","occurred_at":"2025-06-14T21:28:00+02:00","detected_at":"2025-06-14T19:30:00Z","minutes_waited":50,"minutes_promised":"20","order_value":"60.00","currency":"EUR","items":[{"name":"mushroom risotto","price":18.5,"delivered":false},{"name":"house red","price":"6.00"}],"extraordinary_circumstances":false,"attributes":{"table":"12","covers":4},"customer":{"tier":"gold","lifetime_value":640,"contact_channel":"sms","recent_failures":1},"budget_left_today":"0.00","similar_recent_incidents":3,"already_compensated":true}
+                """);
+        assertThat(rejected).isEmpty();
+        assertThat(summary).isEqualTo(new ReadSummary(1, 1, 0, List.of()));
+        IncidentRecord record = accepted.get(0);
+        Incident i = record.incident();
+        assertThat(i.id()).isEqualTo("party-1");
+        assertThat(i.journeyId()).isEqualTo("j-9");
+        assertThat(i.customerId()).isEqualTo("c-7");
+        assertThat(i.location()).isEqualTo("Harbour Street");
+        assertThat(i.touchpoint()).isEqualTo("kitchen pass");
+        assertThat(i.channel()).isEqualTo(Channel.IN_PERSON);
+        assertThat(i.type()).isEqualTo(IncidentType.ITEM_NOT_DELIVERED);
+        assertThat(i.factor()).isEqualTo(SatisfactionFactor.PRODUCT);
+        assertThat(i.severity()).isEqualTo(Severity.MAJOR);
+        assertThat(i.occurredAt()).isEqualTo(Instant.parse("2025-06-14T19:28:00Z"));
+        assertThat(i.detectedAt()).isEqualTo(Instant.parse("2025-06-14T19:30:00Z"));
+        assertThat(i.minutesWaited()).isEqualTo(50);
+        assertThat(i.minutesPromised()).isEqualTo(20);
+        assertThat(i.orderValue()).isEqualTo(Money.of("60.00", "EUR"));
+        assertThat(i.items()).containsExactly(new AffectedItem("mushroom risotto", Money.of("18.50", "EUR"), false),
+                new AffectedItem("house red", Money.of("6.00", "EUR"), true));
+        assertThat(i.attributes()).isEqualTo(Map.of("table", "12", "covers", "4"));
+        assertThat(record.customer().id()).isEqualTo("c-7");
+        assertThat(record.customer().tier()).isEqualTo("gold");
+        assertThat(record.customer().lifetimeValue()).isEqualTo(Money.of("640.00", "EUR"));
+        assertThat(record.customer().contact().channel()).isEqualTo(Channel.SMS);
+        assertThat(record.customer().contact().addressKind()).isEqualTo(AddressKind.MOBILE);
+        assertThat(record.customer().isRepeat()).isTrue();
+        assertThat(record.budgetLeftToday()).isEqualTo(Money.of("0.00", "EUR"));
+        assertThat(record.similarRecentIncidents()).isEqualTo(3);
+        assertThat(record.alreadyCompensated()).isTrue();
+        assertThat(record.context(Instant.EPOCH).budgetSpent()).isTrue();
+        assertThat(record.line()).isEqualTo(1);
+        assertThat(record.source()).isEqualTo("incidents.jsonl");
+    }
+
+    @Test
+    void appliesTheDocumentedDefaults() throws IOException {
+        read("{\"incident_id\":\"i1\",\"type\":\"LONG_WAIT\",\"occurred_at\":\"2025-06-14T19:30:00Z\"}\n");
+        IncidentRecord record = accepted.get(0);
+        Incident i = record.incident();
+        assertThat(i.channel()).isEqualTo(Channel.IN_PERSON);
+        assertThat(i.severity()).isEqualTo(Severity.MODERATE);
+        assertThat(i.factor()).isEqualTo(SatisfactionFactor.TIMELINESS);
+        assertThat(i.detectedAt()).isEqualTo(i.occurredAt());
+        assertThat(i.minutesWaited()).isZero();
+        assertThat(i.orderValue()).isNull();
+        assertThat(i.items()).isEmpty();
+        assertThat(record.customer()).isNull();
+        assertThat(record.budgetLeftToday()).isNull();
+        assertThat(record.similarRecentIncidents()).isEqualTo(1);
+        assertThat(record.alreadyCompensated()).isFalse();
+    }
+
+    @Test
+    void skipsBlankLinesAndKeepsReadingAfterABadLine() throws IOException {
+        String text = OK + "\n\n   \n{\"incident_id\":\"i2\",\"type\":\"WRONG_ITEMS\",\"detected_at\":\"2025-06-14T19:30:00Z\"}\r\n"
+                + OK.replace("i1", "i3") + "\r" + OK.replace("i1", "i4");
+        ReadSummary summary = read(text);
+        assertThat(summary.read()).isEqualTo(4);
+        assertThat(summary.accepted()).isEqualTo(3);
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(accepted).extracting(r -> r.incident().id()).containsExactly("i1", "i3", "i4");
+        assertThat(accepted).extracting(IncidentRecord::line).containsExactly(1L, 5L, 6L);
+        assertThat(rejected.get(0).message()).isEqualTo("incidents.jsonl line 4: type 'WRONG_ITEMS' is not one of "
+                + "WRONG_ITEM, ITEM_NOT_DELIVERED, LONG_WAIT, RUDE_OR_CARELESS_STAFF, CONTACT_RULE_BROKEN, "
+                + "MISSED_APPOINTMENT, BILLING_ERROR, QUALITY, OTHER");
+    }
+
+    @Test
+    void anEmptyInputIsAWarning() throws IOException {
+        ReadSummary summary = read("\n\n");
+        assertThat(summary.read()).isZero();
+        assertThat(summary.warnings()).containsExactly("incidents.jsonl is empty: no rows");
+    }
+
+    @Test
+    void skipsAByteOrderMark() throws IOException {
+        read("\uFEFF" + OK + "\n");
+        assertThat(rejected).isEmpty();
+        assertThat(accepted).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "malformed JSON | {\"incident_id\":\"i1\",\"type\": | malformed JSON",
+        "not an object | [1,2] | expected a JSON object ({...}), got an array",
+        "a bare string | \"hello\" | expected a JSON object ({...}), got a string",
+        "trailing text | " + OK + " {} | malformed JSON",
+        "repeated key | {\"incident_id\":\"i1\",\"type\":\"LONG_WAIT\",\"type\":\"WRONG_ITEM\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | key 'type' appears twice",
+        "missing id | {\"type\":\"WRONG_ITEM\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | incident_id is missing",
+        "blank id | {\"incident_id\":\"  \",\"type\":\"WRONG_ITEM\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | incident_id is missing",
+        "id not text | {\"incident_id\":{},\"type\":\"WRONG_ITEM\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | incident_id must be a string, not an object",
+        "missing type | {\"incident_id\":\"i1\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | type is missing (one of WRONG_ITEM, ITEM_NOT_DELIVERED,",
+        "unknown channel | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"channel\":\"FAX\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | channel 'FAX' is not one of IN_PERSON, PHONE, WEB, APP, SMS, EMAIL, CHAT, DELIVERY, OTHER",
+        "unknown severity | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"severity\":\"HUGE\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | severity 'HUGE' is not one of MINOR, MODERATE, MAJOR, CRITICAL",
+        "unknown factor | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"factor\":\"PRICE\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | factor 'PRICE' is not one of PRODUCT, PEOPLE, TIMELINESS, RESOLUTION",
+        "enum not text | {\"incident_id\":\"i1\",\"type\":3,\"detected_at\":\"2025-06-14T19:30:00Z\"} | type must be a string, one of WRONG_ITEM",
+        "no time | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\"} | occurred_at or detected_at is required",
+        "bad timestamp | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"detected_at\":\"yesterday\"} | detected_at 'yesterday' is not an ISO-8601 timestamp",
+        "no zone | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"detected_at\":\"2025-06-14T19:30:00\"} | detected_at '2025-06-14T19:30:00' has no time zone",
+        "invalid date | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"occurred_at\":\"2025-02-30T19:30:00Z\"} | occurred_at '2025-02-30T19:30:00Z' is not an ISO-8601 timestamp",
+        "detected before occurred | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"occurred_at\":\"2025-06-14T19:30:00Z\",\"detected_at\":\"2025-06-14T19:00:00Z\"} | detected_at 2025-06-14T19:00:00Z is before occurred_at 2025-06-14T19:30:00Z",
+        "negative wait | {\"incident_id\":\"i1\",\"type\":\"LONG_WAIT\",\"minutes_waited\":-5,\"detected_at\":\"2025-06-14T19:30:00Z\"} | minutes_waited -5 must not be negative",
+        "fractional wait | {\"incident_id\":\"i1\",\"type\":\"LONG_WAIT\",\"minutes_promised\":12.5,\"detected_at\":\"2025-06-14T19:30:00Z\"} | minutes_promised 12.5 is not a whole number",
+        "wait not a number | {\"incident_id\":\"i1\",\"type\":\"LONG_WAIT\",\"minutes_waited\":\"long\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | minutes_waited 'long' is not a whole number",
+        "negative order value | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"order_value\":-1,\"detected_at\":\"2025-06-14T19:30:00Z\"} | order_value -1 must not be negative",
+        "too precise | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"order_value\":\"12.505\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | order_value 12.505 has more decimals than EUR allows (2)",
+        "unknown currency | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"order_value\":10,\"currency\":\"EURO\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | currency 'EURO' is not an ISO 4217 currency code",
+        "negative budget | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"budget_left_today\":\"-3\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | budget_left_today -3 must not be negative",
+        "item price negative | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"items\":[{\"name\":\"soup\",\"price\":-2}],\"detected_at\":\"2025-06-14T19:30:00Z\"} | items[0].price -2 must not be negative",
+        "item without name | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"items\":[{\"price\":2}],\"detected_at\":\"2025-06-14T19:30:00Z\"} | items[0].name is missing",
+        "item without price | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"items\":[{\"name\":\"soup\"}],\"detected_at\":\"2025-06-14T19:30:00Z\"} | items[0].price is missing",
+        "item not an object | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"items\":[\"soup\"],\"detected_at\":\"2025-06-14T19:30:00Z\"} | items[0] must be an object",
+        "items not an array | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"items\":{},\"detected_at\":\"2025-06-14T19:30:00Z\"} | items must be an array ([...]), not an object",
+        "delivered not boolean | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"items\":[{\"name\":\"soup\",\"price\":2,\"delivered\":\"nope\"}],\"detected_at\":\"2025-06-14T19:30:00Z\"} | items[0].delivered 'nope' is not true or false",
+        "flag not boolean | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"already_compensated\":1,\"detected_at\":\"2025-06-14T19:30:00Z\"} | already_compensated 1 is not true or false",
+        "similar zero | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"similar_recent_incidents\":0,\"detected_at\":\"2025-06-14T19:30:00Z\"} | similar_recent_incidents 0 must be at least 1 (it counts this incident)",
+        "attribute not text | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"attributes\":{\"a\":[1]},\"detected_at\":\"2025-06-14T19:30:00Z\"} | attributes.a must be a string, not an array",
+        "typo in a key | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"severty\":\"MAJOR\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | unknown field 'severty' (did you mean 'severity'?)",
+        "unknown key | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"zzz\":1,\"detected_at\":\"2025-06-14T19:30:00Z\"} | unknown field 'zzz' (known: already_compensated, attributes,",
+        "customer not an object | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"customer\":\"c1\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | customer must be an object ({...}), not a string",
+        "customer without id | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"customer\":{\"tier\":\"gold\"},\"detected_at\":\"2025-06-14T19:30:00Z\"} | customer.id is missing",
+        "customer ids differ | {\"incident_id\":\"i1\",\"customer_id\":\"c1\",\"type\":\"WRONG_ITEM\",\"customer\":{\"id\":\"c2\"},\"detected_at\":\"2025-06-14T19:30:00Z\"} | customer.id 'c2' differs from customer_id 'c1'",
+        "customer bad channel | {\"incident_id\":\"i1\",\"customer_id\":\"c1\",\"type\":\"WRONG_ITEM\",\"customer\":{\"contact_channel\":\"pigeon\"},\"detected_at\":\"2025-06-14T19:30:00Z\"} | customer.contact_channel 'pigeon' is not one of IN_PERSON",
+        "customer negative failures | {\"incident_id\":\"i1\",\"customer_id\":\"c1\",\"type\":\"WRONG_ITEM\",\"customer\":{\"recent_failures\":-1},\"detected_at\":\"2025-06-14T19:30:00Z\"} | customer.recent_failures -1 must not be negative",
+        "customer negative value | {\"incident_id\":\"i1\",\"customer_id\":\"c1\",\"type\":\"WRONG_ITEM\",\"customer\":{\"lifetime_value\":-1},\"detected_at\":\"2025-06-14T19:30:00Z\"} | customer.lifetime_value -1 must not be negative",
+        "customer unknown key | {\"incident_id\":\"i1\",\"customer_id\":\"c1\",\"type\":\"WRONG_ITEM\",\"customer\":{\"teir\":\"gold\"},\"detected_at\":\"2025-06-14T19:30:00Z\"} | unknown field 'customer.teir' (did you mean 'customer.tier'?)",
+    })
+    void rejectsABadLineWithAReasonARuleAuthorCanActOn(String name, String line, String reason) throws IOException {
+        assertThat(rejectedReason(line)).as(name).startsWith(reason);
+    }
+
+    @Test
+    void reportsEveryProblemOfALine() throws IOException {
+        String reason = rejectedReason("{\"incident_id\":\"i1\",\"type\":\"WRONG\",\"severity\":\"HUGE\",\"minutes_waited\":-1,"
+                + "\"detected_at\":\"2025-06-14T19:30:00Z\"}");
+        assertThat(reason).contains("type 'WRONG' is not one of").contains("; severity 'HUGE' is not one of")
+                .contains("; minutes_waited -1 must not be negative");
+    }
+
+    @Test
+    void rejectsADuplicateIdNamingTheFirstAcrossInputs(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.jsonl");
+        Files.writeString(a, OK + "\n");
+        Path b = dir.resolve("b.jsonl");
+        Files.writeString(b, OK.replace("i1", "i2") + "\n" + OK + "\n");
+        reader.read(a, accepted::add, rejected::add);
+        ReadSummary summary = reader.read(b, accepted::add, rejected::add);
+        assertThat(summary.read()).isEqualTo(2);
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.source()).isEqualTo(b.toString());
+            assertThat(r.line()).isEqualTo(2);
+            assertThat(r.reason()).isEqualTo("incident_id 'i1' was already read at " + a + " line 1");
+            assertThat(r.raw()).isEqualTo(OK);
+        });
+    }
+
+    @Test
+    void rejectsALineThatIsNotUtf8() throws IOException {
+        byte[] bad = (OK + "\n").getBytes(StandardCharsets.UTF_8);
+        bad[20] = (byte) 0xC3; // inside "WRONG_ITEM": a lead byte without its continuation
+        bad[21] = (byte) 0x28;
+        ReadSummary summary = reader.read(new ByteArrayInputStream(bad), "incidents.jsonl", accepted::add, rejected::add);
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(rejected.get(0).reason()).isEqualTo("the line is not valid UTF-8 (save the file as UTF-8)");
+    }
+
+    @Test
+    void acceptsNumericIdsTextAmountsAndLowerCaseEnums() throws IOException {
+        read("{\"incident_id\":42,\"type\":\"long_wait\",\"channel\":\"Phone\",\"detected_at\":\"2025-06-14 21:30:00+02:00\","
+                + "\"order_value\":\"1200\",\"currency\":\"jpy\",\"minutes_waited\":45.0}\n");
+        assertThat(rejected).isEmpty();
+        Incident i = accepted.get(0).incident();
+        assertThat(i.id()).isEqualTo("42");
+        assertThat(i.channel()).isEqualTo(Channel.PHONE);
+        assertThat(i.orderValue()).isEqualTo(Money.of("1200", "JPY"));
+        assertThat(i.minutesWaited()).isEqualTo(45);
+        assertThat(i.detectedAt()).isEqualTo(Instant.parse("2025-06-14T19:30:00Z"));
+    }
+}
