@@ -60,17 +60,7 @@ final class RulesTestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path dir = Path.of(policy);
         boolean isDirectory = Files.isDirectory(dir);
-        PolicySource source;
-        if (isDirectory) {
-            source = PolicySource.directory(dir);
-        } else {
-            try {
-                source = PolicySource.classpath(policy);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(policy + " is neither a policy directory nor a bundled pack "
-                        + "(bundled: restaurant)");
-            }
-        }
+        PolicySource source = Policies.load(policy);
         List<ScenarioFile> files = scenarioFiles(dir, isDirectory);
         try (Policy compiled = compile(source, err)) {
             if (compiled == null) {

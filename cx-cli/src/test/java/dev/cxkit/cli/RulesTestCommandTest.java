@@ -169,7 +169,7 @@ class RulesTestCommandTest {
     void usageErrorsExitWithTwo(@TempDir Path tmp) throws Exception {
         assertThat(CliRun.run("rules", "test", "no-such-pack")).satisfies(run -> {
             assertThat(run.exit()).isEqualTo(2);
-            assertThat(run.err()).startsWith("cx: no-such-pack is neither a policy directory nor a bundled pack");
+            assertThat(run.err()).startsWith("cx: policy no-such-pack: no such directory, and not a bundled pack");
         });
         Path policy = policy(tmp, DRL);
         assertThat(CliRun.run("rules", "test", policy.toString())).satisfies(run -> {
@@ -183,7 +183,7 @@ class RulesTestCommandTest {
                 });
         assertThat(CliRun.run("rules")).satisfies(run -> {
             assertThat(run.exit()).isEqualTo(2);
-            assertThat(run.err()).startsWith("cx: a subcommand is required: test");
+            assertThat(run.err()).startsWith("cx: a subcommand is required: check, test");
         });
     }
 }
