@@ -20,6 +20,7 @@ public record FiredRule(String name, List<String> effects) {
      */
     public FiredRule {
         Objects.requireNonNull(name, "name");
-        effects = List.copyOf(effects);
+        // kept as given when it is the plan's render-on-read list (immutable); copied otherwise
+        effects = effects instanceof PlanDraft.RenderedOnRead ? effects : List.copyOf(effects);
     }
 }

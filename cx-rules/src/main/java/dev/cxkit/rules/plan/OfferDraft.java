@@ -118,7 +118,8 @@ public final class OfferDraft {
 
     private void note(String why) {
         notes.add(why);
-        plan.recordEffect(kind + " " + (amount == null ? "" : amount + " ") + "- " + why);
+        Money now = amount;
+        plan.recordEffect(() -> kind + " " + (now == null ? "" : now + " ") + "- " + why);
     }
 
     Offer toOffer() {

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The plan while a decision runs: the one fact that rules write their results into.
@@ -42,8 +42,8 @@ public final class PlanDraft {
     private final List<OfferDraft> offers = new ArrayList<>();
     private final List<Escalation> escalations = new ArrayList<>();
     private final List<FollowUp> followUps = new ArrayList<>();
-    private final Map<String, List<String>> trail = new LinkedHashMap<>();
-    private final List<String> firingOrder = new ArrayList<>();
+    /** The audit trail: one entry per firing, its effects rendered only when someone reads them. */
+    private final List<TrailEntry> trail = new ArrayList<>();
     private String currentRule = "(host)";
     private boolean systemicIssue;
 
@@ -70,13 +70,28 @@ public final class PlanDraft {
      */
     public void ruleFiring(String rule) {
         currentRule = rule;
-        firingOrder.add(rule);
-        trail.computeIfAbsent(rule + "#" + firingOrder.size(), k -> new ArrayList<>());
+        trail.add(new TrailEntry(rule));
     }
 
-    void recordEffect(String effect) {
-        String key = currentRule + "#" + firingOrder.size();
-        trail.computeIfAbsent(key, k -> new ArrayList<>()).add(effect);
+    /**
+     * Records what the firing rule did. The text is built only if the trail is read: formatting
+     * times and amounts for every decision would cost more than some rules do.
+     */
+    void recordEffect(Supplier<String> effect) {
+        if (trail.isEmpty()) {
+            trail.add(new TrailEntry(currentRule));
+        }
+        trail.get(trail.size() - 1).effects.add(effect);
+    }
+
+    /** One firing of the audit trail. */
+    private static final class TrailEntry {
+        final String rule;
+        final List<Supplier<String>> effects = new ArrayList<>(2);
+
+        TrailEntry(String rule) {
+            this.rule = rule;
+        }
     }
 
     /**
@@ -101,7 +116,7 @@ public final class PlanDraft {
      */
     public void step(AwareStep step, Owner owner, Instant due, String instruction) {
         steps.put(step, new StepPlan(step, owner, due, instruction, currentRule));
-        recordEffect("step " + step + " by " + owner + " due " + due);
+        recordEffect(() -> "step " + step + " by " + owner + " due " + due);
     }
 
     /** Returns whether the plan has the step. */
@@ -147,7 +162,8 @@ public final class PlanDraft {
 
     private OfferDraft add(OfferDraft offer) {
         offers.add(offer);
-        recordEffect("offer " + offer);
+        String text = offer.toString();
+        recordEffect(() -> "offer " + text);
         insert.accept(offer);
         return offer;
     }
@@ -183,7 +199,7 @@ public final class PlanDraft {
      */
     public void escalate(Owner to, Instant due, String reason) {
         escalations.add(new Escalation(to, due, reason, currentRule));
-        recordEffect("escalate to " + to + " due " + due + ": " + reason);
+        recordEffect(() -> "escalate to " + to + " due " + due + ": " + reason);
     }
 
     /** Returns whether the plan escalates to {@code to}. */
@@ -200,7 +216,7 @@ public final class PlanDraft {
      */
     public void followUp(Channel channel, AddressKind addressKind, Instant due) {
         followUps.add(new FollowUp(channel, addressKind, due, currentRule));
-        recordEffect("follow up by " + channel + " (" + addressKind + ") due " + due);
+        recordEffect(() -> "follow up by " + channel + " (" + addressKind + ") due " + due);
     }
 
     /**
@@ -210,7 +226,7 @@ public final class PlanDraft {
      */
     public void markSystemic(String why) {
         systemicIssue = true;
-        recordEffect("systemic issue: " + why);
+        recordEffect(() -> "systemic issue: " + why);
     }
 
     /** Returns whether a rule marked a systemic issue. */
@@ -221,12 +237,40 @@ public final class PlanDraft {
     /** Returns the immutable plan. */
     public RecoveryPlan toPlan() {
         List<Offer> finalOffers = offers.stream().map(OfferDraft::toOffer).toList();
-        List<FiredRule> fired = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : trail.entrySet()) {
-            String name = e.getKey().substring(0, e.getKey().lastIndexOf('#'));
-            fired.add(new FiredRule(name, e.getValue()));
+        List<FiredRule> fired = new ArrayList<>(trail.size());
+        for (TrailEntry e : trail) {
+            fired.add(new FiredRule(e.rule, new RenderedOnRead(e.effects)));
         }
         return new RecoveryPlan(incidentId, new ArrayList<>(steps.values()), finalOffers, escalations, followUps,
                 systemicIssue, fired);
+    }
+
+    /**
+     * An immutable list of effect texts, each rendered on first read and then kept. Racing readers
+     * may both render an element; they get equal strings, and a String is safe to publish.
+     */
+    static final class RenderedOnRead extends java.util.AbstractList<String> implements java.util.RandomAccess {
+        private final List<Supplier<String>> sources;
+        private final String[] rendered;
+
+        RenderedOnRead(List<Supplier<String>> sources) {
+            this.sources = List.copyOf(sources);
+            this.rendered = new String[this.sources.size()];
+        }
+
+        @Override
+        public String get(int index) {
+            String text = rendered[index];
+            if (text == null) {
+                text = sources.get(index).get();
+                rendered[index] = text;
+            }
+            return text;
+        }
+
+        @Override
+        public int size() {
+            return rendered.length;
+        }
     }
 }
