@@ -73,17 +73,7 @@ public final class ScoreAccumulator {
      * @throws IndexOutOfBoundsException if the range does not fit the array
      */
     public void record(byte[] ratings, int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, ratings.length);
-        Metric m = table.metric();
-        for (int i = from; i < to; i++) {
-            if (!m.isValidRating(ratings[i])) {
-                throw new IllegalArgumentException("index " + i + ": rating " + ratings[i] + " is outside "
-                        + m.min() + ".." + m.max() + " for " + m.id());
-            }
-        }
-        for (int i = from; i < to; i++) {
-            table.record(0, ratings[i]);
-        }
+        table.record(0, ratings, from, to);
     }
 
     /**

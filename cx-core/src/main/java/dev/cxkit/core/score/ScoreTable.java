@@ -270,6 +270,32 @@ public final class ScoreTable {
     }
 
     /**
+     * Records {@code ratings[from..to)} into one group with weight 1, all or nothing: the bulk path
+     * of an ungrouped {@link ScoreAccumulator}.
+     *
+     * @throws IllegalArgumentException if the group is not registered or a rating is off the scale
+     *     (nothing is recorded)
+     */
+    void record(int group, byte[] ratings, int from, int to) {
+        checkGroup(group);
+        Objects.checkFromToIndex(from, to, ratings.length);
+        for (int i = from; i < to; i++) {
+            if (!metric.isValidRating(ratings[i])) {
+                throw new IllegalArgumentException("index " + i + ": " + ratingError(ratings[i]));
+            }
+        }
+        int base = group * points - min;
+        for (int i = from; i < to; i++) {
+            int cell = base + ratings[i];
+            counts[cell]++;
+            if (weights != null) {
+                weights[cell] += 1;
+                squaredWeights[group] += 1;
+            }
+        }
+    }
+
+    /**
      * Records weighted ratings column-wise, all or nothing.
      *
      * @param groups group ids, each registered

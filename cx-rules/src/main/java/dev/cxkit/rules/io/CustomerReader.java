@@ -5,12 +5,8 @@ import dev.cxkit.core.io.Rejection;
 import dev.cxkit.rules.fact.Customer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Currency;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +42,8 @@ public final class CustomerReader {
 
     private static final Currency EUR = Currency.getInstance("EUR");
 
-    private final Map<String, String> seen = new HashMap<>();
+    private final KeyedJsonLines<Customer> lines =
+            new KeyedJsonLines<>("customer id", (fields, source, line) -> fields.customer(null, EUR), Customer::id);
 
     private CustomerReader() {
     }
@@ -71,10 +68,7 @@ public final class CustomerReader {
      */
     public ReadSummary read(Path file, Consumer<? super Customer> accepted, Consumer<? super Rejection> rejected)
             throws IOException {
-        Objects.requireNonNull(file, "file");
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), accepted, rejected);
-        }
+        return lines.read(file, accepted, rejected);
     }
 
     /**
@@ -89,27 +83,6 @@ public final class CustomerReader {
      */
     public ReadSummary read(InputStream in, String source, Consumer<? super Customer> accepted,
             Consumer<? super Rejection> rejected) throws IOException {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(accepted, "accepted");
-        Objects.requireNonNull(rejected, "rejected");
-        return JsonLines.read(in, source, (object, line) -> {
-            Fields fields = new Fields(object);
-            Customer customer;
-            try {
-                customer = fields.customer(null, EUR);
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
-            if (customer == null) {
-                return String.join("; ", fields.problems());
-            }
-            String first = seen.putIfAbsent(customer.id(), source + " line " + line);
-            if (first != null) {
-                return "customer id '" + customer.id() + "' was already read at " + first;
-            }
-            accepted.accept(customer);
-            return null;
-        }, rejected);
+        return lines.read(in, source, accepted, rejected);
     }
 }

@@ -12,14 +12,11 @@ import dev.cxkit.rules.fact.Money;
 import dev.cxkit.rules.fact.Severity;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -87,7 +84,8 @@ public final class IncidentReader {
     private static final Set<String> ITEM_FIELDS = new TreeSet<>(List.of("name", "price", "delivered"));
     private static final Currency EUR = Currency.getInstance("EUR");
 
-    private final Map<String, String> seen = new HashMap<>();
+    private final KeyedJsonLines<IncidentRecord> lines =
+            new KeyedJsonLines<>("incident_id", IncidentReader::parse, r -> r.incident().id());
 
     private IncidentReader() {
     }
@@ -112,10 +110,7 @@ public final class IncidentReader {
      */
     public ReadSummary read(Path file, Consumer<? super IncidentRecord> accepted, Consumer<? super Rejection> rejected)
             throws IOException {
-        Objects.requireNonNull(file, "file");
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), accepted, rejected);
-        }
+        return lines.read(file, accepted, rejected);
     }
 
     /**
@@ -130,24 +125,7 @@ public final class IncidentReader {
      */
     public ReadSummary read(InputStream in, String source, Consumer<? super IncidentRecord> accepted,
             Consumer<? super Rejection> rejected) throws IOException {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(accepted, "accepted");
-        Objects.requireNonNull(rejected, "rejected");
-        return JsonLines.read(in, source, (object, line) -> {
-            Fields fields = new Fields(object);
-            IncidentRecord record = parse(fields, source, line);
-            if (record == null) {
-                return String.join("; ", fields.problems());
-            }
-            String id = record.incident().id();
-            String first = seen.putIfAbsent(id, source + " line " + line);
-            if (first != null) {
-                return "incident_id '" + id + "' was already read at " + first;
-            }
-            accepted.accept(record);
-            return null;
-        }, rejected);
+        return lines.read(in, source, accepted, rejected);
     }
 
     private static IncidentRecord parse(Fields f, String source, long line) {
