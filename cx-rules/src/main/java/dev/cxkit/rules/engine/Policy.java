@@ -175,8 +175,8 @@ public final class Policy implements AutoCloseable {
         Policy relaxed = withOptions(options.withTimeBudget(java.time.Duration.ofSeconds(5))
                 .withIsolation(PolicyOptions.Isolation.WORKER));
         java.time.Instant now = java.time.Instant.EPOCH;
-        Customer someone = new Customer("warm-up", null, null, new dev.cxkit.rules.fact.ContactPreference(
-                dev.cxkit.core.service.Channel.EMAIL, dev.cxkit.rules.fact.AddressKind.EMAIL), 0);
+        Customer someone = new Customer("warm-up", null, null, new dev.cxkit.core.service.ContactPreference(
+                dev.cxkit.core.service.Channel.EMAIL, dev.cxkit.core.service.AddressKind.EMAIL), 0);
         int n = 0;
         for (dev.cxkit.rules.fact.IncidentType type : dev.cxkit.rules.fact.IncidentType.values()) {
             for (dev.cxkit.core.service.Channel channel : new dev.cxkit.core.service.Channel[] {

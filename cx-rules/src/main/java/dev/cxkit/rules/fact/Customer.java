@@ -1,5 +1,6 @@
 package dev.cxkit.rules.fact;
 
+import dev.cxkit.core.service.ContactPreference;
 import java.util.Objects;
 
 /**

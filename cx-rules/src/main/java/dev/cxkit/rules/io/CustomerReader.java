@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  *   <li>{@code lifetime_value}: a non-negative amount in {@code currency} (ISO 4217, default
  *       {@code EUR});
  *   <li>{@code contact_channel}: a {@link dev.cxkit.core.service.Channel}, default {@code EMAIL};
- *   <li>{@code contact_address_kind}: an {@link dev.cxkit.rules.fact.AddressKind}, default
+ *   <li>{@code contact_address_kind}: an {@link dev.cxkit.core.service.AddressKind}, default
  *       {@code EMAIL} for email, {@code MOBILE} for SMS and phone, {@code OTHER} otherwise;
  *   <li>{@code recent_failures}: failures in the last 90 days before this one, a non-negative whole
  *       number (0 when absent).

@@ -1,8 +1,8 @@
 package dev.cxkit.rules.io;
 
 import dev.cxkit.core.service.Channel;
-import dev.cxkit.rules.fact.AddressKind;
-import dev.cxkit.rules.fact.ContactPreference;
+import dev.cxkit.core.service.AddressKind;
+import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.fact.Money;
 import java.math.BigDecimal;

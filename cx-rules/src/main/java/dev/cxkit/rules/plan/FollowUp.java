@@ -1,7 +1,7 @@
 package dev.cxkit.rules.plan;
 
 import dev.cxkit.core.service.Channel;
-import dev.cxkit.rules.fact.AddressKind;
+import dev.cxkit.core.service.AddressKind;
 import java.time.Instant;
 import java.util.Objects;
 

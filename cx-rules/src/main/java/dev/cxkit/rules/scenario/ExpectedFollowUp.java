@@ -1,7 +1,7 @@
 package dev.cxkit.rules.scenario;
 
 import dev.cxkit.core.service.Channel;
-import dev.cxkit.rules.fact.AddressKind;
+import dev.cxkit.core.service.AddressKind;
 import dev.cxkit.rules.plan.FollowUp;
 import java.time.Instant;
 import java.util.ArrayList;

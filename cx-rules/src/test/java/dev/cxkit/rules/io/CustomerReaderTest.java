@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
 import dev.cxkit.core.service.Channel;
-import dev.cxkit.rules.fact.AddressKind;
+import dev.cxkit.core.service.AddressKind;
 import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.fact.Money;
 import java.io.ByteArrayInputStream;
@@ -39,7 +39,7 @@ class CustomerReaderTest {
         assertThat(rejected).isEmpty();
         assertThat(summary).isEqualTo(new ReadSummary(3, 3, 0, List.of()));
         assertThat(accepted.get(0)).isEqualTo(new Customer("c1", "gold", Money.of("640.00", "EUR"),
-                new dev.cxkit.rules.fact.ContactPreference(Channel.SMS, AddressKind.MOBILE), 2));
+                new dev.cxkit.core.service.ContactPreference(Channel.SMS, AddressKind.MOBILE), 2));
         Customer plain = accepted.get(1);
         assertThat(plain.tier()).isEqualTo("standard");
         assertThat(plain.lifetimeValue()).isNull();

@@ -6,7 +6,7 @@ import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
 import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.SatisfactionFactor;
-import dev.cxkit.rules.fact.AddressKind;
+import dev.cxkit.core.service.AddressKind;
 import dev.cxkit.rules.fact.AffectedItem;
 import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.IncidentType;

@@ -1,9 +1,9 @@
 package dev.cxkit.rules.packs;
 
 import dev.cxkit.core.service.Channel;
-import dev.cxkit.rules.fact.AddressKind;
+import dev.cxkit.core.service.AddressKind;
 import dev.cxkit.rules.fact.AffectedItem;
-import dev.cxkit.rules.fact.ContactPreference;
+import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.IncidentType;

@@ -5,9 +5,9 @@ import dev.cxkit.rules.engine.Policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.core.service.Channel;
-import dev.cxkit.rules.fact.AddressKind;
+import dev.cxkit.core.service.AddressKind;
 import dev.cxkit.rules.fact.AffectedItem;
-import dev.cxkit.rules.fact.ContactPreference;
+import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.IncidentType;

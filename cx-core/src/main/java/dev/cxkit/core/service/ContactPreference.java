@@ -1,6 +1,5 @@
-package dev.cxkit.rules.fact;
+package dev.cxkit.core.service;
 
-import dev.cxkit.core.service.Channel;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package dev.cxkit.rules.fact;
+package dev.cxkit.core.service;
 
 /** Which of the customer's addresses a contact should use. */
 public enum AddressKind {
