@@ -19,6 +19,7 @@ import dev.cxkit.rules.io.CustomerReader;
 import dev.cxkit.rules.io.IncidentReader;
 import dev.cxkit.rules.io.IncidentRecord;
 import dev.cxkit.rules.plan.Escalation;
+import dev.cxkit.rules.plan.FiredRule;
 import dev.cxkit.rules.plan.FollowUp;
 import dev.cxkit.rules.plan.Offer;
 import dev.cxkit.rules.plan.RecoveryPlan;
@@ -71,7 +72,7 @@ import tools.jackson.databind.node.ObjectNode;
                 + "the others go on."},
         footer = {"", "JSON: {plans: [{incidentId, steps[{step, owner, due, instruction}], offers[{kind, amount, "
             + "currency, reason, requiresApproval, requiresConsent}], escalations[{to, due, reason}], "
-            + "followUps[{channel, due}], firedRules[names in firing order]}], failed: [{incidentId, error}], "
+            + "followUps[{channel, due}], firedRules[{rule, added[...]}] in firing order}], failed: [{incidentId, error}], "
             + "rows: {read, accepted, rejected}, rejected: [{source, line, reason}]}. Amounts are strings at the "
             + "currency's scale (\"18.50\"), null for offers without money; times are ISO-8601 UTC. rows counts "
             + "the lines of every input, incidents and customers.",
@@ -361,8 +362,11 @@ final class RecoverCommand implements Callable<Integer> {
             f.put("due", followUp.due().toString());
         }
         ArrayNode fired = node.putArray("firedRules");
-        for (String name : plan.firedRuleNames()) {
-            fired.add(name);
+        for (FiredRule rule : plan.firedRules()) {
+            ObjectNode r = fired.addObject();
+            r.put("rule", rule.name());
+            ArrayNode added = r.putArray("added");
+            rule.effects().forEach(added::add);
         }
         return node;
     }
