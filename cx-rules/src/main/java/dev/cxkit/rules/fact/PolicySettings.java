@@ -27,6 +27,8 @@ public final class PolicySettings {
     private final Map<String, String> values;
     /** Parsed numbers, so rules that read a setting per decision do not parse text each time. */
     private final Map<String, BigDecimal> numbers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Amounts in the pack's currency, for the same reason (guards read a limit for every offer). */
+    private final Map<String, Money> amounts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PolicySettings(String source, Map<String, String> values) {
         this.source = Objects.requireNonNull(source, "source");
@@ -176,6 +178,16 @@ public final class PolicySettings {
      * @throws IllegalArgumentException if the key is missing or the amount malformed
      */
     public Money money(String key) {
+        Money cached = amounts.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Money parsed = parseMoney(key);
+        amounts.put(key, parsed);
+        return parsed;
+    }
+
+    private Money parseMoney(String key) {
         BigDecimal amount = decimal(key);
         try {
             return Money.of(amount, currency());
