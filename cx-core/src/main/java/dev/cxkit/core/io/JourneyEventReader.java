@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  * event, and every input-level problem {@link ResponseReader} rejects (malformed CSV or JSON,
  * wrong column count, invalid UTF-8, too long). Every row is accepted or rejected, so
  * {@link ReadSummary#read()} equals accepted plus rejected. Events that repeat an {@code event_id}
- * are <em>accepted</em> here: {@code dev.cxkit.core.journey.JourneyAssembler} drops and counts them,
+ * are <em>accepted</em> here: {@link dev.cxkit.core.journey.JourneyAssembler} drops and counts them,
  * so that read = accepted + rejected and accepted = assembled + duplicates + late. A CSV header
  * without a required column throws {@link UnreadableInputException}.
  *
