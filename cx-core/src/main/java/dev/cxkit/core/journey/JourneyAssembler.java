@@ -128,7 +128,6 @@ public final class JourneyAssembler {
             }
             journey = new Open(event.journeyId());
             open.put(journey.id, journey);
-            peakOpen = Math.max(peakOpen, open.size());
         }
         if (journey.events.putIfAbsent(event.eventId(), event) != null) {
             journey.duplicates++;
@@ -145,6 +144,7 @@ public final class JourneyAssembler {
             watermark = at;
             closeIdle();
         }
+        peakOpen = Math.max(peakOpen, open.size());
     }
 
     private void closeIdle() {
@@ -206,7 +206,10 @@ public final class JourneyAssembler {
         return open.size();
     }
 
-    /** Returns the largest number of journeys that were open at once: the memory high-water mark. */
+    /**
+     * Returns the largest number of journeys open after adding an event: the memory high-water
+     * mark.
+     */
     public int peakOpenJourneys() {
         return peakOpen;
     }
