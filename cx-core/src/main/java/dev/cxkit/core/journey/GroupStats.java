@@ -86,6 +86,30 @@ final class GroupStats {
         final long[] brokenByChannel = new long[Channel.values().length];
     }
 
+    /** Returns whether an outcome was measured against this group's definition. */
+    boolean fits(JourneyOutcome o) {
+        List<StageResult> stages = o.stages();
+        if (stages.size() != reached.length) {
+            return false;
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            if (!stages.get(i).stage().equals(definition.stages().get(i))) {
+                return false;
+            }
+        }
+        for (PromiseCheck c : o.promises()) {
+            if (!promiseIndex.containsKey(c.promiseId())) {
+                return false;
+            }
+        }
+        for (ContactCheck c : o.contacts()) {
+            if (!ruleIndex.containsKey(c.ruleId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     GroupStats(JourneyDefinition definition) {
         this.definition = definition;
         int stages = definition.stages().size();
@@ -118,6 +142,10 @@ final class GroupStats {
         return journeys;
     }
 
+    /**
+     * Records an outcome of this definition: its stages, promises and contact rules must be the
+     * definition's ({@link JourneyAccumulator} checks).
+     */
     void record(JourneyOutcome o) {
         journeys++;
         events += o.events();
@@ -126,10 +154,6 @@ final class GroupStats {
             completed++;
         }
         List<StageResult> stages = o.stages();
-        if (stages.size() != reached.length) {
-            throw new IllegalArgumentException("journey " + o.journeyId() + " has " + stages.size()
-                    + " stage results; the definition has " + reached.length + " stages");
-        }
         boolean ordered = true;
         boolean all = true;
         Instant previous = null;
@@ -168,12 +192,7 @@ final class GroupStats {
             }
         }
         for (PromiseCheck c : o.promises()) {
-            Integer i = promiseIndex.get(c.promiseId());
-            if (i == null) {
-                throw new IllegalArgumentException("journey " + o.journeyId() + " checks promise '" + c.promiseId()
-                        + "', which the definition does not have");
-            }
-            PromiseStats p = promises[i];
+            PromiseStats p = promises[promiseIndex.get(c.promiseId())];
             switch (c.status()) {
                 case KEPT -> p.kept++;
                 case BROKEN -> p.broken++;
@@ -187,12 +206,7 @@ final class GroupStats {
             p.byLocation.add(c.location(), 1, breach);
         }
         for (ContactCheck c : o.contacts()) {
-            Integer i = ruleIndex.get(c.ruleId());
-            if (i == null) {
-                throw new IllegalArgumentException("journey " + o.journeyId() + " checks contact rule '" + c.ruleId()
-                        + "', which the definition does not have");
-            }
-            RuleStats r = rules[i];
+            RuleStats r = rules[ruleIndex.get(c.ruleId())];
             switch (c.status()) {
                 case KEPT -> {
                     r.kept++;

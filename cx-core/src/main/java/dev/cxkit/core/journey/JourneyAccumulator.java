@@ -33,10 +33,13 @@ public final class JourneyAccumulator {
     private final JourneyDefinition definition;
     private final JourneyGrouping grouping;
     private final Map<List<String>, GroupStats> groups = new HashMap<>();
+    /** An empty group, used only to check that outcomes fit the definition. */
+    private final GroupStats schema;
 
     private JourneyAccumulator(JourneyDefinition definition, JourneyGrouping grouping) {
         this.definition = Objects.requireNonNull(definition, "definition");
         this.grouping = Objects.requireNonNull(grouping, "grouping");
+        this.schema = new GroupStats(definition);
     }
 
     /**
@@ -85,16 +88,7 @@ public final class JourneyAccumulator {
     }
 
     private void fits(JourneyOutcome outcome) {
-        List<StageResult> stages = outcome.stages();
-        boolean ok = stages.size() == definition.stages().size();
-        for (int i = 0; ok && i < stages.size(); i++) {
-            ok = stages.get(i).stage().equals(definition.stages().get(i));
-        }
-        ok &= outcome.promises().stream().allMatch(c -> definition.promises().stream()
-                .anyMatch(p -> p.id().equals(c.promiseId())));
-        ok &= outcome.contacts().stream().allMatch(c -> definition.contactRules().stream()
-                .anyMatch(r -> r.id().equals(c.ruleId())));
-        if (!ok) {
+        if (!schema.fits(outcome)) {
             throw new IllegalArgumentException("journey " + outcome.journeyId() + " was not measured against "
                     + definition.name() + " (its stages, promises or contact rules differ)");
         }
