@@ -1,22 +1,30 @@
 /**
  * cxkit core: survey metrics (NPS, CSAT, CES), mergeable accumulators and score tables, honest
- * statistics (intervals, comparisons, sample sizes) and response I/O. No Drools.
+ * statistics (intervals, comparisons, sample sizes), journeys and journey analytics, and response
+ * and journey-event I/O. No Drools.
  *
  * <p>Exported API packages:
  * <ul>
  *   <li>{@code dev.cxkit.core.score}: metrics, accumulators, snapshots and scores;
  *   <li>{@code dev.cxkit.core.stats}: pure statistical functions;
  *   <li>{@code dev.cxkit.core.survey}: survey responses, grouping and periods;
- *   <li>{@code dev.cxkit.core.io}: streaming CSV and JSON Lines readers with rejected-row reporting;
- *   <li>{@code dev.cxkit.core.service}: channels and satisfaction factors.
+ *   <li>{@code dev.cxkit.core.io}: streaming CSV and JSON Lines readers of responses and journey
+ *       events, with rejected-row reporting;
+ *   <li>{@code dev.cxkit.core.service}: channels, contact preferences and satisfaction factors;
+ *   <li>{@code dev.cxkit.core.journey}: journey definitions (Java, YAML or JSON), journey events,
+ *       journey assembly, per-journey outcomes and mergeable journey analytics.
  * </ul>
  */
 module dev.cxkit.core {
     requires tools.jackson.core;
+    requires tools.jackson.dataformat.yaml;
+    // HdrHistogram 2.2.2 has no module name of its own: this is the one derived from its jar's name.
+    requires HdrHistogram;
 
     exports dev.cxkit.core.score;
     exports dev.cxkit.core.stats;
     exports dev.cxkit.core.survey;
     exports dev.cxkit.core.io;
     exports dev.cxkit.core.service;
+    exports dev.cxkit.core.journey;
 }

@@ -4,8 +4,6 @@ import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.survey.Response;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 
 /**
  * Turns the fields of one row, given as character ranges, into a {@link Response} or the reason
@@ -18,7 +16,7 @@ import java.util.Locale;
  *
  * <p>Not thread-safe.
  */
-final class RowAssembler {
+final class RowAssembler extends RowParser<Response> {
 
     static final int METRIC = 0;
     static final int SCORE = 1;
@@ -30,20 +28,10 @@ final class RowAssembler {
     static final int TOUCHPOINT = 7;
     static final int LOCATION = 8;
     static final int CHANNEL = 9;
-    /** Any other column: an attribute. */
-    static final int ATTRIBUTE = -1;
-    /** A CSV column without a name: ignored. */
-    static final int IGNORED = -2;
-
     /** The snake_case names of the standard fields, by field number. */
     static final String[] NAMES = {"metric", "score", "weight", "submitted_at", "response_id", "customer_id",
         "journey_id", "touchpoint", "location", "channel"};
 
-    private final StringCache strings = new StringCache();
-    private final Timestamps timestamps = new Timestamps();
-    private final LinkedHashMap<String, String> attributes = new LinkedHashMap<>();
-
-    private int seen;
     private Metric metric;
     private String metricProblem;
     private boolean hasScore;
@@ -54,7 +42,6 @@ final class RowAssembler {
     private Instant submittedAt;
     private LocalDate submittedOn;
     private String timeProblem;
-    private String otherProblem;
     private String responseId;
     private long responseIdHash;
     private String customerId;
@@ -63,23 +50,12 @@ final class RowAssembler {
     private String location;
     private String channel;
 
-    /**
-     * Returns the standard field a column or key names (case-insensitively, surrounding spaces
-     * ignored), or {@link #ATTRIBUTE}.
-     */
-    static int fieldOf(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        for (int i = 0; i < NAMES.length; i++) {
-            if (NAMES[i].equals(n)) {
-                return i;
-            }
-        }
-        return ATTRIBUTE;
+    RowAssembler() {
+        super(NAMES, METRIC, SCORE);
     }
 
-    /** Forgets the previous row. */
-    void reset() {
-        seen = 0;
+    @Override
+    void clear() {
         metric = null;
         metricProblem = null;
         hasScore = false;
@@ -89,39 +65,15 @@ final class RowAssembler {
         submittedAt = null;
         submittedOn = null;
         timeProblem = null;
-        otherProblem = null;
         responseId = null;
         customerId = null;
         journeyId = null;
         touchpoint = null;
         location = null;
         channel = null;
-        if (!attributes.isEmpty()) {
-            attributes.clear();
-        }
     }
 
-    /**
-     * Marks a standard field as present in the row (even when its value is empty), and returns
-     * false if it already was: a JSON key given twice.
-     */
-    boolean mark(int field) {
-        int bit = 1 << field;
-        if ((seen & bit) != 0) {
-            return false;
-        }
-        seen |= bit;
-        return true;
-    }
-
-    /** Records a problem that is not about one field's value (kept if it is the first). */
-    void problem(String reason) {
-        if (otherProblem == null) {
-            otherProblem = reason;
-        }
-    }
-
-    /** Sets a standard field from {@code a[off, off + len)}, trimmed and non-empty. */
+    @Override
     void set(int field, char[] a, int off, int len) {
         switch (field) {
             case METRIC:
@@ -137,7 +89,7 @@ final class RowAssembler {
                 parseWeight(a, off, len);
                 break;
             case SUBMITTED_AT:
-                timeProblem = timestamps.parse(a, off, len);
+                timeProblem = timestamps.parse("submitted_at", a, off, len);
                 submittedAt = timestamps.instant;
                 submittedOn = timestamps.date;
                 break;
@@ -163,15 +115,6 @@ final class RowAssembler {
             default:
                 throw new IllegalArgumentException("not a standard field: " + field);
         }
-    }
-
-    /**
-     * Sets an attribute from {@code a[off, off + len)}, trimmed and non-empty.
-     *
-     * @return false if the row already had this attribute
-     */
-    boolean attribute(String name, char[] a, int off, int len) {
-        return attributes.putIfAbsent(name, strings.get(a, off, len)) == null;
     }
 
     private static Metric parseMetric(char[] a, int off, int len) {
@@ -275,6 +218,7 @@ final class RowAssembler {
      * Returns why the row must be rejected, checking in a fixed order (metric, score, weight,
      * submission time, then anything else), or null if it is a valid response.
      */
+    @Override
     String problem() {
         if (metricProblem != null) {
             return metricProblem;
@@ -297,22 +241,27 @@ final class RowAssembler {
         if (timeProblem != null) {
             return timeProblem;
         }
-        return otherProblem;
+        return otherProblem();
     }
 
-    /** Returns the response id, or null when the row has none. */
-    String responseId() {
+    @Override
+    String idName() {
+        return "response_id";
+    }
+
+    @Override
+    String id() {
         return responseId;
     }
 
-    /** Returns the 64-bit hash of the response id (only meaningful when there is one). */
-    long responseIdHash() {
+    @Override
+    long idHash() {
         return responseIdHash;
     }
 
-    /** Builds the response of a row without problems. */
+    @Override
     Response build() {
         return new Response(metric, (int) score, weight, responseId, customerId, journeyId, touchpoint, location,
-                channel, submittedAt, submittedOn, attributes.isEmpty() ? null : attributes);
+                channel, submittedAt, submittedOn, attributes());
     }
 }

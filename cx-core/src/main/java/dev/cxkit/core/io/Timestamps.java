@@ -9,8 +9,8 @@ import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 
 /**
- * Parses {@code submitted_at}: an ISO-8601 instant ({@code 2026-03-01T10:15:30Z}), a date-time
- * with an offset ({@code 2026-03-01T11:15:30+01:00}, optionally with a zone id in brackets), or a
+ * Parses timestamp fields such as {@code submitted_at}: an ISO-8601 instant
+ * ({@code 2026-03-01T10:15:30Z}), a date-time with an offset ({@code 2026-03-01T11:15:30+01:00}, optionally with a zone id in brackets), or a
  * plain date ({@code 2026-03-01}). A space may stand for the {@code T}. The common shapes are
  * parsed without allocating beyond the result, with the last date cached; anything else goes
  * through {@link DateTimeFormatter#ISO_DATE_TIME}.
@@ -32,9 +32,10 @@ final class Timestamps {
     /**
      * Parses {@code chars[offset, offset + length)}, trimmed and non-empty.
      *
+     * @param name the field's name, for messages ({@code submitted_at})
      * @return null on success (then {@link #instant} or {@link #date} is set), else the reason
      */
-    String parse(char[] a, int off, int len) {
+    String parse(String name, char[] a, int off, int len) {
         instant = null;
         date = null;
         if (len >= 10 && isDateShape(a, off)) {
@@ -44,7 +45,7 @@ final class Timestamps {
             if (len == 10) {
                 LocalDate day = date(y, m, d);
                 if (day == null) {
-                    return "submitted_at '" + new String(a, off, len) + "' is not a valid date";
+                    return name + " '" + new String(a, off, len) + "' is not a valid date";
                 }
                 date = day;
                 return null;
@@ -52,20 +53,20 @@ final class Timestamps {
             if (len >= 20 && (a[off + 10] == 'T' || a[off + 10] == ' ') && isDigit(a[off + 11]) && isDigit(a[off + 12])
                     && a[off + 13] == ':' && isDigit(a[off + 14]) && isDigit(a[off + 15]) && a[off + 16] == ':'
                     && isDigit(a[off + 17]) && isDigit(a[off + 18])) {
-                String fast = fastInstant(a, off, len, y, m, d);
+                String fast = fastInstant(name, a, off, len, y, m, d);
                 if (fast != FALLBACK) {
                     return fast;
                 }
             }
         }
-        return fallback(new String(a, off, len));
+        return fallback(name, new String(a, off, len));
     }
 
     /** Returned by the fast path when the text has another shape: a distinct instance, compared by identity. */
     @SuppressWarnings("StringOperationCanBeSimplified")
     private static final String FALLBACK = new String("fallback");
 
-    private String fastInstant(char[] a, int off, int len, int y, int m, int d) {
+    private String fastInstant(String name, char[] a, int off, int len, int y, int m, int d) {
         int h = digits(a, off + 11, 2);
         int mi = digits(a, off + 14, 2);
         int s = digits(a, off + 17, 2);
@@ -105,14 +106,14 @@ final class Timestamps {
             return FALLBACK;
         }
         if (!isValidDate(y, m, d)) {
-            return "submitted_at '" + new String(a, off, len) + "' is not a valid date";
+            return name + " '" + new String(a, off, len) + "' is not a valid date";
         }
         long epochSecond = epochDay(y, m, d) * 86_400L + h * 3600L + mi * 60L + s - offsetSeconds;
         instant = Instant.ofEpochSecond(epochSecond, nanos);
         return null;
     }
 
-    private String fallback(String text) {
+    private String fallback(String name, String text) {
         String iso = text.length() > 10 && text.charAt(10) == ' '
                 ? text.substring(0, 10) + 'T' + text.substring(11)
                 : text;
@@ -122,7 +123,7 @@ final class Timestamps {
                 instant = Instant.from(parsed);
                 return null;
             }
-            return "submitted_at '" + text + "' has no time zone (add Z for UTC or an offset like +01:00)";
+            return name + " '" + text + "' has no time zone (add Z for UTC or an offset like +01:00)";
         } catch (DateTimeException e) {
             // not a date-time; try a date
         }
@@ -130,7 +131,7 @@ final class Timestamps {
             date = LocalDate.parse(iso);
             return null;
         } catch (DateTimeException e) {
-            return "submitted_at '" + text + "' is not an ISO-8601 timestamp (like 2026-03-01T10:15:30Z or "
+            return name + " '" + text + "' is not an ISO-8601 timestamp (like 2026-03-01T10:15:30Z or "
                     + "2026-03-01T11:15:30+01:00) or date (like 2026-03-01)";
         }
     }

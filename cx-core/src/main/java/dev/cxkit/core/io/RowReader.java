@@ -1,0 +1,604 @@
+package dev.cxkit.core.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import java.util.function.Supplier;
+
+/**
+ * The reading machinery behind the public readers: splits CSV (with {@link CsvScanner}) or JSON
+ * Lines (with Jackson's streaming parser) into fields, hands them to a {@link RowParser}, and passes
+ * each row on as a value or a {@link Rejection} with its line, reason and original text. Every row
+ * is accepted or rejected, so read = accepted + rejected.
+ *
+ * <p>Input is streamed through a buffer that holds one record at a time; nothing grows with the
+ * number of rows except, when duplicates are rejected, the set of seen row ids (see
+ * {@link IdSet}).
+ *
+ * <p>Not thread-safe: it remembers the row ids of everything it has read, so that duplicates are
+ * found across several inputs.
+ *
+ * @param <T> the value one row becomes
+ */
+final class RowReader<T> {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final char[] TRUE = "true".toCharArray();
+    private static final char[] FALSE = "false".toCharArray();
+
+    private final Supplier<? extends RowParser<T>> parsers;
+    /** A parser used only to look up field names. */
+    private final RowParser<T> schema;
+    private final InputFormat format;
+    private final boolean rejectDuplicateIds;
+    private final int maxChars;
+    private final int maxLines;
+    private final IdSet ids = new IdSet();
+    private final List<String> sources = new ArrayList<>();
+    private long[] sourceBases = new long[4];
+    private long lineBase;
+    private final Map<String, Integer> keyFields = new HashMap<>();
+
+    /**
+     * Creates a reader.
+     *
+     * @param parsers makes the parser of one read (one per input)
+     * @param format the format, or null to detect it per input
+     * @param rejectDuplicateIds whether a row whose {@link RowParser#id()} was read before is rejected
+     * @param maxChars the longest record, in characters
+     * @param maxLines the most physical lines one quoted CSV field may span
+     */
+    RowReader(Supplier<? extends RowParser<T>> parsers, InputFormat format, boolean rejectDuplicateIds, int maxChars,
+            int maxLines) {
+        this.parsers = parsers;
+        this.schema = parsers.get();
+        this.format = format;
+        this.rejectDuplicateIds = rejectDuplicateIds;
+        this.maxChars = maxChars;
+        this.maxLines = maxLines;
+    }
+
+    /** Returns the format this reader is fixed to, or null when it detects the format per input. */
+    InputFormat format() {
+        return format;
+    }
+
+    /** Reads a file; messages name it as {@code file.toString()}. */
+    ReadSummary read(Path file, Consumer<? super T> accepted, Consumer<? super Rejection> rejected)
+            throws IOException {
+        Objects.requireNonNull(file, "file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), accepted, rejected);
+        }
+    }
+
+    /**
+     * Reads a stream to its end without closing it. The format is the reader's, or else the one
+     * {@code source}'s extension names, or else guessed from the first character (a leading
+     * <code>&#123;</code> means JSON Lines).
+     */
+    ReadSummary read(InputStream in, String source, Consumer<? super T> accepted,
+            Consumer<? super Rejection> rejected) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(accepted, "accepted");
+        Objects.requireNonNull(rejected, "rejected");
+        TextInput text = new TextInput(in);
+        InputFormat chosen = format != null ? format : InputFormat.fromFileName(source).orElse(null);
+        if (chosen == null) {
+            chosen = sniff(text);
+        }
+        int index = sources.size();
+        sources.add(source);
+        if (index == sourceBases.length) {
+            sourceBases = Arrays.copyOf(sourceBases, index * 2);
+        }
+        sourceBases[index] = lineBase;
+        Context context = new Context(source, index, lineBase, accepted, rejected);
+        try {
+            if (chosen == InputFormat.CSV) {
+                readCsv(text, context);
+            } else {
+                readJsonLines(text, context);
+            }
+        } finally {
+            lineBase += context.lastLine + 1;
+        }
+        return new ReadSummary(context.read, context.accepted, context.rejected, context.warnings);
+    }
+
+    private static InputFormat sniff(TextInput text) throws IOException {
+        int i = 0;
+        while (true) {
+            if (text.start + i >= text.limit && !text.fill()) {
+                return InputFormat.CSV;
+            }
+            char c = text.buf[text.start + i];
+            if (c == '{') {
+                return InputFormat.JSONL;
+            }
+            if (!Character.isWhitespace(c)) {
+                return InputFormat.CSV;
+            }
+            i++;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // CSV
+
+    private void readCsv(TextInput text, Context context) throws IOException {
+        CsvScanner scanner = new CsvScanner(text, maxChars, maxLines);
+        String source = context.source;
+        if (!scanner.next()) {
+            context.lastLine = scanner.line;
+            context.warnings.add(source + " is empty: no header and no rows");
+            return;
+        }
+        long headerLine = scanner.line;
+        context.lastLine = headerLine;
+        if (scanner.tooLong != null) {
+            throw new UnreadableInputException(source, headerLine, "the header is longer than " + maxChars
+                    + " characters");
+        }
+        if (scanner.malformed != null) {
+            throw new UnreadableInputException(source, headerLine, "the header has malformed quoting: "
+                    + scanner.malformed);
+        }
+        long headerStart = text.absolute(text.start);
+        if (text.takeError(headerStart, headerStart + scanner.length) >= 0) {
+            throw new UnreadableInputException(source, headerLine, "the header is not valid UTF-8 (save the file as "
+                    + "UTF-8)");
+        }
+        int columns = scanner.fields;
+        String[] names = new String[columns];
+        int[] kinds = new int[columns];
+        char[] scratch = new char[64];
+        Map<String, Integer> seen = new HashMap<>();
+        int[] standardColumn = new int[schema.fieldCount()];
+        Arrays.fill(standardColumn, -1);
+        for (int i = 0; i < columns; i++) {
+            String name = fieldText(text, scanner, i).trim();
+            names[i] = name;
+            if (name.isEmpty()) {
+                kinds[i] = RowParser.IGNORED;
+                continue;
+            }
+            int kind = schema.fieldOf(name);
+            kinds[i] = kind;
+            String key = kind >= 0 ? schema.name(kind) : name;
+            Integer previous = seen.putIfAbsent(key, i + 1);
+            if (previous != null) {
+                throw new UnreadableInputException(source, headerLine, "the header names column '" + key
+                        + "' twice (columns " + previous + " and " + (i + 1) + ")");
+            }
+            if (kind >= 0) {
+                standardColumn[kind] = i;
+            }
+        }
+        for (int required : schema.required()) {
+            if (standardColumn[required] < 0) {
+                throw new UnreadableInputException(source, headerLine, "the header has no '"
+                        + schema.name(required) + "' column (columns: " + String.join(", ", names) + ")");
+            }
+        }
+        context.header = scanner.raw();
+        scanner.columnLabel(column -> label(names, column));
+        scanner.consume();
+
+        RowParser<T> row = context.row;
+        while (scanner.next()) {
+            long line = scanner.line;
+            context.lastLine = line + scanner.lines - 1;
+            if (scanner.tooLong != null) {
+                context.reject(line, "the line is longer than " + maxChars + " characters", scanner.tooLong);
+                scanner.consume();
+                continue;
+            }
+            if (scanner.malformed != null) {
+                context.reject(line, "malformed quoting: " + scanner.malformed + "; reading resumes on the next line",
+                        scanner.raw());
+                scanner.consume();
+                continue;
+            }
+            long recordStart = text.absolute(text.start);
+            long bad = text.takeError(recordStart, recordStart + scanner.length);
+            if (bad >= 0) {
+                int rel = (int) (bad - recordStart);
+                int column = 1;
+                while (column < scanner.fields && scanner.starts[column] <= rel) {
+                    column++;
+                }
+                context.reject(line, label(names, column) + " is not valid UTF-8 (save the file as UTF-8)",
+                        scanner.raw());
+                scanner.consume();
+                continue;
+            }
+            if (scanner.fields != columns && scanner.lines > 1) {
+                // A quoted field ran on over line ends and the columns do not fit: most likely a
+                // stray quote. Reject the first line only and read the next lines afresh.
+                String reason = "the row has " + scanner.fields + (scanner.fields == 1 ? " column" : " columns")
+                        + ", the header has " + columns + " (the quoted field in " + label(names, scanner.spanningColumn)
+                        + " runs on to line " + (line + scanner.lines - 1) + ": a stray quote?); reading resumes on the "
+                        + "next line";
+                scanner.firstLineOnly();
+                context.lastLine = line;
+                context.reject(line, reason, scanner.raw());
+                scanner.consume();
+                continue;
+            }
+            if (scanner.fields != columns) {
+                context.reject(line, "the row has " + scanner.fields + (scanner.fields == 1 ? " column" : " columns")
+                        + ", the header has " + columns, scanner.raw());
+                scanner.consume();
+                continue;
+            }
+            row.reset();
+            char[] b = text.buf;
+            int base = text.start;
+            for (int i = 0; i < columns; i++) {
+                int kind = kinds[i];
+                if (kind == RowParser.IGNORED) {
+                    continue;
+                }
+                char[] chars = b;
+                int from = base + scanner.starts[i];
+                int to = base + scanner.ends[i];
+                if (scanner.escaped[i]) {
+                    if (scratch.length < to - from) {
+                        scratch = new char[Math.max(to - from, scratch.length * 2)];
+                    }
+                    int n = 0;
+                    for (int j = from; j < to; j++) {
+                        scratch[n++] = b[j];
+                        if (b[j] == '"') {
+                            j++;
+                        }
+                    }
+                    chars = scratch;
+                    from = 0;
+                    to = n;
+                }
+                while (from < to && chars[from] <= ' ') {
+                    from++;
+                }
+                while (to > from && chars[to - 1] <= ' ') {
+                    to--;
+                }
+                if (from == to) {
+                    continue;
+                }
+                if (kind >= 0) {
+                    row.set(kind, chars, from, to - from);
+                } else {
+                    row.attribute(names[i], chars, from, to - from);
+                }
+            }
+            context.finishRow(line, scanner);
+            scanner.consume();
+        }
+        if (context.read == 0) {
+            context.warnings.add(source + " has a header but no rows");
+        }
+    }
+
+    /** Names a 1-based column for messages: {@code column 3 (score)}. */
+    private static String label(String[] names, int column) {
+        return column >= 1 && column <= names.length && !names[column - 1].isEmpty()
+                ? "column " + column + " (" + names[column - 1] + ")"
+                : "column " + column;
+    }
+
+    /** Returns the (unescaped, untrimmed) text of a field of the current record. */
+    private static String fieldText(TextInput text, CsvScanner scanner, int i) {
+        String s = new String(text.buf, text.start + scanner.starts[i], scanner.ends[i] - scanner.starts[i]);
+        return scanner.escaped[i] ? s.replace("\"\"", "\"") : s;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // JSON Lines
+
+    private void readJsonLines(TextInput text, Context context) throws IOException {
+        long line = 0;
+        RowParser<T> row = context.row;
+        Set<String> attributeKeys = new HashSet<>();
+        while (true) {
+            line++;
+            // Find the end of the physical line.
+            int r = 0;
+            boolean blank = true;
+            int ch;
+            String tooLong = null;
+            while (true) {
+                int abs = text.start + r;
+                if (abs >= text.limit) {
+                    if (r >= maxChars) {
+                        tooLong = new String(text.buf, text.start, Math.min(maxChars, text.limit - text.start));
+                        r = skipToLineEnd(text, r);
+                        ch = r < 0 ? -1 : text.buf[text.start + r];
+                        if (r < 0) {
+                            r = 0;
+                        }
+                        break;
+                    }
+                    if (!text.fill()) {
+                        ch = -1;
+                        break;
+                    }
+                    continue;
+                }
+                char c = text.buf[abs];
+                if (c == '\n' || c == '\r') {
+                    ch = c;
+                    break;
+                }
+                if (blank && c > ' ') {
+                    blank = false;
+                }
+                r++;
+            }
+            int length = r;
+            int next = r;
+            if (ch >= 0) {
+                next = r + 1;
+                if (ch == '\r') {
+                    if (text.start + next >= text.limit) {
+                        text.fill();
+                    }
+                    if (text.start + next < text.limit && text.buf[text.start + next] == '\n') {
+                        next++;
+                    }
+                }
+            }
+            if (tooLong != null) {
+                context.lastLine = line;
+                context.reject(line, "the line is longer than " + maxChars + " characters", tooLong);
+            } else if (!blank) {
+                context.lastLine = line;
+                readJsonLine(text, text.start, length, line, context, row, attributeKeys);
+            } else if (ch < 0) {
+                text.start += next;
+                break;
+            }
+            text.start += next;
+            if (ch < 0) {
+                break;
+            }
+        }
+        context.lastLine = Math.max(context.lastLine, line);
+        if (context.read == 0) {
+            context.warnings.add(context.source + " is empty: no rows");
+        }
+    }
+
+    /** Discards input up to the end of the current line; returns its offset, or -1 at the end. */
+    private static int skipToLineEnd(TextInput text, int from) throws IOException {
+        int r = from;
+        while (true) {
+            int abs = text.start + r;
+            if (abs >= text.limit) {
+                text.start = text.limit;
+                r = 0;
+                if (!text.fill()) {
+                    return -1;
+                }
+                continue;
+            }
+            char c = text.buf[abs];
+            if (c == '\n' || c == '\r') {
+                return r;
+            }
+            r++;
+        }
+    }
+
+    private void readJsonLine(TextInput text, int start, int length, long line, Context context, RowParser<T> row,
+            Set<String> attributeKeys) throws IOException {
+        char[] b = text.buf;
+        long absStart = text.absolute(start);
+        long bad = text.takeError(absStart, absStart + length);
+        if (bad >= 0) {
+            context.reject(line, "not valid UTF-8 at character " + (bad - absStart + 1) + " (save the file as UTF-8)",
+                    new String(b, start, length));
+            return;
+        }
+        row.reset();
+        if (!attributeKeys.isEmpty()) {
+            attributeKeys.clear();
+        }
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), b, start, length)) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                context.reject(line, "not a JSON object (the line holds " + describe(t) + ")",
+                        new String(b, start, length));
+                return;
+            }
+            while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                String key = p.currentName();
+                int field = fieldOfKey(key);
+                t = p.nextToken();
+                boolean fresh = field >= 0 ? row.mark(field) : attributeKeys.add(key);
+                if (!fresh) {
+                    row.problem("key '" + key + "' appears twice");
+                }
+                char[] chars;
+                int from;
+                int to;
+                switch (t) {
+                    case VALUE_STRING:
+                    case VALUE_NUMBER_INT:
+                    case VALUE_NUMBER_FLOAT:
+                        chars = p.getStringCharacters();
+                        from = p.getStringOffset();
+                        to = from + p.getStringLength();
+                        break;
+                    case VALUE_TRUE:
+                        chars = TRUE;
+                        from = 0;
+                        to = TRUE.length;
+                        break;
+                    case VALUE_FALSE:
+                        chars = FALSE;
+                        from = 0;
+                        to = FALSE.length;
+                        break;
+                    case VALUE_NULL:
+                        continue;
+                    default:
+                        row.problem("key '" + key + "' holds " + describe(t)
+                                + "; only text, numbers, true, false and null are read");
+                        p.skipChildren();
+                        continue;
+                }
+                while (from < to && chars[from] <= ' ') {
+                    from++;
+                }
+                while (to > from && chars[to - 1] <= ' ') {
+                    to--;
+                }
+                if (from == to || !fresh) {
+                    continue;
+                }
+                if (field >= 0) {
+                    row.set(field, chars, from, to - from);
+                } else {
+                    row.attribute(key, chars, from, to - from);
+                }
+            }
+            if (p.nextToken() != null) {
+                context.reject(line, "unexpected text after the JSON object", new String(b, start, length));
+                return;
+            }
+        } catch (JacksonException e) {
+            TokenStreamLocation where = e.getLocation();
+            String column = where != null && where.getColumnNr() > 0 ? " (column " + where.getColumnNr() + ")" : "";
+            context.reject(line, "malformed JSON: " + e.getOriginalMessage() + column, new String(b, start, length));
+            return;
+        }
+        context.finishRow(line, () -> new String(b, start, length));
+    }
+
+    private int fieldOfKey(String key) {
+        Integer field = keyFields.get(key);
+        if (field == null) {
+            if (keyFields.size() > 1000) {
+                keyFields.clear();
+            }
+            field = schema.fieldOf(key);
+            keyFields.put(key, field);
+        }
+        return field;
+    }
+
+    private static String describe(JsonToken t) {
+        if (t == null) {
+            return "nothing";
+        }
+        switch (t) {
+            case START_ARRAY:
+                return "an array";
+            case START_OBJECT:
+                return "an object";
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return t.toString();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /** Where a row id was first seen, for the duplicate message. */
+    private String firstSeen(int currentSource, long globalLine) {
+        if (globalLine == 0) {
+            return "seen before";
+        }
+        int i = sources.size() - 1;
+        while (i > 0 && sourceBases[i] >= globalLine) {
+            i--;
+        }
+        long local = globalLine - sourceBases[i];
+        return i == currentSource ? "first seen on line " + local : "first seen in " + sources.get(i) + " line " + local;
+    }
+
+    /** Supplies the raw text of a row only when it is rejected. */
+    private interface RawText {
+        String get();
+    }
+
+    /** The state of one read: counters, the consumers and the row being built. */
+    private final class Context {
+        final String source;
+        final int sourceIndex;
+        final long base;
+        final Consumer<? super T> acceptedConsumer;
+        final Consumer<? super Rejection> rejectedConsumer;
+        final RowParser<T> row = parsers.get();
+        final List<String> warnings = new ArrayList<>();
+        String header;
+        long read;
+        long accepted;
+        long rejected;
+        long lastLine;
+
+        Context(String source, int sourceIndex, long base, Consumer<? super T> accepted,
+                Consumer<? super Rejection> rejected) {
+            this.source = source;
+            this.sourceIndex = sourceIndex;
+            this.base = base;
+            this.acceptedConsumer = accepted;
+            this.rejectedConsumer = rejected;
+        }
+
+        void reject(long line, String reason, String raw) {
+            read++;
+            rejected++;
+            rejectedConsumer.accept(new Rejection(source, line, reason, raw, header));
+        }
+
+        void finishRow(long line, CsvScanner scanner) {
+            finishRow(line, scanner::raw);
+        }
+
+        void finishRow(long line, RawText raw) {
+            String problem = row.problem();
+            if (problem == null && rejectDuplicateIds && row.id() != null) {
+                long first = ids.addIfAbsent(row.idHash(), base + line);
+                if (first >= 0) {
+                    problem = "duplicate " + row.idName() + " '" + row.id() + "' (" + firstSeen(sourceIndex, first) + ")";
+                }
+            }
+            if (problem != null) {
+                reject(line, problem, raw.get());
+                return;
+            }
+            read++;
+            accepted++;
+            acceptedConsumer.accept(row.build());
+        }
+    }
+}
