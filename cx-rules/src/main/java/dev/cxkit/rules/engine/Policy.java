@@ -169,8 +169,8 @@ public final class Policy implements AutoCloseable {
     }
 
     /**
-     * Decides one synthetic incident of every type, in person and remote, with a wide time budget
-     * and ignoring the outcome: the first decisions load and link the rules' classes, which can
+     * Decides one synthetic incident of every type, in person and remote, and one flight of each
+     * disruption, with a wide time budget and ignoring the outcome: the first decisions load and link the rules' classes, which can
      * take longer than a decision's time budget; after this, real decisions start warm.
      */
     private void warmUp() {

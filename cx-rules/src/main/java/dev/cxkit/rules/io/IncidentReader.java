@@ -82,8 +82,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       departure, 0 when told on the day;
  *   <li>{@code reroute_departure_earlier_minutes} (re-routed CANCELLATION, default 0): how much
  *       earlier the re-routing departed;
- *   <li>{@code rerouted}, {@code overnight}, {@code volunteered} (DENIED_BOARDING only): booleans,
- *       false when absent;
+ *   <li>{@code rerouted} and {@code overnight} (not for a DOWNGRADE), and {@code volunteered} (only
+ *       for a DENIED_BOARDING): booleans, false when absent;
  *   <li>{@code ticket_price} (DOWNGRADE, required; optional otherwise): an amount in
  *       {@code currency}; {@code extraordinary_circumstances} as above.
  * </ul>

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cxkit.core.service.SatisfactionFactor;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FlightDisruptionTest {
 
@@ -78,7 +82,7 @@ class FlightDisruptionTest {
     }
 
     @Test
-    void missingFieldsEachDisruptionNeedsAreNamed() {
+    void aDelayWithNothingButItsDisruptionMissesFourFields() {
         assertThat(problems(FlightDisruption.builder(Disruption.DELAY))).containsExactly(
                 "distance_km is missing: the great-circle distance to the final destination, in km",
                 "intra_eu is missing: true for a flight within the EU: over 1500 km it decides the Art. 7(1) band",
@@ -86,60 +90,59 @@ class FlightDisruptionTest {
                         + "refund option depend on it",
                 "arrival_delay_minutes is missing: a DELAY needs the delay at the final destination; compensation "
                         + "depends on it");
-        assertThat(problems(cancellation().noticeDays(null))).containsExactly(
-                "notice_days is missing: a CANCELLATION needs the days between the passenger being told and the "
-                        + "scheduled departure (0 = told on the day)");
-        assertThat(problems(cancellation().rerouted(true))).containsExactly(
-                "arrival_delay_minutes is missing: a re-routed CANCELLATION needs how late the re-routing reached "
-                        + "the final destination (0 if not late)");
-        assertThat(problems(deniedBoarding().rerouted(true))).containsExactly(
-                "arrival_delay_minutes is missing: a re-routed DENIED_BOARDING needs how late the re-routing "
-                        + "reached the final destination (0 if not late)");
-        assertThat(problems(downgrade().ticketPrice(null))).containsExactly(
-                "ticket_price is missing: a DOWNGRADE needs it: the refund is a share of it (Art. 10(2))");
         assertThat(FlightDisruption.builder(Disruption.DELAY).problems()).allMatch(FlightDisruption.Problem::missing);
     }
 
-    @Test
-    void fieldsADisruptionDoesNotTakeAreContradictions() {
-        assertThat(problems(delay().noticeDays(20))).containsExactly(
-                "notice_days is given for a DELAY: it is only for a CANCELLATION; leave it out");
-        assertThat(problems(cancellation().departureDelayMinutes(60))).containsExactly(
-                "departure_delay_minutes is given for a CANCELLATION: it is only for a DELAY; leave it out");
-        assertThat(problems(cancellation().arrivalDelayMinutes(60))).containsExactly(
-                "arrival_delay_minutes is given but rerouted is not true: it is how late the re-routing arrived; set "
-                        + "rerouted to true or leave it out");
-        assertThat(problems(downgrade().arrivalDelayMinutes(60))).containsExactly(
-                "arrival_delay_minutes is given for a DOWNGRADE: it is only for a DELAY or a re-routed CANCELLATION "
-                        + "or DENIED_BOARDING; leave it out");
-        assertThat(problems(cancellation().rerouteDepartureEarlierMinutes(30))).containsExactly(
-                "reroute_departure_earlier_minutes is given but rerouted is not true: it describes the re-routing; "
-                        + "set rerouted to true or leave it out");
-        assertThat(problems(deniedBoarding().rerouted(true).arrivalDelayMinutes(60).rerouteDepartureEarlierMinutes(0)))
-                .containsExactly("reroute_departure_earlier_minutes is given for a DENIED_BOARDING: it is only for a "
-                        + "re-routed CANCELLATION; leave it out");
-        assertThat(problems(delay().volunteered(true))).containsExactly(
-                "volunteered is true for a DELAY: only a DENIED_BOARDING passenger can volunteer to give up the seat; "
-                        + "leave it out");
-        assertThat(problems(downgrade().rerouted(true).overnight(true))).containsExactly(
-                "rerouted is true for a DOWNGRADE: a downgraded passenger flew on the booked flight; leave it out",
-                "overnight is true for a DOWNGRADE: a downgraded passenger flew on the booked flight; record a "
-                        + "night's wait as its own DELAY incident");
-        assertThat(delay().noticeDays(20).problems()).noneMatch(FlightDisruption.Problem::missing);
+    /** One flight with one thing wrong, the problem it must report, and whether that is a missing field. */
+    static Stream<Arguments> oneProblem() {
+        return Stream.of(
+                Arguments.of(cancellation().noticeDays(null), true, "notice_days is missing: a CANCELLATION needs the "
+                        + "days between the passenger being told and the scheduled departure (0 = told on the day)"),
+                Arguments.of(cancellation().rerouted(true), true, "arrival_delay_minutes is missing: a re-routed "
+                        + "CANCELLATION needs how late the re-routing reached the final destination (0 if not late)"),
+                Arguments.of(deniedBoarding().rerouted(true), true, "arrival_delay_minutes is missing: a re-routed "
+                        + "DENIED_BOARDING needs how late the re-routing reached the final destination (0 if not late)"),
+                Arguments.of(downgrade().ticketPrice(null), true, "ticket_price is missing: a DOWNGRADE needs it: the "
+                        + "refund is a share of it (Art. 10(2))"),
+                Arguments.of(delay().noticeDays(20), false, "notice_days is given for a DELAY: it is only for a "
+                        + "CANCELLATION; leave it out"),
+                Arguments.of(cancellation().departureDelayMinutes(60), false, "departure_delay_minutes is given for a "
+                        + "CANCELLATION: it is only for a DELAY; leave it out"),
+                Arguments.of(cancellation().arrivalDelayMinutes(60), false, "arrival_delay_minutes is given but "
+                        + "rerouted is not true: it is how late the re-routing arrived; set rerouted to true or leave "
+                        + "it out"),
+                Arguments.of(downgrade().arrivalDelayMinutes(60), false, "arrival_delay_minutes is given for a "
+                        + "DOWNGRADE: it is only for a DELAY or a re-routed CANCELLATION or DENIED_BOARDING; leave it "
+                        + "out"),
+                Arguments.of(cancellation().rerouteDepartureEarlierMinutes(30), false, "reroute_departure_earlier_minutes "
+                        + "is given but rerouted is not true: it describes the re-routing; set rerouted to true or "
+                        + "leave it out"),
+                Arguments.of(deniedBoarding().rerouted(true).arrivalDelayMinutes(60).rerouteDepartureEarlierMinutes(0),
+                        false, "reroute_departure_earlier_minutes is given for a DENIED_BOARDING: it is only for a "
+                        + "re-routed CANCELLATION; leave it out"),
+                Arguments.of(delay().volunteered(true), false, "volunteered is true for a DELAY: only a "
+                        + "DENIED_BOARDING passenger can volunteer to give up the seat; leave it out"),
+                Arguments.of(downgrade().rerouted(true), false, "rerouted is true for a DOWNGRADE: a downgraded "
+                        + "passenger flew on the booked flight; leave it out"),
+                Arguments.of(downgrade().overnight(true), false, "overnight is true for a DOWNGRADE: a downgraded "
+                        + "passenger flew on the booked flight; record a night's wait as its own DELAY incident"),
+                Arguments.of(delay().distanceKm(0), false, "distance_km 0 must be at least 1 (km)"),
+                Arguments.of(delay().distanceKm(-5), false, "distance_km -5 must be at least 1 (km)"),
+                Arguments.of(delay().departureDelayMinutes(-1), false, "departure_delay_minutes -1 must not be negative"),
+                Arguments.of(delay().arrivalDelayMinutes(-2), false, "arrival_delay_minutes -2 must not be negative"),
+                Arguments.of(cancellation().noticeDays(-1), false, "notice_days -1 must not be negative"),
+                Arguments.of(cancellation().rerouted(true).arrivalDelayMinutes(0).rerouteDepartureEarlierMinutes(-30),
+                        false, "reroute_departure_earlier_minutes -30 must not be negative"),
+                Arguments.of(downgrade().ticketPrice(Money.of("-1.00", "EUR")), false,
+                        "ticket_price EUR -1.00 must not be negative"));
     }
 
-    @Test
-    void negativeNumbersAndAZeroDistanceAreRejected() {
-        assertThat(problems(delay().distanceKm(0))).containsExactly("distance_km 0 must be at least 1 (km)");
-        assertThat(problems(delay().distanceKm(-5).departureDelayMinutes(-1).arrivalDelayMinutes(-2))).containsExactly(
-                "distance_km -5 must be at least 1 (km)",
-                "departure_delay_minutes -1 must not be negative",
-                "arrival_delay_minutes -2 must not be negative");
-        assertThat(problems(cancellation().noticeDays(-1))).containsExactly("notice_days -1 must not be negative");
-        assertThat(problems(cancellation().rerouted(true).arrivalDelayMinutes(0).rerouteDepartureEarlierMinutes(-30)))
-                .containsExactly("reroute_departure_earlier_minutes -30 must not be negative");
-        assertThat(problems(downgrade().ticketPrice(Money.of("-1.00", "EUR"))))
-                .containsExactly("ticket_price EUR -1.00 must not be negative");
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("oneProblem")
+    void aMissingContradictoryOrNegativeFieldIsNamed(FlightDisruption.Builder flight, boolean missing,
+            String problem) {
+        assertThat(problems(flight)).containsExactly(problem);
+        assertThat(flight.problems()).singleElement().extracting(FlightDisruption.Problem::missing).isEqualTo(missing);
     }
 
     @Test
