@@ -8,12 +8,13 @@ import java.util.List;
 
 /**
  * Turns a {@code --policy} or {@code DIR} argument into a policy source: a directory of DRL files
- * when one exists at that path, else a pack bundled with cxkit ({@code restaurant}). Stateless.
+ * when one exists at that path, else a pack bundled with cxkit ({@code restaurant}, {@code eu261}).
+ * Stateless.
  */
 final class Policies {
 
     /** The packs bundled with cxkit. */
-    static final List<String> BUNDLED = List.of("restaurant");
+    static final List<String> BUNDLED = List.of("restaurant", "eu261");
     /** The pack used when no policy is given. */
     static final String DEFAULT = "restaurant";
 

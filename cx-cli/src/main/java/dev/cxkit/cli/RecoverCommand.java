@@ -61,8 +61,10 @@ import tools.jackson.databind.node.ObjectNode;
             + "time, the offers (with APPROVAL when a manager must approve, CONSENT when the customer must agree), "
             + "escalations, follow-ups, and the rules that fired.",
             "Reads JSON Lines, one incident per line: incident_id and type are required, and occurred_at or "
-                + "detected_at; see the cx-rules IncidentReader docs for every field. Bad lines are rejected with "
-                + "their file and line and the rest are decided.",
+                + "detected_at; see the cx-rules IncidentReader docs for every field. A disrupted flight (for "
+                + "--policy eu261) has kind FLIGHT and a disruption (DELAY, CANCELLATION, DENIED_BOARDING, DOWNGRADE) "
+                + "in place of type, with distance_km, intra_eu and the fields its disruption needs. Bad lines are "
+                + "rejected with their file and line and the rest are decided.",
             "The customer of an incident is its inline customer object, else the --customers line with its "
                 + "customer_id, else a default customer: id customer_id (or 'unknown'), tier standard, no lifetime "
                 + "value, no recent failures, contacted by EMAIL at their EMAIL address.",
@@ -78,14 +80,32 @@ import tools.jackson.databind.node.ObjectNode;
             + "the lines of every input, incidents and customers.",
             "", "Exit codes: 0 success (rejected lines are reported), 1 a decision failed, or lines were rejected "
                 + "with --strict, 2 usage error, unreadable input or a policy that does not compile.",
-            "", "Examples:", "  cx recover", "  cx recover incidents.jsonl --customers customers.jsonl --format json",
+            "", "Examples:", "  cx recover", "  cx recover --policy eu261",
+            "  cx recover incidents.jsonl --customers customers.jsonl --format json",
             "  cx recover incidents.jsonl --policy my-policy/ --now 2026-03-01T12:00:00Z"})
 final class RecoverCommand implements Callable<Integer> {
 
-    /** The name of the bundled sample in messages. */
-    static final String SAMPLE = "sample-incidents.jsonl";
-    /** Where the bundled sample lives on the class path. */
-    static final String SAMPLE_RESOURCE = "/dev/cxkit/cli/sample/incidents.jsonl";
+    /**
+     * Sample incidents bundled with cx, decided when no INCIDENTS are given.
+     *
+     * @param name the name in messages
+     * @param resource where it lives on the class path
+     * @param what what it holds, for the message
+     */
+    record Sample(String name, String resource, String what) {
+    }
+
+    /** The restaurant's sample: the default. */
+    static final Sample INCIDENTS_SAMPLE = new Sample("sample-incidents.jsonl", "/dev/cxkit/cli/sample/incidents.jsonl",
+            "incidents");
+    /** A dozen disrupted flights, for the eu261 pack. */
+    static final Sample FLIGHTS_SAMPLE = new Sample("sample-flights.jsonl", "/dev/cxkit/cli/sample/flights.jsonl",
+            "flights");
+
+    /** The sample for a policy: the flights for eu261, else the restaurant's incidents. */
+    static Sample sampleFor(String policyName) {
+        return policyName.equals("eu261") ? FLIGHTS_SAMPLE : INCIDENTS_SAMPLE;
+    }
     /** The time budget of one decision: generous, as a cold JVM compiles rule code on first use. */
     static final Duration TIME_BUDGET = Duration.ofSeconds(5);
 
@@ -97,12 +117,15 @@ final class RecoverCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INCIDENTS", arity = "0..*",
             description = "JSON Lines files of incidents; - reads standard input. Default: the bundled sample "
-                    + "incidents of a restaurant (a wrong item, a meal never delivered, waits, rude staff, ...).")
+                    + "incidents of a restaurant (a wrong item, a meal never delivered, waits, rude staff, ...), or "
+                    + "with --policy eu261 a dozen disrupted flights (delays, cancellations, denied boarding, a "
+                    + "downgrade).")
     private List<String> files = new ArrayList<>();
 
-    @Option(names = "--policy", paramLabel = "DIR|restaurant", defaultValue = Policies.DEFAULT,
-            description = "A directory of .drl files (with an optional settings.properties), or a bundled pack. "
-                    + "A directory of that name wins over the pack. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--policy", paramLabel = "DIR|restaurant|eu261", defaultValue = Policies.DEFAULT,
+            description = "A directory of .drl files (with an optional settings.properties), or a bundled pack: "
+                    + "restaurant (service recovery in a restaurant) or eu261 (EU air passenger rights, Regulation "
+                    + "(EC) No 261/2004). A directory of that name wins over the pack. Default: ${DEFAULT-VALUE}.")
     private String policy;
 
     @Option(names = "--customers", paramLabel = "FILE",
@@ -150,7 +173,7 @@ final class RecoverCommand implements Callable<Integer> {
             }
             List<IncidentRecord> incidents = new ArrayList<>();
             Map<String, Customer> customersById = new HashMap<>();
-            readInputs(err, incidents, customersById);
+            readInputs(err, sampleFor(source.name()), incidents, customersById);
             report(err);
             if (strict && summary.rejected() > 0) {
                 err.printf(Locale.ROOT, "cx: %d %s rejected and --strict is on: nothing decided%n", summary.rejected(),
@@ -203,8 +226,8 @@ final class RecoverCommand implements Callable<Integer> {
         }
     }
 
-    private void readInputs(PrintWriter err, List<IncidentRecord> incidents, Map<String, Customer> customersById)
-            throws IOException {
+    private void readInputs(PrintWriter err, Sample sample, List<IncidentRecord> incidents,
+            Map<String, Customer> customersById) throws IOException {
         if (rejects != null) {
             try {
                 rejectsWriter = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8);
@@ -219,10 +242,11 @@ final class RecoverCommand implements Callable<Integer> {
             }
             IncidentReader reader = IncidentReader.create();
             if (files.isEmpty()) {
-                err.println("cx: no INCIDENTS given: deciding the bundled sample incidents (" + SAMPLE + ")");
-                try (InputStream in = Objects.requireNonNull(RecoverCommand.class.getResourceAsStream(SAMPLE_RESOURCE),
+                err.println("cx: no INCIDENTS given: deciding the bundled sample " + sample.what() + " (" + sample.name()
+                        + ")");
+                try (InputStream in = Objects.requireNonNull(RecoverCommand.class.getResourceAsStream(sample.resource()),
                         "bundled sample missing")) {
-                    summary = summary.plus(reader.read(in, SAMPLE, incidents::add, this::rejected));
+                    summary = summary.plus(reader.read(in, sample.name(), incidents::add, this::rejected));
                 }
             }
             for (String file : files) {
@@ -438,6 +462,10 @@ final class RecoverCommand implements Callable<Integer> {
         }
         if (i.customerId() != null) {
             sb.append(", customer ").append(i.customerId());
+        }
+        if (i.flight() != null) {
+            sb.append("; flight ").append(i.flight().disruption()).append(", ").append(i.flight().distanceKm())
+                    .append(" km").append(i.flight().intraEu() ? " intra-EU" : "");
         }
         return sb.toString();
     }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
             "Lint is a guard against accidents, not a security boundary: policies are trusted code."},
         footer = {"", "Exit codes: 0 the policy compiles (warnings do not fail), 1 it has errors, 2 usage error or "
             + "unreadable directory.",
-            "", "Examples:", "  cx rules check my-policy/", "  cx rules check restaurant"})
+            "", "Examples:", "  cx rules check my-policy/", "  cx rules check restaurant", "  cx rules check eu261"})
 final class RulesCheckCommand implements Callable<Integer> {
 
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"[^\"]*\"|'[^']*'|\\S+)");
@@ -40,7 +40,7 @@ final class RulesCheckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", arity = "1",
             description = "A directory of .drl files with an optional settings.properties, or the name of a bundled "
-                    + "pack (restaurant). A directory of that name wins over the pack.")
+                    + "pack (restaurant, eu261). A directory of that name wins over the pack.")
     private String dir;
 
     @Override

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             + "See docs/rule-authors.md for the format."},
         footer = {"", "Exit codes: 0 every scenario passed, 1 a scenario failed or a scenario file is invalid, "
             + "2 usage error or a policy that does not compile.",
-            "", "Examples:", "  cx rules test restaurant", "  cx rules test my-policy",
+            "", "Examples:", "  cx rules test restaurant", "  cx rules test eu261", "  cx rules test my-policy",
             "  cx rules test my-policy --scenarios my-policy/more-scenarios"})
 final class RulesTestCommand implements Callable<Integer> {
 
@@ -46,7 +46,7 @@ final class RulesTestCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR",
             description = "A policy directory (*.drl files and settings.properties), or the name of a bundled "
-                    + "pack (restaurant). A directory wins over a pack of the same name.")
+                    + "pack (restaurant, eu261). A directory wins over a pack of the same name.")
     private String policy;
 
     @Option(names = "--scenarios", paramLabel = "DIR",

@@ -150,6 +150,110 @@ class RecoverCommandTest {
                 .contains("10 incidents decided, 0 failed; lines read 10, accepted 10, rejected 0");
     }
 
+    /** The bundled sample flights through the eu261 pack: each flight with its article and amount. */
+    @Test
+    void sampleFlightsThroughTheEu261Pack() {
+        CliRun r = run("recover", "--policy", "eu261", "--format", "json");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("cx: no INCIDENTS given: deciding the bundled sample flights (sample-flights.jsonl)")
+                .doesNotContain("Exception").doesNotContain("WARN");
+        JsonNode root = r.json();
+        assertThat(root.get("plans").size()).isEqualTo(12);
+        assertThat(root.get("failed").size()).isZero();
+        assertThat(root.get("rows").get("accepted").asLong()).isEqualTo(12);
+        assertThat(root.get("rows").get("rejected").asLong()).isZero();
+
+        // a delay of 3h10 at 1800 km within the EU: 400 EUR (Sturgeon), and meals (departure 3h20 >= 3h)
+        JsonNode delay = plan(root, "LH1234-delay");
+        assertThat(strings(delay.get("offers"), "kind")).containsExactlyInAnyOrder("CASH_COMPENSATION", "MEALS");
+        JsonNode cash = offer(delay, "CASH_COMPENSATION");
+        assertThat(cash.get("amount").asString()).isEqualTo("400.00");
+        assertThat(cash.get("currency").asString()).isEqualTo("EUR");
+        assertThat(cash.get("reason").asString()).isEqualTo("Art. 7(1)(b): 400 EUR, intra-EU 1800 km, arrival delay 3h10");
+        assertThat(strings(delay.get("steps"), "step")).containsExactly("ACKNOWLEDGE", "WIDEN", "AGREE", "RESOLVE",
+                "EVALUATE");
+
+        // under 3 hours late: meals only; band (c) 3h45 late: halved to 300 EUR, with meals and a hotel
+        assertThat(strings(plan(root, "FR811-short-delay").get("offers"), "kind")).containsExactly("MEALS");
+        JsonNode longHaul = plan(root, "AF084-longhaul-delay");
+        assertThat(strings(longHaul.get("offers"), "kind")).containsExactlyInAnyOrder("CASH_COMPENSATION", "MEALS",
+                "HOTEL");
+        assertThat(offer(longHaul, "CASH_COMPENSATION").get("amount").asString()).isEqualTo("300.00");
+
+        // fog (extraordinary): no compensation, care all the same
+        JsonNode fog = plan(root, "KL1001-fog");
+        assertThat(strings(fog.get("offers"), "kind")).containsExactlyInAnyOrder("MEALS", "REFUND_OPTION");
+        assertThat(fog.get("steps").get(4).get("instruction").asString()).contains("(Art. 5(3))");
+
+        // cancellations: 20 days' notice and a close re-routing 10 days before are exempt; on the day at the gate
+        // 600 EUR with meals and a hotel; 3 days before, re-routed 2h30 late at 2200 km: 400 halved to 200 EUR
+        assertThat(strings(plan(root, "IB3166-early-notice").get("offers"), "kind")).containsExactly("REFUND_OPTION");
+        assertThat(strings(plan(root, "SK1463-rerouted").get("offers"), "kind")).containsExactly("REFUND_OPTION");
+        JsonNode atGate = plan(root, "UA961-cancelled-at-gate");
+        assertThat(strings(atGate.get("offers"), "kind")).containsExactlyInAnyOrder("CASH_COMPENSATION", "MEALS",
+                "HOTEL", "REFUND_OPTION");
+        assertThat(offer(atGate, "CASH_COMPENSATION").get("amount").asString()).isEqualTo("600.00");
+        assertThat(offer(plan(root, "TP1351-short-notice"), "CASH_COMPENSATION").get("amount").asString())
+                .isEqualTo("200.00");
+
+        // denied boarding: 400 EUR against the passenger's will, none for a volunteer
+        JsonNode overbooked = plan(root, "BA117-overbooked");
+        assertThat(offer(overbooked, "CASH_COMPENSATION").get("amount").asString()).isEqualTo("400.00");
+        assertThat(overbooked.get("followUps").get(0).get("channel").asString()).isEqualTo("SMS");
+        assertThat(strings(plan(root, "BA117-volunteer").get("offers"), "kind")).containsExactlyInAnyOrder("MEALS",
+                "REFUND_OPTION");
+
+        // a downgrade on a ticket bought in pounds: 75 % of GBP 1890.00
+        JsonNode downgrade = offer(plan(root, "EK008-downgrade"), "DOWNGRADE_REFUND");
+        assertThat(downgrade.get("amount").asString()).isEqualTo("1417.50");
+        assertThat(downgrade.get("currency").asString()).isEqualTo("GBP");
+
+        // a second claim for the same flight: the payment is held for a check, the meals are not
+        JsonNode second = plan(root, "LH1234-second-claim");
+        assertThat(offer(second, "CASH_COMPENSATION").get("requiresApproval").asBoolean()).isTrue();
+        assertThat(offer(second, "MEALS").get("requiresApproval").asBoolean()).isFalse();
+    }
+
+    private static JsonNode offer(JsonNode plan, String kind) {
+        for (JsonNode offer : plan.get("offers")) {
+            if (offer.get("kind").asString().equals(kind)) {
+                return offer;
+            }
+        }
+        throw new AssertionError("no " + kind + " offer in " + plan);
+    }
+
+    @Test
+    void theTableNamesTheFlight() {
+        CliRun r = run("recover", "--policy", "eu261");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("incident UA961-cancelled-at-gate: ITEM_NOT_DELIVERED, MODERATE, IN_PERSON at FRA "
+                        + "(gate Z52), customer p-2007; flight CANCELLATION, 6900 km\n")
+                .contains("    CASH_COMPENSATION EUR 600.00 Art. 7(1)(c): 600 EUR, extra-EU 6900 km, cancelled, told on "
+                        + "the day of departure, not re-routed\n")
+                .contains("incident LH1234-delay: LONG_WAIT, MODERATE, IN_PERSON at FRA (gate B22), customer p-2001; "
+                        + "flight DELAY, 1800 km intra-EU\n")
+                .contains("12 incidents decided, 0 failed; lines read 12, accepted 12, rejected 0");
+    }
+
+    @Test
+    void aContradictoryFlightLineIsRejectedWithItsLineAndTheRestDecided() throws IOException {
+        Path flights = write("flights.jsonl", String.join("\n",
+                "{\"incident_id\":\"f1\",\"kind\":\"FLIGHT\",\"disruption\":\"DENIED_BOARDING\",\"distance_km\":800,"
+                        + "\"intra_eu\":true,\"detected_at\":\"2025-06-14T10:00:00Z\"}",
+                "{\"incident_id\":\"f2\",\"kind\":\"FLIGHT\",\"disruption\":\"DELAY\",\"distance_km\":800,"
+                        + "\"intra_eu\":true,\"departure_delay_minutes\":30,\"arrival_delay_minutes\":40,\"notice_days\":3,"
+                        + "\"detected_at\":\"2025-06-14T10:00:00Z\"}") + "\n");
+        CliRun r = run("recover", flights.toString(), "--policy", "eu261", "--format", "json");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).contains(flights + " line 2: notice_days is given for a DELAY: it is only for a "
+                + "CANCELLATION; leave it out");
+        JsonNode root = r.json();
+        assertThat(root.get("plans").size()).isEqualTo(1);
+        assertThat(offer(plan(root, "f1"), "CASH_COMPENSATION").get("amount").asString()).isEqualTo("250.00");
+        assertThat(root.get("rows").get("rejected").asLong()).isEqualTo(1);
+    }
+
     private static final String LINE_OK = "{\"incident_id\":\"w1\",\"type\":\"LONG_WAIT\",\"detected_at\":\"2025-06-14T19:30:00Z\","
             + "\"minutes_waited\":45,\"minutes_promised\":20,\"order_value\":\"62.00\"}";
     private static final String LINE_BAD_TYPE = "{\"incident_id\":\"w2\",\"type\":\"WRONG_ITEMS\",\"detected_at\":\"2025-06-14T19:30:00Z\"}";
@@ -301,7 +405,7 @@ class RecoverCommandTest {
     void usageErrors() {
         CliRun noPolicy = run("recover", "--policy", dir.resolve("nope").toString());
         assertThat(noPolicy.exit()).isEqualTo(2);
-        assertThat(noPolicy.err()).contains("no such directory, and not a bundled pack (bundled: restaurant)");
+        assertThat(noPolicy.err()).contains("no such directory, and not a bundled pack (bundled: restaurant, eu261)");
         CliRun csv = run("recover", "--format", "csv");
         assertThat(csv.exit()).isEqualTo(2);
         assertThat(csv.err()).contains("cx: --format csv is not available for recover");

@@ -8,17 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RulesCheckCommandTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void theBundledPackIsClean() {
-        CliRun r = run("rules", "check", "restaurant");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"restaurant, 5", "eu261, 6"})
+    void everyBundledPackIsClean(String pack, int files) {
+        CliRun r = run("rules", "check", pack);
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).matches("(?s)\\d+ rules, 0 errors, 0 warnings \\(restaurant: 5 files\\)\\R");
+        assertThat(r.out()).matches("(?s)\\d+ rules, 0 errors, 0 warnings \\(" + pack + ": " + files + " files\\)\\R");
         assertThat(r.err()).isEmpty();
     }
 

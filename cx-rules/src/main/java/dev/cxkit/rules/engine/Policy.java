@@ -1,7 +1,10 @@
 package dev.cxkit.rules.engine;
 
 import dev.cxkit.rules.fact.Customer;
+import dev.cxkit.rules.fact.Disruption;
+import dev.cxkit.rules.fact.FlightDisruption;
 import dev.cxkit.rules.fact.Incident;
+import dev.cxkit.rules.fact.Money;
 import dev.cxkit.rules.fact.RecoveryContext;
 import dev.cxkit.rules.plan.PlanDraft;
 import dev.cxkit.rules.plan.RecoveryPlan;
@@ -175,8 +178,8 @@ public final class Policy implements AutoCloseable {
     }
 
     /**
-     * Decides one synthetic incident of every type, in person and remote, with a wide time budget
-     * and ignoring the outcome: the first decisions load and link the rules' classes, which can
+     * Decides one synthetic incident of every type, in person and remote, and one flight of each
+     * disruption, with a wide time budget and ignoring the outcome: the first decisions load and link the rules' classes, which can
      * take longer than a decision's time budget; after this, real decisions start warm.
      */
     private void warmUp() {
@@ -199,7 +202,27 @@ public final class Policy implements AutoCloseable {
                 }
             }
         }
+        // a pack for flights (eu261) matches Incident.flight(): warm those rules up too
+        for (FlightDisruption flight : WARM_UP_FLIGHTS) {
+            Incident incident = Incident.builder("warm-up-" + n++, flight).detectedAt(now)
+                    .extraordinaryCircumstances(n % 2 == 0).build();
+            try {
+                relaxed.decide(incident, someone, RecoveryContext.at(now));
+            } catch (RuntimeException ignored) {
+                // as above
+            }
+        }
     }
+
+    /** One flight of each disruption, long and late enough that most flight rules fire. */
+    private static final List<FlightDisruption> WARM_UP_FLIGHTS = List.of(
+            FlightDisruption.builder(Disruption.DELAY).distanceKm(6000).intraEu(false).departureDelayMinutes(320)
+                    .arrivalDelayMinutes(230).overnight(true).build(),
+            FlightDisruption.builder(Disruption.CANCELLATION).distanceKm(1000).intraEu(true).noticeDays(0)
+                    .rerouted(true).arrivalDelayMinutes(100).build(),
+            FlightDisruption.builder(Disruption.DENIED_BOARDING).distanceKm(2000).intraEu(false).build(),
+            FlightDisruption.builder(Disruption.DOWNGRADE).distanceKm(2000).intraEu(true)
+                    .ticketPrice(Money.of("100.00", "EUR")).build());
 
     private static PolicyProblem problem(PolicySource source, Message message) {
         String path = message.getPath() == null ? source.name() : message.getPath();

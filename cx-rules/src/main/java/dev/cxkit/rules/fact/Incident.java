@@ -14,7 +14,8 @@ import java.util.Objects;
  * A service failure: what went wrong, where, when, how badly, and what it touched. This is the
  * main fact a recovery policy reasons about.
  *
- * <p>Build one with {@link #builder(String, IncidentType)}. Immutable and thread-safe.
+ * <p>Build one with {@link #builder(String, IncidentType)}, or for a disrupted flight with
+ * {@link #builder(String, FlightDisruption)}. Immutable and thread-safe.
  *
  * @param id the incident's id (one comp per id)
  * @param journeyId the customer journey it happened in, or null
@@ -34,18 +35,20 @@ import java.util.Objects;
  * @param extraordinaryCircumstances whether it was caused by circumstances outside the business's
  *     control (weather, strikes, security)
  * @param attributes anything else, by name
+ * @param flight the disrupted flight, for a flight incident (its type is then the disruption's
+ *     {@linkplain Disruption#incidentType() incident type}); null for any other incident
  */
 public record Incident(String id, String journeyId, String customerId, String location, String touchpoint,
         Channel channel, IncidentType type, SatisfactionFactor factor, Severity severity, Instant occurredAt,
         Instant detectedAt, int minutesWaited, int minutesPromised, Money orderValue, List<AffectedItem> items,
-        boolean extraordinaryCircumstances, Map<String, String> attributes) {
+        boolean extraordinaryCircumstances, Map<String, String> attributes, FlightDisruption flight) {
 
     /**
      * Validates the incident.
      *
      * @throws NullPointerException if the id, channel, type, severity or detection time is null
      * @throws IllegalArgumentException if the id is blank, a wait is negative, the order value is
-     *     negative, or detection is before occurrence
+     *     negative, detection is before occurrence, or the type is not the flight's disruption's
      */
     public Incident {
         Objects.requireNonNull(id, "id");
@@ -65,6 +68,10 @@ public record Incident(String id, String journeyId, String customerId, String lo
         if (occurredAt != null && detectedAt.isBefore(occurredAt)) {
             throw new IllegalArgumentException("incident " + id + ": detected before it occurred");
         }
+        if (flight != null && type != flight.disruption().incidentType()) {
+            throw new IllegalArgumentException("incident " + id + ": type " + type + " does not match the flight's "
+                    + flight.disruption() + " (a " + flight.disruption().incidentType() + ")");
+        }
         factor = factor == null ? type.usualFactor() : factor;
         items = List.copyOf(items == null ? List.of() : items);
         attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
@@ -80,6 +87,20 @@ public record Incident(String id, String journeyId, String customerId, String lo
      */
     public static Builder builder(String id, IncidentType type) {
         return new Builder(id, type);
+    }
+
+    /**
+     * Starts a builder for a flight incident: its type is the disruption's
+     * {@linkplain Disruption#incidentType() incident type}; the rest defaults as in
+     * {@link #builder(String, IncidentType)}.
+     *
+     * @param id the incident id
+     * @param flight the disrupted flight
+     * @return a builder
+     * @throws NullPointerException if the flight is null
+     */
+    public static Builder builder(String id, FlightDisruption flight) {
+        return new Builder(id, flight.disruption().incidentType()).flight(flight);
     }
 
     /** Returns whether the customer was face to face with staff. */
@@ -122,6 +143,7 @@ public record Incident(String id, String journeyId, String customerId, String lo
         private final List<AffectedItem> items = new ArrayList<>();
         private boolean extraordinaryCircumstances;
         private final Map<String, String> attributes = new LinkedHashMap<>();
+        private FlightDisruption flight;
 
         private Builder(String id, IncidentType type) {
             this.id = id;
@@ -225,6 +247,12 @@ public record Incident(String id, String journeyId, String customerId, String lo
             return this;
         }
 
+        /** @param value the disrupted flight, or null for an incident that is not a flight @return this builder */
+        public Builder flight(FlightDisruption value) {
+            flight = value;
+            return this;
+        }
+
         /**
          * Builds the incident; the detection time defaults to the occurrence time.
          *
@@ -235,7 +263,7 @@ public record Incident(String id, String journeyId, String customerId, String lo
             Instant detected = detectedAt != null ? detectedAt : occurredAt;
             return new Incident(id, journeyId, customerId, location, touchpoint, channel, type, factor, severity,
                     occurredAt, detected, minutesWaited, minutesPromised, orderValue, items,
-                    extraordinaryCircumstances, attributes);
+                    extraordinaryCircumstances, attributes, flight);
         }
     }
 }

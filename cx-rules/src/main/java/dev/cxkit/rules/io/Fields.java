@@ -143,6 +143,24 @@ final class Fields {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
+    /**
+     * A whole number of any sign: a JSON number (12 or 12.0) or a numeric string. For fields whose
+     * range a record checks with a message of its own.
+     */
+    Integer integer(String name) {
+        return integer(name, Integer.MIN_VALUE, "");
+    }
+
+    /** A boolean, or null when missing (a value that is not a boolean is reported, and null). */
+    Boolean boolOrNull(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        int before = problems.size();
+        boolean value = bool(name, false);
+        return problems.size() == before ? value : null;
+    }
+
     /** A whole number at least {@code min}: a JSON number (12 or 12.0) or a numeric string. */
     Integer integer(String name, int min, String minReason) {
         BigDecimal number = decimal(name, "a whole number");

@@ -6,6 +6,8 @@ import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.SatisfactionFactor;
 import dev.cxkit.rules.fact.AffectedItem;
 import dev.cxkit.rules.fact.Customer;
+import dev.cxkit.rules.fact.Disruption;
+import dev.cxkit.rules.fact.FlightDisruption;
 import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.IncidentType;
 import dev.cxkit.rules.fact.Money;
@@ -37,7 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <h2>Input</h2>
  * One JSON object per line, keys in snake_case:
  * <ul>
- *   <li>{@code incident_id} (required) and {@code type} (required, an {@link IncidentType});
+ *   <li>{@code incident_id} (required) and {@code type} (required, an {@link IncidentType}; for a
+ *       flight it follows from the disruption, see below);
  *   <li>{@code journey_id}, {@code customer_id}, {@code location}, {@code touchpoint}: text;
  *   <li>{@code channel}: a {@link Channel}, default {@code IN_PERSON}; {@code factor}: a
  *       {@link SatisfactionFactor}, default the type's usual one; {@code severity}: a
@@ -62,11 +65,41 @@ import tools.jackson.databind.node.ObjectNode;
  * as unknown (with the closest known name), so that a typo never silently changes a decision; put
  * extra data under {@code attributes}.
  *
+ * <h2>Flights</h2>
+ * A line with {@code "kind": "FLIGHT"} is a disrupted flight (Regulation (EC) No 261/2004, for the
+ * {@code eu261} policy pack). It takes the fields above (the times are still required: the
+ * recovery steps are due from {@code detected_at}) and these, read into a {@link FlightDisruption}:
+ * <ul>
+ *   <li>{@code disruption} (required): a {@link Disruption}, {@code DELAY}, {@code CANCELLATION},
+ *       {@code DENIED_BOARDING} or {@code DOWNGRADE}. It gives the incident's {@code type}
+ *       ({@link Disruption#incidentType()}): leave {@code type} out, or give that same type;
+ *   <li>{@code distance_km} (required, at least 1): the great-circle distance to the final
+ *       destination; {@code intra_eu} (required): whether the flight is within the EU;
+ *   <li>{@code departure_delay_minutes} (DELAY, required): the expected delay of departure;
+ *   <li>{@code arrival_delay_minutes}: the delay at the final destination; required for a DELAY and
+ *       for a re-routed CANCELLATION or DENIED_BOARDING (the re-routing's delay);
+ *   <li>{@code notice_days} (CANCELLATION, required): days between being told and the scheduled
+ *       departure, 0 when told on the day;
+ *   <li>{@code reroute_departure_earlier_minutes} (re-routed CANCELLATION, default 0): how much
+ *       earlier the re-routing departed;
+ *   <li>{@code rerouted} and {@code overnight} (not for a DOWNGRADE), and {@code volunteered} (only
+ *       for a DENIED_BOARDING): booleans, false when absent;
+ *   <li>{@code ticket_price} (DOWNGRADE, required; optional otherwise): an amount in
+ *       {@code currency}; {@code extraordinary_circumstances} as above.
+ * </ul>
+ * Numbers must not be negative. A field the disruption does not take is a contradiction and is
+ * rejected rather than ignored: {@code notice_days} on a DELAY, {@code volunteered} on anything
+ * but a DENIED_BOARDING, {@code arrival_delay_minutes} on a cancellation that was not re-routed,
+ * {@code rerouted} or {@code overnight} on a DOWNGRADE, and a flight field on a line without
+ * {@code kind} (see {@link FlightDisruption} for the full table). A {@code kind} other than
+ * {@code FLIGHT} is rejected; leave {@code kind} out for any other incident.
+ *
  * <h2>Rejections</h2>
  * A line is rejected, with every problem it has, for: malformed JSON, not an object, a repeated
  * key, a missing or unknown field, an enum value outside its constants (the message lists them),
  * a negative or fractional wait, a negative or too precise amount, an unknown currency, a bad
- * timestamp or detection before occurrence, text that is not UTF-8, and an {@code incident_id}
+ * timestamp or detection before occurrence, a flight field that is missing or contradicts the
+ * disruption, text that is not UTF-8, and an {@code incident_id}
  * this reader has read before (in any input; the message says where). Blank lines are skipped and
  * are not rows, so {@link ReadSummary#read()} always equals accepted plus rejected; an empty input
  * is a {@linkplain ReadSummary#warnings() warning}.
@@ -77,10 +110,22 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class IncidentReader {
 
-    private static final Set<String> FIELDS = new TreeSet<>(List.of("incident_id", "journey_id", "customer_id",
-            "location", "touchpoint", "channel", "type", "factor", "severity", "occurred_at", "detected_at",
-            "minutes_waited", "minutes_promised", "order_value", "currency", "items", "extraordinary_circumstances",
-            "attributes", "customer", "budget_left_today", "similar_recent_incidents", "already_compensated"));
+    /** The fields of a flight line ({@code kind} = {@code FLIGHT}) only. */
+    private static final Set<String> FLIGHT_FIELDS = new TreeSet<>(List.of("disruption", "distance_km", "intra_eu",
+            "departure_delay_minutes", "arrival_delay_minutes", "notice_days", "reroute_departure_earlier_minutes",
+            "rerouted", "overnight", "volunteered", "ticket_price"));
+    private static final Set<String> FIELDS = new TreeSet<>(List.of("incident_id", "kind", "journey_id",
+            "customer_id", "location", "touchpoint", "channel", "type", "factor", "severity", "occurred_at",
+            "detected_at", "minutes_waited", "minutes_promised", "order_value", "currency", "items",
+            "extraordinary_circumstances", "attributes", "customer", "budget_left_today", "similar_recent_incidents",
+            "already_compensated"));
+
+    static {
+        FIELDS.addAll(FLIGHT_FIELDS);
+    }
+
+    /** The value of {@code kind} that makes a line a flight disruption. */
+    private static final String FLIGHT = "FLIGHT";
     private static final Set<String> ITEM_FIELDS = new TreeSet<>(List.of("name", "price", "delivered"));
     private static final Currency EUR = Currency.getInstance("EUR");
 
@@ -131,7 +176,18 @@ public final class IncidentReader {
     private static IncidentRecord parse(Fields f, String source, long line) {
         f.onlyKnown(FIELDS);
         String id = f.requiredText("incident_id");
-        IncidentType type = f.enumValue("type", IncidentType.class, null, true);
+        Currency currency = f.currency("currency", EUR);
+        boolean isFlight = isFlight(f);
+        FlightDisruption flight = isFlight ? flight(f, currency) : null;
+        IncidentType type = f.enumValue("type", IncidentType.class, null, !isFlight);
+        if (flight != null) {
+            IncidentType flightType = flight.disruption().incidentType();
+            if (type != null && type != flightType) {
+                f.problem("type " + type + " contradicts disruption " + flight.disruption() + " (a " + flightType
+                        + "); leave type out of a FLIGHT line");
+            }
+            type = flightType;
+        }
         Channel channel = f.enumValue("channel", Channel.class, Channel.IN_PERSON, false);
         SatisfactionFactor factor = f.enumValue("factor", SatisfactionFactor.class, null, false);
         Severity severity = f.enumValue("severity", Severity.class, Severity.MODERATE, false);
@@ -146,7 +202,6 @@ public final class IncidentReader {
         }
         Integer waited = f.integer("minutes_waited", 0, "must not be negative");
         Integer promised = f.integer("minutes_promised", 0, "must not be negative");
-        Currency currency = f.currency("currency", EUR);
         Money orderValue = f.money("order_value", currency);
         boolean extraordinary = f.bool("extraordinary_circumstances", false);
         Map<String, String> attributes = f.strings("attributes");
@@ -172,7 +227,7 @@ public final class IncidentReader {
                 .location(f.text("location")).touchpoint(f.text("touchpoint")).channel(channel).factor(factor)
                 .severity(severity).occurredAt(occurred).detectedAt(detected)
                 .wait(waited == null ? 0 : waited, promised == null ? 0 : promised).orderValue(orderValue)
-                .extraordinaryCircumstances(extraordinary);
+                .extraordinaryCircumstances(extraordinary).flight(flight);
         items.forEach(builder::item);
         attributes.forEach(builder::attribute);
         try {
@@ -182,6 +237,53 @@ public final class IncidentReader {
             f.problem(e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Whether the line is a flight ({@code kind} = {@code FLIGHT}); reports another kind, and
+     * flight fields on a line that is not a flight.
+     */
+    private static boolean isFlight(Fields f) {
+        String kind = f.text("kind");
+        if (kind != null && !kind.equalsIgnoreCase(FLIGHT)) {
+            f.problem("kind '" + kind + "' is not " + FLIGHT + " (leave kind out for any other incident)");
+            return false;
+        }
+        if (kind == null) {
+            for (String field : FLIGHT_FIELDS) {
+                if (f.has(field)) {
+                    f.problem(field + " is a flight field: add \"kind\": \"" + FLIGHT + "\" (or leave it out)");
+                }
+            }
+        }
+        return kind != null;
+    }
+
+    /**
+     * The flight of a FLIGHT line, or null when a field is missing, unreadable or contradicts
+     * another (every such problem is reported, naming its field).
+     */
+    private static FlightDisruption flight(Fields f, Currency currency) {
+        Disruption disruption = f.enumValue("disruption", Disruption.class, null, true);
+        FlightDisruption.Builder builder = FlightDisruption.builder(disruption)
+                .distanceKm(f.integer("distance_km"))
+                .intraEu(f.boolOrNull("intra_eu"))
+                .departureDelayMinutes(f.integer("departure_delay_minutes"))
+                .arrivalDelayMinutes(f.integer("arrival_delay_minutes"))
+                .noticeDays(f.integer("notice_days"))
+                .rerouteDepartureEarlierMinutes(f.integer("reroute_departure_earlier_minutes"))
+                .rerouted(f.bool("rerouted", false))
+                .overnight(f.bool("overnight", false))
+                .volunteered(f.bool("volunteered", false))
+                .ticketPrice(f.money("ticket_price", currency));
+        List<FlightDisruption.Problem> problems = builder.problems();
+        for (FlightDisruption.Problem problem : problems) {
+            // a field that is there but could not be read was reported as such, not as missing
+            if (!(problem.missing() && f.has(problem.field()))) {
+                f.problem(problem.toString());
+            }
+        }
+        return disruption == null || !problems.isEmpty() ? null : builder.build();
     }
 
     private static List<AffectedItem> items(Fields f, Currency currency) {

@@ -6,6 +6,8 @@ import dev.cxkit.core.service.AddressKind;
 import dev.cxkit.rules.fact.AffectedItem;
 import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.rules.fact.Customer;
+import dev.cxkit.rules.fact.Disruption;
+import dev.cxkit.rules.fact.FlightDisruption;
 import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.IncidentType;
 import dev.cxkit.rules.fact.Money;
@@ -70,9 +72,16 @@ public final class ScenarioLoader {
 
     private static final Set<String> TOP = keys("name", "given", "expect");
     private static final Set<String> GIVEN = keys("now", "incident", "customer", "context", "settings");
-    private static final Set<String> INCIDENT = keys("id", "type", "severity", "channel", "factor", "journey_id",
-            "customer_id", "location", "touchpoint", "occurred_at", "detected_at", "minutes_waited",
-            "minutes_promised", "order_value", "currency", "items", "extraordinary_circumstances", "attributes");
+    /** The keys of a flight incident ({@code kind: FLIGHT}) only. */
+    private static final Set<String> FLIGHT = keys("disruption", "distance_km", "intra_eu",
+            "departure_delay_minutes", "arrival_delay_minutes", "notice_days", "reroute_departure_earlier_minutes",
+            "rerouted", "overnight", "volunteered", "ticket_price");
+    private static final Set<String> INCIDENT = union(FLIGHT, keys("id", "kind", "type", "severity", "channel",
+            "factor", "journey_id", "customer_id", "location", "touchpoint", "occurred_at", "detected_at",
+            "minutes_waited", "minutes_promised", "order_value", "currency", "items", "extraordinary_circumstances",
+            "attributes"));
+    /** The value of {@code given.incident.kind} that makes the incident a flight. */
+    private static final String FLIGHT_KIND = "FLIGHT";
     private static final Set<String> ITEM = keys("name", "price", "delivered");
     private static final Set<String> CUSTOMER = keys("id", "tier", "lifetime_value", "contact", "recent_failures");
     private static final Set<String> CONTACT = keys("channel", "address_kind");
@@ -91,6 +100,12 @@ public final class ScenarioLoader {
 
     private static Set<String> keys(String... names) {
         return Set.copyOf(Arrays.asList(names));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /**
@@ -274,11 +289,21 @@ public final class ScenarioLoader {
 
         Incident incident(Obj o, Instant now) {
             String id = o.text("id", true);
-            IncidentType type = o.enumValue("type", IncidentType.class, true);
+            currency = o.currency("currency");
+            boolean isFlight = isFlight(o);
+            FlightDisruption flight = isFlight ? flight(o) : null;
+            IncidentType type = o.enumValue("type", IncidentType.class, !isFlight);
+            if (flight != null) {
+                IncidentType flightType = flight.disruption().incidentType();
+                if (type != null && type != flightType) {
+                    problem(o.path("type"), type + " contradicts disruption " + flight.disruption() + " (a "
+                            + flightType + "); leave type out of a flight");
+                }
+                type = flightType;
+            }
             Severity severity = o.enumValue("severity", Severity.class, false);
             Channel channel = o.enumValue("channel", Channel.class, false);
             SatisfactionFactor factor = o.enumValue("factor", SatisfactionFactor.class, false);
-            currency = o.currency("currency");
             Instant occurred = o.instant("occurred_at", false);
             Instant detected = o.instant("detected_at", false);
             detectedAt = detected != null ? detected : occurred != null ? occurred : now;
@@ -310,7 +335,7 @@ public final class ScenarioLoader {
             builder.journeyId(o.text("journey_id", false)).customerId(o.text("customer_id", false))
                     .location(o.text("location", false)).touchpoint(o.text("touchpoint", false))
                     .occurredAt(occurred).detectedAt(detectedAt).wait(waited, promised).orderValue(orderValue)
-                    .extraordinaryCircumstances(extraordinary).factor(factor);
+                    .extraordinaryCircumstances(extraordinary).factor(factor).flight(flight);
             if (severity != null) {
                 builder.severity(severity);
             }
@@ -324,6 +349,51 @@ public final class ScenarioLoader {
                 problem(o.path, e.getMessage());
                 return null;
             }
+        }
+
+        /**
+         * Whether the incident is a flight ({@code kind: FLIGHT}); reports another kind, and flight
+         * keys on an incident that is not a flight.
+         */
+        boolean isFlight(Obj o) {
+            String kind = o.text("kind", false);
+            if (kind != null && !kind.strip().equalsIgnoreCase(FLIGHT_KIND)) {
+                problem(o.path("kind"), "'" + kind + "' is not " + FLIGHT_KIND + " (leave kind out for any other "
+                        + "incident)");
+                return false;
+            }
+            if (kind == null) {
+                FLIGHT.stream().filter(o::has).sorted().forEach(key -> problem(o.path(key),
+                        "is a flight key: add kind: " + FLIGHT_KIND + " (or leave it out)"));
+            }
+            return kind != null;
+        }
+
+        /**
+         * The flight of a {@code kind: FLIGHT} incident, or null when a key is missing, unreadable
+         * or contradicts another (every such problem is reported with its path).
+         */
+        FlightDisruption flight(Obj o) {
+            Disruption disruption = o.enumValue("disruption", Disruption.class, true);
+            FlightDisruption.Builder builder = FlightDisruption.builder(disruption)
+                    .distanceKm(o.integer("distance_km", null))
+                    .intraEu(o.boolOrNull("intra_eu"))
+                    .departureDelayMinutes(o.integer("departure_delay_minutes", null))
+                    .arrivalDelayMinutes(o.integer("arrival_delay_minutes", null))
+                    .noticeDays(o.integer("notice_days", null))
+                    .rerouteDepartureEarlierMinutes(o.integer("reroute_departure_earlier_minutes", null))
+                    .rerouted(Boolean.TRUE.equals(o.boolOrNull("rerouted")))
+                    .overnight(Boolean.TRUE.equals(o.boolOrNull("overnight")))
+                    .volunteered(Boolean.TRUE.equals(o.boolOrNull("volunteered")))
+                    .ticketPrice(o.money("ticket_price", false));
+            List<FlightDisruption.Problem> flightProblems = builder.problems();
+            for (FlightDisruption.Problem p : flightProblems) {
+                // a key that is there but could not be read was reported as such, not as missing
+                if (!(p.missing() && o.has(p.field()))) {
+                    problem(o.path(p.field()), p.message());
+                }
+            }
+            return disruption == null || !flightProblems.isEmpty() ? null : builder.build();
         }
 
         Customer customer(Obj o) {
@@ -567,7 +637,8 @@ public final class ScenarioLoader {
                 return null;
             }
 
-            Integer integer(String key, int absent) {
+            /** A whole number, or {@code absent} when not given; null (reported) when not a whole number. */
+            Integer integer(String key, Integer absent) {
                 JsonNode v = scalarValue(key, false);
                 if (v == null) {
                     return absent;

@@ -24,6 +24,9 @@
  *     items: [{name: sea bass, price: "18.50", delivered: false}]
  *     # also: factor, journey_id, customer_id, location, touchpoint, occurred_at,
  *     #       minutes_waited, minutes_promised, extraordinary_circumstances, attributes
+ *     # a flight: kind: FLIGHT and disruption instead of type, with distance_km, intra_eu,
+ *     #       departure_delay_minutes, arrival_delay_minutes, notice_days,
+ *     #       reroute_departure_earlier_minutes, rerouted, overnight, volunteered, ticket_price
  *   customer:                          # required
  *     id: c-1                          # required
  *     contact: {channel: SMS, address_kind: MOBILE}   # required
@@ -43,6 +46,12 @@
  *   fired: ["Never charge for an item that was never delivered"]
  *   not_fired: ["Wait comp: a discount on the order"]
  * </pre>
+ *
+ * <p>A flight ({@code kind: FLIGHT}) takes the keys of
+ * {@link dev.cxkit.rules.io.IncidentReader}'s flight lines, with the same checks: a key the
+ * disruption needs is required, and one it does not take is an error
+ * ({@code given.incident.notice_days: is given for a DELAY: it is only for a CANCELLATION; leave it
+ * out}). Its {@code type} follows from {@code disruption}.
  *
  * <p>Values: enums by name (case does not matter); times as ISO-8601 with an offset
  * ({@code 2025-06-14T19:30:00Z}); amounts as text, {@code "18.50"} in

@@ -8,6 +8,8 @@ import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.SatisfactionFactor;
 import dev.cxkit.core.service.AddressKind;
 import dev.cxkit.rules.fact.AffectedItem;
+import dev.cxkit.rules.fact.Disruption;
+import dev.cxkit.rules.fact.FlightDisruption;
 import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.IncidentType;
 import dev.cxkit.rules.fact.Money;
@@ -178,7 +180,7 @@ class IncidentReaderTest {
         "similar zero | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"similar_recent_incidents\":0,\"detected_at\":\"2025-06-14T19:30:00Z\"} | similar_recent_incidents 0 must be at least 1 (it counts this incident)",
         "attribute not text | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"attributes\":{\"a\":[1]},\"detected_at\":\"2025-06-14T19:30:00Z\"} | attributes.a must be a string, not an array",
         "typo in a key | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"severty\":\"MAJOR\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | unknown field 'severty' (did you mean 'severity'?)",
-        "unknown key | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"zzz\":1,\"detected_at\":\"2025-06-14T19:30:00Z\"} | unknown field 'zzz' (known: already_compensated, attributes,",
+        "unknown key | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"zzz\":1,\"detected_at\":\"2025-06-14T19:30:00Z\"} | unknown field 'zzz' (known: already_compensated, arrival_delay_minutes, attributes,",
         "customer not an object | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"customer\":\"c1\",\"detected_at\":\"2025-06-14T19:30:00Z\"} | customer must be an object ({...}), not a string",
         "customer without id | {\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"customer\":{\"tier\":\"gold\"},\"detected_at\":\"2025-06-14T19:30:00Z\"} | customer.id is missing",
         "customer ids differ | {\"incident_id\":\"i1\",\"customer_id\":\"c1\",\"type\":\"WRONG_ITEM\",\"customer\":{\"id\":\"c2\"},\"detected_at\":\"2025-06-14T19:30:00Z\"} | customer.id 'c2' differs from customer_id 'c1'",
@@ -189,6 +191,106 @@ class IncidentReaderTest {
     })
     void rejectsABadLineWithAReasonARuleAuthorCanActOn(String name, String line, String reason) throws IOException {
         assertThat(rejectedReason(line)).as(name).startsWith(reason);
+    }
+
+    /** A JSON line written with single quotes, for readable tests: {'a':1} is {"a":1}. */
+    private static String json(String singleQuoted) {
+        return singleQuoted.replace('\'', '"');
+    }
+
+    /** A FLIGHT line with its id and time, and the given fields (single-quoted JSON members). */
+    private static String flight(String fields) {
+        return json("{'incident_id':'f1','kind':'FLIGHT','detected_at':'2025-06-14T10:00:00Z'," + fields + "}");
+    }
+
+    private static final String DELAY = "'disruption':'DELAY','distance_km':1800,'intra_eu':true,"
+            + "'departure_delay_minutes':200,'arrival_delay_minutes':190";
+    private static final String CANCELLATION = "'disruption':'CANCELLATION','distance_km':900,'intra_eu':true";
+
+    @Test
+    void readsAFlightLine() throws IOException {
+        read(flight("'disruption':'cancellation','distance_km':'6500','intra_eu':false,'notice_days':0,"
+                + "'reroute_departure_earlier_minutes':45,'rerouted':true,'arrival_delay_minutes':200,'overnight':true,"
+                + "'extraordinary_circumstances':false,'ticket_price':'720.00','customer_id':'p-1','channel':'PHONE'")
+                + "\n");
+        assertThat(rejected).isEmpty();
+        Incident i = accepted.get(0).incident();
+        assertThat(i.type()).as("a cancellation is a seat not given").isEqualTo(IncidentType.ITEM_NOT_DELIVERED);
+        assertThat(i.factor()).isEqualTo(SatisfactionFactor.PRODUCT);
+        assertThat(i.channel()).isEqualTo(Channel.PHONE);
+        assertThat(i.customerId()).isEqualTo("p-1");
+        assertThat(i.flight()).isEqualTo(new FlightDisruption(Disruption.CANCELLATION, 6500, false, null, 200, 0, 45,
+                true, true, false, Money.of("720.00", "EUR")));
+    }
+
+    @Test
+    void aFlightLineMayRepeatTheTypeItsDisruptionGives() throws IOException {
+        read(flight(DELAY + ",'type':'LONG_WAIT'") + "\n" + json("{'incident_id':'i2','type':'OTHER',"
+                + "'detected_at':'2025-06-14T10:00:00Z'}") + "\n");
+        assertThat(rejected).isEmpty();
+        assertThat(accepted.get(0).incident().flight().disruption()).isEqualTo(Disruption.DELAY);
+        assertThat(accepted.get(1).incident().flight()).as("no kind: not a flight").isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "notice days on a delay | " + DELAY + ",'notice_days':20 | notice_days is given for a DELAY: it is only for a CANCELLATION; leave it out",
+        "cancellation without notice | " + CANCELLATION + " | notice_days is missing: a CANCELLATION needs the days between the passenger being told and the scheduled departure (0 = told on the day)",
+        "volunteer on a cancellation | " + CANCELLATION + ",'notice_days':2,'volunteered':true | volunteered is true for a CANCELLATION: only a DENIED_BOARDING passenger can volunteer to give up the seat; leave it out",
+        "negative distance | 'disruption':'DENIED_BOARDING','distance_km':-800,'intra_eu':true | distance_km -800 must be at least 1 (km)",
+        "no disruption | 'distance_km':800,'intra_eu':true | disruption is missing (one of DELAY, CANCELLATION, DENIED_BOARDING, DOWNGRADE)",
+        "unknown disruption | 'disruption':'DIVERSION','distance_km':800,'intra_eu':true | disruption 'DIVERSION' is not one of DELAY, CANCELLATION, DENIED_BOARDING, DOWNGRADE",
+        "no distance | 'disruption':'DENIED_BOARDING','intra_eu':true | distance_km is missing: the great-circle distance to the final destination, in km",
+        "distance not a number | 'disruption':'DENIED_BOARDING','distance_km':'far','intra_eu':true | distance_km 'far' is not a whole number",
+        "fractional distance | 'disruption':'DENIED_BOARDING','distance_km':800.5,'intra_eu':true | distance_km 800.5 is not a whole number",
+        "no intra_eu | 'disruption':'DENIED_BOARDING','distance_km':800 | intra_eu is missing: true for a flight within the EU",
+        "intra_eu not a boolean | 'disruption':'DENIED_BOARDING','distance_km':800,'intra_eu':'yes' | intra_eu 'yes' is not true or false",
+        "delay without departure delay | 'disruption':'DELAY','distance_km':1800,'intra_eu':true,'arrival_delay_minutes':190 | departure_delay_minutes is missing: a DELAY needs the expected delay of departure",
+        "delay without arrival delay | 'disruption':'DELAY','distance_km':1800,'intra_eu':true,'departure_delay_minutes':190 | arrival_delay_minutes is missing: a DELAY needs the delay at the final destination",
+        "negative delay | 'disruption':'DELAY','distance_km':1800,'intra_eu':true,'departure_delay_minutes':-10,'arrival_delay_minutes':190 | departure_delay_minutes -10 must not be negative",
+        "departure delay on a cancellation | " + CANCELLATION + ",'notice_days':2,'departure_delay_minutes':60 | departure_delay_minutes is given for a CANCELLATION: it is only for a DELAY; leave it out",
+        "arrival delay without a re-routing | " + CANCELLATION + ",'notice_days':2,'arrival_delay_minutes':60 | arrival_delay_minutes is given but rerouted is not true",
+        "re-routing without arrival delay | " + CANCELLATION + ",'notice_days':2,'rerouted':true | arrival_delay_minutes is missing: a re-routed CANCELLATION needs how late the re-routing reached the final destination",
+        "earlier departure without a re-routing | " + CANCELLATION + ",'notice_days':2,'reroute_departure_earlier_minutes':30 | reroute_departure_earlier_minutes is given but rerouted is not true",
+        "earlier departure on a delay | " + DELAY + ",'reroute_departure_earlier_minutes':0 | reroute_departure_earlier_minutes is given for a DELAY: it is only for a re-routed CANCELLATION; leave it out",
+        "negative notice | " + CANCELLATION + ",'notice_days':-1 | notice_days -1 must not be negative",
+        "downgrade without price | 'disruption':'DOWNGRADE','distance_km':800,'intra_eu':true | ticket_price is missing: a DOWNGRADE needs it: the refund is a share of it (Art. 10(2))",
+        "negative price | 'disruption':'DOWNGRADE','distance_km':800,'intra_eu':true,'ticket_price':-5 | ticket_price -5 must not be negative",
+        "downgrade overnight | 'disruption':'DOWNGRADE','distance_km':800,'intra_eu':true,'ticket_price':100,'overnight':true | overnight is true for a DOWNGRADE: a downgraded passenger flew on the booked flight",
+        "downgrade re-routed | 'disruption':'DOWNGRADE','distance_km':800,'intra_eu':true,'ticket_price':100,'rerouted':true | rerouted is true for a DOWNGRADE",
+        "type contradicts disruption | " + DELAY + ",'type':'WRONG_ITEM' | type WRONG_ITEM contradicts disruption DELAY (a LONG_WAIT); leave type out of a FLIGHT line",
+    })
+    void rejectsABadFlightLineWithAReasonARuleAuthorCanActOn(String name, String fields, String reason)
+            throws IOException {
+        assertThat(rejectedReason(flight(fields))).as(name).startsWith(reason);
+    }
+
+    @Test
+    void aFieldThatCannotBeReadIsReportedOnceNotAlsoAsMissing() throws IOException {
+        assertThat(rejectedReason(flight("'disruption':'DOWNGRADE','distance_km':'far','intra_eu':1,"
+                + "'ticket_price':'-5'"))).isEqualTo("distance_km 'far' is not a whole number; intra_eu 1 is not true or "
+                + "false; ticket_price -5 must not be negative");
+    }
+
+    @Test
+    void aKindOtherThanFlightIsRejected() throws IOException {
+        assertThat(rejectedReason(json("{'incident_id':'t1','kind':'TRAIN','type':'LONG_WAIT',"
+                + "'detected_at':'2025-06-14T10:00:00Z'}")))
+                .isEqualTo("kind 'TRAIN' is not FLIGHT (leave kind out for any other incident)");
+    }
+
+    @Test
+    void flightFieldsWithoutKindFlightAreRejected() throws IOException {
+        assertThat(rejectedReason(json("{'incident_id':'i1','type':'LONG_WAIT','detected_at':'2025-06-14T10:00:00Z',"
+                + "'disruption':'DELAY','notice_days':3}")))
+                .isEqualTo("disruption is a flight field: add \"kind\": \"FLIGHT\" (or leave it out); notice_days is "
+                        + "a flight field: add \"kind\": \"FLIGHT\" (or leave it out)");
+    }
+
+    @Test
+    void aFlightLineStillNeedsItsTime() throws IOException {
+        assertThat(rejectedReason(json("{'incident_id':'f1','kind':'FLIGHT'," + DELAY + "}")))
+                .isEqualTo("occurred_at or detected_at is required (an ISO-8601 time like 2026-03-01T19:30:00Z)");
     }
 
     @Test

@@ -15,9 +15,6 @@ import dev.cxkit.rules.plan.OfferKind;
 import dev.cxkit.rules.plan.RecoveryPlan;
 import dev.cxkit.rules.plan.StepPlan;
 import dev.cxkit.rules.engine.Policy;
-import dev.cxkit.rules.engine.PolicyCompilationException;
-import dev.cxkit.rules.engine.PolicyOptions;
-import dev.cxkit.rules.engine.PolicySource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,23 +26,12 @@ final class Restaurant {
     /** When the business learned of the failure in every story. */
     static final Instant DETECTED = Instant.parse("2025-06-14T19:30:00Z");
 
-    private static Policy pack;
-
     private Restaurant() {
     }
 
     /** Returns the pack with its default settings, compiled on first use. */
-    static synchronized Policy pack() {
-        if (pack == null) {
-            try {
-                // a generous time budget: these tests check plans, and the machine running them may be busy
-                pack = Policy.compile(PolicySource.classpath("restaurant"),
-                        PolicyOptions.defaults().withTimeBudget(Duration.ofSeconds(30)));
-            } catch (PolicyCompilationException e) {
-                throw new AssertionError(e.getMessage(), e);
-            }
-        }
-        return pack;
+    static Policy pack() {
+        return TestPacks.compiled("restaurant");
     }
 
     /** Returns the pack with some settings replaced. */

@@ -2,6 +2,9 @@ package dev.cxkit.rules.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cxkit.rules.fact.Disruption;
+import dev.cxkit.rules.fact.FlightDisruption;
+import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.IncidentType;
 import dev.cxkit.rules.fact.Money;
 import dev.cxkit.rules.plan.AwareStep;
@@ -128,6 +131,94 @@ class ScenarioLoaderTest {
         assertThat(problems(VALID.replace("detected_at: 2025-06-14T19:30:00Z",
                 "detected_at: 2025-06-14T19:30:00Z\n    occurred_at: 2025-06-14T20:00:00Z"))).containsExactly(
                 SOURCE + ": given.incident: incident i-1: detected before it occurred");
+    }
+
+    /** A valid flight scenario; tests replace one line to break it. */
+    private static final String FLIGHT = """
+            name: Cancellation on the day
+            given:
+              incident:
+                id: f-1
+                kind: FLIGHT
+                disruption: CANCELLATION
+                detected_at: 2025-06-14T10:00:00Z
+                currency: EUR
+                distance_km: 6500
+                intra_eu: false
+                notice_days: 0
+                rerouted: true
+                reroute_departure_earlier_minutes: 45
+                arrival_delay_minutes: 200
+                ticket_price: "720.00"
+              customer: {id: p-1, contact: {channel: EMAIL, address_kind: EMAIL}}
+            expect:
+              offers: [{kind: CASH_COMPENSATION, amount: "300.00"}]
+            """;
+
+    @Test
+    void aFlightBecomesAFlightIncident() {
+        ScenarioFile file = ScenarioLoader.parse(SOURCE, FLIGHT);
+
+        assertThat(file.problems()).isEmpty();
+        Incident incident = file.scenario().incident();
+        assertThat(incident.type()).isEqualTo(IncidentType.ITEM_NOT_DELIVERED);
+        assertThat(incident.flight()).isEqualTo(new FlightDisruption(Disruption.CANCELLATION, 6500, false, null, 200, 0,
+                45, true, false, false, Money.of("720.00", "EUR")));
+    }
+
+    @Test
+    void flightKeysThatAreMissingOrContradictAreReportedWithTheirPath() {
+        assertThat(problems(FLIGHT.replace("    notice_days: 0\n", "")
+                .replace("    rerouted: true\n", "    volunteered: true\n    departure_delay_minutes: 30\n")
+                .replace("distance_km: 6500", "distance_km: -1"))).containsExactly(
+                SOURCE + ": given.incident.distance_km: -1 must be at least 1 (km)",
+                SOURCE + ": given.incident.departure_delay_minutes: is given for a CANCELLATION: it is only for a "
+                        + "DELAY; leave it out",
+                SOURCE + ": given.incident.arrival_delay_minutes: is given but rerouted is not true: it is how late the "
+                        + "re-routing arrived; set rerouted to true or leave it out",
+                SOURCE + ": given.incident.notice_days: is missing: a CANCELLATION needs the days between the passenger "
+                        + "being told and the scheduled departure (0 = told on the day)",
+                SOURCE + ": given.incident.reroute_departure_earlier_minutes: is given but rerouted is not true: it "
+                        + "describes the re-routing; set rerouted to true or leave it out",
+                SOURCE + ": given.incident.volunteered: is true for a CANCELLATION: only a DENIED_BOARDING passenger "
+                        + "can volunteer to give up the seat; leave it out");
+    }
+
+    @Test
+    void aFlightKeyThatCannotBeReadIsReportedOnce() {
+        assertThat(problems(FLIGHT.replace("distance_km: 6500", "distance_km: far")
+                .replace("intra_eu: false", "intra_eu: perhaps").replace("disruption: CANCELLATION", "disruption: LATE")))
+                .containsExactly(
+                        SOURCE + ": given.incident.disruption: 'LATE' is not one of DELAY, CANCELLATION, "
+                                + "DENIED_BOARDING, DOWNGRADE",
+                        SOURCE + ": given.incident.distance_km: 'far' is not a whole number",
+                        SOURCE + ": given.incident.intra_eu: 'perhaps' is not true or false");
+    }
+
+    @Test
+    void aFlightNeedsItsDisruptionButNoType() {
+        assertThat(problems(FLIGHT.replace("    disruption: CANCELLATION\n", ""))).containsExactly(
+                SOURCE + ": given.incident.disruption: is required");
+        assertThat(problems(FLIGHT.replace("    kind: FLIGHT\n", "    kind: FLIGHT\n    type: LONG_WAIT\n")))
+                .containsExactly(SOURCE + ": given.incident.type: LONG_WAIT contradicts disruption CANCELLATION (a "
+                        + "ITEM_NOT_DELIVERED); leave type out of a flight");
+    }
+
+    @Test
+    void flightKeysNeedKindFlightAndKindNeedsToBeFlight() {
+        assertThat(problems(FLIGHT.replace("    kind: FLIGHT\n", "    type: ITEM_NOT_DELIVERED\n"))).containsExactly(
+                SOURCE + ": given.incident.arrival_delay_minutes: is a flight key: add kind: FLIGHT (or leave it out)",
+                SOURCE + ": given.incident.disruption: is a flight key: add kind: FLIGHT (or leave it out)",
+                SOURCE + ": given.incident.distance_km: is a flight key: add kind: FLIGHT (or leave it out)",
+                SOURCE + ": given.incident.intra_eu: is a flight key: add kind: FLIGHT (or leave it out)",
+                SOURCE + ": given.incident.notice_days: is a flight key: add kind: FLIGHT (or leave it out)",
+                SOURCE + ": given.incident.reroute_departure_earlier_minutes: is a flight key: add kind: FLIGHT (or "
+                        + "leave it out)",
+                SOURCE + ": given.incident.rerouted: is a flight key: add kind: FLIGHT (or leave it out)",
+                SOURCE + ": given.incident.ticket_price: is a flight key: add kind: FLIGHT (or leave it out)");
+        assertThat(problems(VALID.replace("    type: WRONG_ITEM\n", "    type: WRONG_ITEM\n    kind: TRAIN\n")))
+                .containsExactly(SOURCE + ": given.incident.kind: 'TRAIN' is not FLIGHT (leave kind out for any other "
+                        + "incident)");
     }
 
     @Test
