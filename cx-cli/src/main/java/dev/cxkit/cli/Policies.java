@@ -1,6 +1,11 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.rules.engine.Policy;
+import dev.cxkit.rules.engine.PolicyCompilationException;
+import dev.cxkit.rules.engine.PolicyOptions;
+import dev.cxkit.rules.engine.PolicyProblem;
 import dev.cxkit.rules.engine.PolicySource;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +24,35 @@ final class Policies {
     static final String DEFAULT = "restaurant";
 
     private Policies() {
+    }
+
+    /**
+     * Compiles a policy, printing its warnings to {@code err}; when it does not compile, prints
+     * every problem ({@code file:line: rule "name": message}) and returns null.
+     *
+     * @param source the policy's text
+     * @param options the guard rails of its decisions
+     * @param err where warnings and errors go
+     * @return the policy, or null when it does not compile
+     */
+    static Policy compile(PolicySource source, PolicyOptions options, PrintWriter err) {
+        try {
+            Policy policy = Policy.compile(source, options);
+            for (PolicyProblem warning : policy.warnings()) {
+                err.println("cx: " + warning);
+            }
+            err.flush();
+            return policy;
+        } catch (PolicyCompilationException e) {
+            long errors = e.problems().stream().filter(PolicyProblem::error).count();
+            err.println("cx: policy '" + source.name() + "' does not compile (" + errors
+                    + (errors == 1 ? " error" : " errors") + "):");
+            for (PolicyProblem problem : e.problems()) {
+                err.println(problem);
+            }
+            err.flush();
+            return null;
+        }
     }
 
     /**

@@ -6,9 +6,6 @@ import dev.cxkit.core.io.Rejection;
 import dev.cxkit.core.service.Channel;
 import dev.cxkit.rules.engine.DecisionException;
 import dev.cxkit.rules.engine.Policy;
-import dev.cxkit.rules.engine.PolicyCompilationException;
-import dev.cxkit.rules.engine.PolicyOptions;
-import dev.cxkit.rules.engine.PolicyProblem;
 import dev.cxkit.rules.engine.PolicySource;
 import dev.cxkit.core.service.AddressKind;
 import dev.cxkit.core.service.ContactPreference;
@@ -32,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,6 +41,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -106,14 +103,15 @@ final class RecoverCommand implements Callable<Integer> {
     static Sample sampleFor(String policyName) {
         return policyName.equals("eu261") ? FLIGHTS_SAMPLE : INCIDENTS_SAMPLE;
     }
-    /** The time budget of one decision: generous, as a cold JVM compiles rule code on first use. */
-    static final Duration TIME_BUDGET = Duration.ofSeconds(5);
 
     @ParentCommand
     private Cx parent;
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private DecisionOptions decisionOptions = new DecisionOptions();
 
     @Parameters(paramLabel = "INCIDENTS", arity = "0..*",
             description = "JSON Lines files of incidents; - reads standard input. Default: the bundled sample "
@@ -167,7 +165,7 @@ final class RecoverCommand implements Callable<Integer> {
             Inputs.check(List.of(customers.toString()), rejects);
         }
         PolicySource source = Policies.load(policy);
-        try (Policy compiled = compile(source, err)) {
+        try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(), err)) {
             if (compiled == null) {
                 return Cx.EXIT_USAGE;
             }
@@ -202,27 +200,6 @@ final class RecoverCommand implements Callable<Integer> {
             }
             out.flush();
             return failed.isEmpty() ? 0 : Cx.EXIT_REJECTED;
-        }
-    }
-
-    /** Compiles the policy, printing its warnings; on errors prints them all and returns null. */
-    private static Policy compile(PolicySource source, PrintWriter err) {
-        try {
-            Policy policy = Policy.compile(source, PolicyOptions.defaults().withTimeBudget(TIME_BUDGET));
-            for (PolicyProblem warning : policy.warnings()) {
-                err.println("cx: " + warning);
-            }
-            return policy;
-        } catch (PolicyCompilationException e) {
-            long errors = 0;
-            for (PolicyProblem problem : e.problems()) {
-                err.println("cx: " + problem);
-                errors += problem.error() ? 1 : 0;
-            }
-            err.println("cx: policy " + source.name() + " does not compile (" + errors
-                    + (errors == 1 ? " error" : " errors") + "); 'cx rules check' lists its errors and warnings");
-            err.flush();
-            return null;
         }
     }
 

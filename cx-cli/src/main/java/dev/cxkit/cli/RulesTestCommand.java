@@ -1,9 +1,6 @@
 package dev.cxkit.cli;
 
 import dev.cxkit.rules.engine.Policy;
-import dev.cxkit.rules.engine.PolicyCompilationException;
-import dev.cxkit.rules.engine.PolicyOptions;
-import dev.cxkit.rules.engine.PolicyProblem;
 import dev.cxkit.rules.engine.PolicySource;
 import dev.cxkit.rules.scenario.ScenarioFile;
 import dev.cxkit.rules.scenario.ScenarioLoader;
@@ -14,12 +11,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,11 +35,12 @@ import picocli.CommandLine.Spec;
             "  cx rules test my-policy --scenarios my-policy/more-scenarios"})
 final class RulesTestCommand implements Callable<Integer> {
 
-    /** Generous: scenarios check what a policy decides, not how fast (the first decisions also warm up). */
-    static final Duration TIME_BUDGET = Duration.ofSeconds(10);
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private DecisionOptions decisionOptions = new DecisionOptions();
 
     @Parameters(index = "0", paramLabel = "DIR",
             description = "A policy directory (*.drl files and settings.properties), or the name of a bundled "
@@ -62,7 +60,7 @@ final class RulesTestCommand implements Callable<Integer> {
         boolean isDirectory = Files.isDirectory(dir);
         PolicySource source = Policies.load(policy);
         List<ScenarioFile> files = scenarioFiles(dir, isDirectory);
-        try (Policy compiled = compile(source, err)) {
+        try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(), err)) {
             if (compiled == null) {
                 return Cx.EXIT_USAGE;
             }
@@ -116,24 +114,4 @@ final class RulesTestCommand implements Callable<Integer> {
         return files;
     }
 
-    /** Compiles the policy; on errors prints every problem and returns null. */
-    private static Policy compile(PolicySource source, PrintWriter err) {
-        try {
-            Policy compiled = Policy.compile(source, PolicyOptions.defaults().withTimeBudget(TIME_BUDGET));
-            for (PolicyProblem warning : compiled.warnings()) {
-                err.println("cx: " + warning);
-            }
-            err.flush();
-            return compiled;
-        } catch (PolicyCompilationException e) {
-            long errors = e.problems().stream().filter(PolicyProblem::error).count();
-            err.println("cx: policy '" + source.name() + "' does not compile (" + errors
-                    + (errors == 1 ? " error" : " errors") + "):");
-            for (PolicyProblem problem : e.problems()) {
-                err.println(problem);
-            }
-            err.flush();
-            return null;
-        }
-    }
 }

@@ -394,11 +394,30 @@ class RecoverCommandTest {
         CliRun r = run("recover", "--policy", policy.toString());
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("cx: broken/comp.drl:7: rule \"Long wait discount\": ")
+        assertThat(r.err()).startsWith("cx: policy 'broken' does not compile (1 error):\n")
+                .contains("\nbroken/comp.drl:7: rule \"Long wait discount\": ")
                 .contains("waitMinutez")
-                .contains("cx: policy broken does not compile (1 error)")
                 .doesNotContain("[ERROR]")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void theFiringLimitAndTimeBudgetAreOptions() {
+        CliRun limited = run("recover", "--firing-limit", "1", "--format", "json");
+        assertThat(limited.exit()).as(limited.toString()).isEqualTo(1);
+        assertThat(limited.out()).contains("exceeded the firing limit of 1");
+
+        CliRun generous = run("recover", "--time-budget", "30s", "--firing-limit", "500", "--format", "json");
+        assertThat(generous.exit()).as(generous.toString()).isZero();
+
+        for (String bad : new String[] {"0s", "soon", "-5s"}) {
+            CliRun r = run("recover", "--time-budget", bad);
+            assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+            assertThat(r.err()).contains("--time-budget").doesNotContain("\tat ");
+        }
+        CliRun r = run("recover", "--firing-limit", "0");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--firing-limit must be at least 1");
     }
 
     @Test
