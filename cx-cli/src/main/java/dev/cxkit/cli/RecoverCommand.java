@@ -389,12 +389,21 @@ final class RecoverCommand implements Callable<Integer> {
                         step.instruction());
             }
             out.println("  offers:" + (plan.offers().isEmpty() ? " none" : ""));
+            // columns as wide as this plan's longest kind and amount (CASH_COMPENSATION, EUR 1000.00)
+            int kindWidth = 12;
+            int amountWidth = 10;
+            for (Offer offer : plan.offers()) {
+                kindWidth = Math.max(kindWidth, offer.kind().name().length());
+                amountWidth = Math.max(amountWidth, offer.amount() == null ? 0 : offer.amount().toString().length());
+            }
+            String row = "    %-" + kindWidth + "s %-" + amountWidth + "s %s%s%n";
+            String noteIndent = " ".repeat(4 + kindWidth + 1 + amountWidth + 1);
             for (Offer offer : plan.offers()) {
                 String flags = (offer.requiresApproval() ? " [APPROVAL]" : "") + (offer.requiresConsent() ? " [CONSENT]" : "");
-                out.printf(Locale.ROOT, "    %-12s %-10s %s%s%n", offer.kind(),
+                out.printf(Locale.ROOT, row, offer.kind(),
                         offer.amount() == null ? "" : offer.amount().toString(), offer.reason(), flags);
                 for (String note : offer.notes()) {
-                    out.println("                            note: " + note);
+                    out.println(noteIndent + "note: " + note);
                 }
             }
             out.println("  escalations:" + (plan.escalations().isEmpty() ? " none" : ""));
