@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,15 +100,18 @@ public final class Policy implements AutoCloseable {
     private final List<PolicyProblem> warnings;
     /** Decisions abandoned at their time budget (shared by versions with other settings or options). */
     private final AtomicInteger abandoned;
+    /** Abandoned decisions whose worker still runs (shared likewise). */
+    private final AtomicInteger stuck;
 
     private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, List<PolicyProblem> warnings) {
         this(source, options, kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), warnings,
-                new AtomicInteger());
+                new AtomicInteger(), new AtomicInteger());
     }
 
     private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, KieSessionsPool sessions,
-            List<PolicyProblem> warnings, AtomicInteger abandoned) {
+            List<PolicyProblem> warnings, AtomicInteger abandoned, AtomicInteger stuck) {
         this.abandoned = abandoned;
+        this.stuck = stuck;
         this.source = source;
         this.options = options;
         this.kieBase = kieBase;
@@ -283,7 +285,7 @@ public final class Policy implements AutoCloseable {
      * @return the policy
      */
     public Policy withSettings(dev.cxkit.rules.fact.PolicySettings settings) {
-        return new Policy(source.withSettings(settings), options, kieBase, sessions, warnings, abandoned);
+        return new Policy(source.withSettings(settings), options, kieBase, sessions, warnings, abandoned, stuck);
     }
 
     /**
@@ -294,7 +296,7 @@ public final class Policy implements AutoCloseable {
      * @return the policy
      */
     public Policy withOptions(PolicyOptions other) {
-        return new Policy(source, other, kieBase, sessions, warnings, abandoned);
+        return new Policy(source, other, kieBase, sessions, warnings, abandoned, stuck);
     }
 
     /** Returns the policy's name. */
@@ -339,37 +341,102 @@ public final class Policy implements AutoCloseable {
         if (options.isolation() == PolicyOptions.Isolation.CALLER) {
             return run(incident, customer, context, d -> { });
         }
-        AtomicReference<Decision> running = new AtomicReference<>();
-        Future<RecoveryPlan> future = WORKERS.submit(() -> run(incident, customer, context, running::set));
+        int stuckNow = stuck.get();
+        if (stuckNow >= options.maxStuckDecisions()) {
+            throw new DecisionException(incident.id(), null, "refused: " + stuckNow + " earlier decisions of policy '"
+                    + name() + "' are still stuck in a consequence that does not return (their threads are "
+                    + "abandoned); fix the rule named in their errors and reload the policy", null);
+        }
+        Attempt attempt = new Attempt();
+        Future<RecoveryPlan> future = WORKERS.submit(() -> {
+            if (!attempt.start()) {
+                return null;
+            }
+            try {
+                return run(incident, customer, context, attempt::running);
+            } finally {
+                if (!attempt.finish()) {
+                    stuck.decrementAndGet();
+                }
+            }
+        });
         try {
             return future.get(options.timeBudget().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            abandon(running.get(), future);
-            abandoned.incrementAndGet();
-            throw new DecisionException(incident.id(), ruleOf(running.get()), "exceeded the time budget of "
+            abandon(attempt, future);
+            throw new DecisionException(incident.id(), attempt.rule(), "exceeded the time budget of "
                     + options.timeBudget().toMillis() + " ms", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof DecisionException) {
                 throw (DecisionException) cause;
             }
-            throw new DecisionException(incident.id(), ruleOf(running.get()), "failed: " + cause, cause);
+            throw new DecisionException(incident.id(), attempt.rule(), "failed: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandon(running.get(), future);
-            throw new DecisionException(incident.id(), ruleOf(running.get()), "interrupted", e);
+            abandon(attempt, future);
+            throw new DecisionException(incident.id(), attempt.rule(), "interrupted", e);
         }
     }
 
-    private static void abandon(Decision decision, Future<?> future) {
-        if (decision != null) {
-            decision.abandoned = true;
+    /** Gives up on a worker's decision: it halts at its next firing, or is counted as stuck. */
+    private void abandon(Attempt attempt, Future<?> future) {
+        if (attempt.abandon()) {
+            abandoned.incrementAndGet();
+            stuck.incrementAndGet();
         }
         future.cancel(true);
     }
 
-    private static String ruleOf(Decision decision) {
-        return decision == null ? null : decision.currentRule();
+    /**
+     * One decision handed to a worker, as seen by both threads: queued, running, then done by the
+     * worker or abandoned by the caller, whichever comes first. Counting a decision as stuck
+     * exactly when the caller abandons it while it runs, and uncounting it exactly when such a
+     * decision ends, keeps the count of threads still held by this policy right.
+     */
+    private static final class Attempt {
+        private static final int QUEUED = 0;
+        private static final int RUNNING = 1;
+        private static final int DONE = 2;
+        private static final int CANCELLED = 3;
+        private static final int ABANDONED = 4;
+
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+        private volatile Decision decision;
+
+        /** On the worker: returns false when the caller gave up before it started. */
+        boolean start() {
+            return state.compareAndSet(QUEUED, RUNNING);
+        }
+
+        void running(Decision d) {
+            decision = d;
+        }
+
+        /** On the worker: returns false when the caller abandoned the decision meanwhile. */
+        boolean finish() {
+            return state.compareAndSet(RUNNING, DONE);
+        }
+
+        /** On the caller: returns true when the decision was running and is now abandoned. */
+        boolean abandon() {
+            if (state.compareAndSet(QUEUED, CANCELLED)) {
+                return false;
+            }
+            if (state.compareAndSet(RUNNING, ABANDONED)) {
+                Decision d = decision;
+                if (d != null) {
+                    d.abandoned = true;
+                }
+                return true;
+            }
+            return false;
+        }
+
+        String rule() {
+            Decision d = decision;
+            return d == null ? null : d.currentRule();
+        }
     }
 
     /**
@@ -475,13 +542,22 @@ public final class Policy implements AutoCloseable {
     }
 
     /**
-     * Releases the pooled sessions. Decisions after this fail. When a decision was abandoned at
-     * its time budget, its session may still be running a consequence that never returns, and
-     * disposing it would wait forever; the pool is then left to the garbage collector instead.
+     * Returns how many abandoned decisions are still running: stuck in a consequence that has
+     * not returned. At {@link PolicyOptions#maxStuckDecisions()} the policy refuses new decisions.
+     */
+    public int stuckDecisions() {
+        return stuck.get();
+    }
+
+    /**
+     * Releases the pooled sessions. Decisions after this fail. While a decision is stuck (see
+     * {@link #stuckDecisions()}), its session is still running a consequence that does not return,
+     * and disposing the pool would wait for it forever; the pool is then left to the garbage
+     * collector instead.
      */
     @Override
     public void close() {
-        if (abandoned.get() == 0) {
+        if (stuck.get() == 0) {
             sessions.shutdown();
         }
     }

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param firingLimit the most rule firings one decision may take (default 10 000)
  * @param timeBudget the longest one decision may take (default 100 ms)
  * @param isolation where decisions run
+ * @param maxStuckDecisions with {@link Isolation#WORKER}: how many abandoned decisions may still be
+ *     running (stuck in a consequence that does not return) before the policy refuses new ones
+ *     (default 4); each holds a thread, and one that loops holds a core
  */
-public record PolicyOptions(int firingLimit, Duration timeBudget, Isolation isolation) {
+public record PolicyOptions(int firingLimit, Duration timeBudget, Isolation isolation, int maxStuckDecisions) {
 
     /** Where a decision runs, which decides what the time budget can stop. */
     public enum Isolation {
@@ -33,13 +36,16 @@ public record PolicyOptions(int firingLimit, Duration timeBudget, Isolation isol
     /** The default firing limit. */
     public static final int DEFAULT_FIRING_LIMIT = 10_000;
 
+    /** The default number of stuck decisions after which a policy refuses new ones. */
+    public static final int DEFAULT_MAX_STUCK_DECISIONS = 4;
+
     /** The default time budget. */
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(100);
 
     /**
      * Validates the options.
      *
-     * @throws IllegalArgumentException if the limit or budget is not positive
+     * @throws IllegalArgumentException if the limit, budget or stuck maximum is not positive
      * @throws NullPointerException if a field is null
      */
     public PolicyOptions {
@@ -48,28 +54,37 @@ public record PolicyOptions(int firingLimit, Duration timeBudget, Isolation isol
         if (firingLimit <= 0) {
             throw new IllegalArgumentException("firing limit must be positive: " + firingLimit);
         }
+        if (maxStuckDecisions <= 0) {
+            throw new IllegalArgumentException("the most stuck decisions must be positive: " + maxStuckDecisions);
+        }
         if (timeBudget.isNegative() || timeBudget.isZero()) {
             throw new IllegalArgumentException("time budget must be positive: " + timeBudget);
         }
     }
 
-    /** Returns the defaults: 10 000 firings, 100 ms, worker isolation. */
+    /** Returns the defaults: 10 000 firings, 100 ms, worker isolation, at most 4 stuck decisions. */
     public static PolicyOptions defaults() {
-        return new PolicyOptions(DEFAULT_FIRING_LIMIT, DEFAULT_TIME_BUDGET, Isolation.WORKER);
+        return new PolicyOptions(DEFAULT_FIRING_LIMIT, DEFAULT_TIME_BUDGET, Isolation.WORKER,
+                DEFAULT_MAX_STUCK_DECISIONS);
     }
 
     /** Returns these options with another firing limit. */
     public PolicyOptions withFiringLimit(int limit) {
-        return new PolicyOptions(limit, timeBudget, isolation);
+        return new PolicyOptions(limit, timeBudget, isolation, maxStuckDecisions);
     }
 
     /** Returns these options with another time budget. */
     public PolicyOptions withTimeBudget(Duration budget) {
-        return new PolicyOptions(firingLimit, budget, isolation);
+        return new PolicyOptions(firingLimit, budget, isolation, maxStuckDecisions);
     }
 
     /** Returns these options with another isolation. */
     public PolicyOptions withIsolation(Isolation where) {
-        return new PolicyOptions(firingLimit, timeBudget, where);
+        return new PolicyOptions(firingLimit, timeBudget, where, maxStuckDecisions);
+    }
+
+    /** Returns these options with another maximum of stuck decisions. */
+    public PolicyOptions withMaxStuckDecisions(int max) {
+        return new PolicyOptions(firingLimit, timeBudget, isolation, max);
     }
 }

@@ -196,13 +196,13 @@ class PolicyTest {
     }
 
     @Test
-    void timeBudgetAbandonsAConsequenceThatNeverReturns() throws Exception {
+    void timeBudgetAbandonsAConsequenceThatDoesNotReturnAndTooManyStuckOnesAreRefused() throws Exception {
         String stuck = HEADER + """
-                rule "Never returns"
+                rule "Does not return"
                 when
-                    $i : Incident( id == "stuck" )
+                    $i : Incident( id.startsWith("stuck") )
                 then
-                    while (true) { Thread.onSpinWait(); }
+                    dev.cxkit.rules.engine.StuckConsequence.block();
                 end
                 rule "Acknowledge"
                 when
@@ -213,15 +213,30 @@ class PolicyTest {
                 end
                 """;
         try (Policy policy = Policy.compile(source("s", Map.of("s.drl", stuck)),
-                PolicyOptions.defaults().withTimeBudget(Duration.ofMillis(200)))) {
-            long start = System.nanoTime();
-            assertThatThrownBy(() -> policy.decide(wrongItem("stuck"), customer(), RecoveryContext.at(T0)))
-                    .isInstanceOfSatisfying(DecisionException.class, e -> {
-                        assertThat(e.rule()).isEqualTo("Never returns");
-                        assertThat(e.getMessage()).contains("time budget of 200 ms");
-                    });
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            // the next decision is unaffected (relaxed budget: this checks the outcome, not the time)
+                PolicyOptions.defaults().withTimeBudget(Duration.ofMillis(200)).withMaxStuckDecisions(2))) {
+            for (int i = 1; i <= 2; i++) {
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> policy.decide(wrongItem("stuck"), customer(), RecoveryContext.at(T0)))
+                        .isInstanceOfSatisfying(DecisionException.class, e -> {
+                            assertThat(e.rule()).isEqualTo("Does not return");
+                            assertThat(e.getMessage()).contains("time budget of 200 ms");
+                        });
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+                assertThat(policy.stuckDecisions()).isEqualTo(i);
+            }
+            // two threads are held: the next decision is refused at once, even a harmless one
+            assertThatThrownBy(() -> policy.withOptions(RELAXED.withMaxStuckDecisions(2))
+                    .decide(wrongItem("fine"), customer(), RecoveryContext.at(T0)))
+                    .isInstanceOf(DecisionException.class).hasMessageContaining("refused: 2 earlier decisions");
+
+            StuckConsequence.GATE.countDown();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (policy.stuckDecisions() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(policy.stuckDecisions()).isZero();
+            assertThat(policy.abandonedDecisions()).isEqualTo(2);
+            // the stuck threads ended: decisions are accepted again (relaxed budget: outcome, not time)
             assertThat(policy.withOptions(RELAXED).decide(wrongItem("fine"), customer(), RecoveryContext.at(T0)).steps())
                     .hasSize(1);
         }
