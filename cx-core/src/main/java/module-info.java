@@ -18,8 +18,9 @@
 module dev.cxkit.core {
     requires tools.jackson.core;
     requires tools.jackson.dataformat.yaml;
-    // HdrHistogram 2.2.2 has no module name of its own: this is the one derived from its jar's name.
-    requires HdrHistogram;
+    // HdrHistogram is not required: it is compiled against from the class path and shaded into
+    // this jar, relocated to the non-exported package dev.cxkit.core.internal.hdrhistogram
+    // (cx-core/pom.xml, docs/decisions/0009).
 
     exports dev.cxkit.core.score;
     exports dev.cxkit.core.stats;
