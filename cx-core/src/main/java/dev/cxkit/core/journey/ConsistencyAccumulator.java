@@ -10,7 +10,9 @@ import dev.cxkit.core.survey.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +58,10 @@ public final class ConsistencyAccumulator {
     private final Period period;
     private final ZoneId zone;
     private final Map<Metric, ScoreTable> tables = new TreeMap<>(Ratings.METRIC_ORDER);
+    /** Group ids by metric, unit and period label: saves building a key list per response. */
+    private final Map<Metric, Map<String, Map<String, Integer>>> ids = new HashMap<>();
+    /** Period labels by date. */
+    private final Map<LocalDate, String> labels = new HashMap<>();
     private long undated;
 
     private ConsistencyAccumulator(String dimension, Period period, ZoneId zone) {
@@ -104,13 +110,15 @@ public final class ConsistencyAccumulator {
             undated++;
             return;
         }
-        String unit = response.field(dimension);
-        if (unit == null && journey != null && dimension.equals(JourneyGrouping.LOCATION)) {
-            unit = journey.location();
-        }
+        String field = response.field(dimension);
+        String unit = field == null && journey != null && dimension.equals(JourneyGrouping.LOCATION)
+                ? journey.location() : field;
         ScoreTable table = tables.computeIfAbsent(response.metric(), m -> ScoreTable.create(m, dimension,
                 JourneyGrouping.PERIOD));
-        int group = table.group(unit, period.label(date));
+        String label = labels.computeIfAbsent(date, period::label);
+        int group = ids.computeIfAbsent(response.metric(), m -> new HashMap<>())
+                .computeIfAbsent(unit, u -> new HashMap<>())
+                .computeIfAbsent(label, l -> table.group(Arrays.asList(unit, l)));
         if (response.weight() == 1) {
             table.record(group, response.score());
         } else {

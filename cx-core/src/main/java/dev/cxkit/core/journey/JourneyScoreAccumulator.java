@@ -13,13 +13,12 @@ import dev.cxkit.core.survey.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -59,23 +58,42 @@ public final class JourneyScoreAccumulator {
     private final JourneyDefinition definition;
     private final GroupStats schema;
     private final Map<Metric, Tables> tables = new TreeMap<>(Ratings.METRIC_ORDER);
+    /** The index of each touchpoint of the definition in {@link JourneyDefinition#touchpoints()}. */
+    private final Map<String, Integer> touchpointIndex = new HashMap<>();
     private long journeys;
     private long journeysWithResponses;
     private long responses;
 
-    /** The tables of one metric. */
-    private static final class Tables {
+    /** The tables of one metric, with the fixed groups registered up front so recording looks up by index. */
+    private final class Tables {
         /** (stage, touchpoint): (null, null) all, (stage, null) a stage, (stage, touchpoint) a touchpoint. */
         final ScoreTable reached;
         /** (factor, type, touchpoint), and (factor, null, null) for a whole factor. */
         final ScoreTable failures;
         /** (recovery class). */
         final ScoreTable recovery;
+        final int all;
+        final int[] stageIds;
+        final int[] touchpointIds;
+        final int[] recoveryIds = new int[JourneyOutcome.RecoveryClass.values().length];
 
         Tables(Metric metric) {
             reached = ScoreTable.create(metric, STAGE, TOUCHPOINT);
             failures = ScoreTable.create(metric, FACTOR, TYPE, TOUCHPOINT);
             recovery = ScoreTable.create(metric, RECOVERY);
+            all = reached.group((String) null, null);
+            stageIds = new int[definition.stages().size()];
+            for (int i = 0; i < stageIds.length; i++) {
+                stageIds[i] = reached.group(definition.stages().get(i), null);
+            }
+            List<Touchpoint> touchpoints = definition.touchpoints();
+            touchpointIds = new int[touchpoints.size()];
+            for (int i = 0; i < touchpointIds.length; i++) {
+                touchpointIds[i] = reached.group(touchpoints.get(i).stage(), touchpoints.get(i).id());
+            }
+            for (JourneyOutcome.RecoveryClass c : JourneyOutcome.RecoveryClass.values()) {
+                recoveryIds[c.ordinal()] = recovery.group(c.name());
+            }
         }
 
         void merge(Tables other) {
@@ -88,6 +106,9 @@ public final class JourneyScoreAccumulator {
     private JourneyScoreAccumulator(JourneyDefinition definition) {
         this.definition = Objects.requireNonNull(definition, "definition");
         this.schema = new GroupStats(definition);
+        for (Touchpoint t : definition.touchpoints()) {
+            touchpointIndex.put(t.id(), touchpointIndex.size());
+        }
     }
 
     /**
@@ -129,19 +150,30 @@ public final class JourneyScoreAccumulator {
             return;
         }
         journeysWithResponses++;
-        List<String[]> reachedKeys = reachedKeys(outcome);
+        int[] touchpoints = new int[outcome.touchpointTimes().size()];
+        int k = 0;
+        for (String touchpoint : outcome.touchpointTimes().keySet()) {
+            touchpoints[k++] = touchpointIndex.get(touchpoint);
+        }
         List<String[]> failureKeys = failureKeys(outcome);
-        String recoveryClass = outcome.recovery().name();
+        int recoveryClass = outcome.recovery().ordinal();
+        List<StageResult> stages = outcome.stages();
         for (Response r : journeyResponses) {
             responses++;
             Tables t = tables.computeIfAbsent(r.metric(), Tables::new);
-            for (String[] key : reachedKeys) {
-                record(t.reached, t.reached.group(key), r);
+            record(t.reached, t.all, r);
+            for (int i = 0; i < stages.size(); i++) {
+                if (stages.get(i).reached()) {
+                    record(t.reached, t.stageIds[i], r);
+                }
+            }
+            for (int touchpoint : touchpoints) {
+                record(t.reached, t.touchpointIds[touchpoint], r);
             }
             for (String[] key : failureKeys) {
                 record(t.failures, t.failures.group(key), r);
             }
-            record(t.recovery, t.recovery.group(recoveryClass), r);
+            record(t.recovery, t.recoveryIds[recoveryClass], r);
         }
     }
 
@@ -153,35 +185,27 @@ public final class JourneyScoreAccumulator {
         }
     }
 
-    /** All journeys, each stage reached, each touchpoint of the definition reached. */
-    private List<String[]> reachedKeys(JourneyOutcome outcome) {
-        List<String[]> keys = new ArrayList<>();
-        keys.add(new String[] {null, null});
-        for (StageResult s : outcome.stages()) {
-            if (s.reached()) {
-                keys.add(new String[] {s.stage(), null});
-            }
+    /** Each distinct (factor, type, touchpoint) and each distinct factor among the failures. */
+    private static List<String[]> failureKeys(JourneyOutcome outcome) {
+        List<ServiceFailure> failures = outcome.failures();
+        if (failures.isEmpty()) {
+            return List.of();
         }
-        for (String touchpoint : outcome.touchpointTimes().keySet()) {
-            keys.add(new String[] {definition.touchpoint(touchpoint).orElseThrow().stage(), touchpoint});
+        List<String[]> keys = new ArrayList<>();
+        for (ServiceFailure f : failures) {
+            addOnce(keys, new String[] {f.factor().name(), f.type(), f.touchpoint()});
+            addOnce(keys, new String[] {f.factor().name(), null, null});
         }
         return keys;
     }
 
-    /** Each distinct (factor, type, touchpoint) and each distinct factor among the failures. */
-    private static List<String[]> failureKeys(JourneyOutcome outcome) {
-        Set<List<String>> seen = new HashSet<>();
-        List<String[]> keys = new ArrayList<>();
-        for (ServiceFailure f : outcome.failures()) {
-            String[] cell = {f.factor().name(), f.type(), f.touchpoint()};
-            String[] factor = {f.factor().name(), null, null};
-            for (String[] key : List.of(cell, factor)) {
-                if (seen.add(Arrays.asList(key))) {
-                    keys.add(key);
-                }
+    private static void addOnce(List<String[]> keys, String[] key) {
+        for (String[] k : keys) {
+            if (Arrays.equals(k, key)) {
+                return;
             }
         }
-        return keys;
+        keys.add(key);
     }
 
     /**
@@ -261,7 +285,7 @@ public final class JourneyScoreAccumulator {
     private static void add(List<JourneyScore> rows, Map<GroupKey, RatingDistribution> reached, ScoreTable table,
             String stage, String touchpoint, ScoreOptions options) {
         RatingDistribution ratings = reached.get(key(table, stage, touchpoint));
-        if (ratings != null) {
+        if (ratings != null && !ratings.isEmpty()) {
             rows.add(new JourneyScore(stage, touchpoint, Score.of(ratings, options)));
         }
     }
