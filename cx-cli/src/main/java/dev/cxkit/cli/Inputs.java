@@ -17,20 +17,40 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Reads the inputs of one command through one {@link ResponseReader}: files, {@code -} for
- * standard input, or the bundled sample. Keeps the first rejections for the report, writes every
- * rejected row to the {@code --rejects} file, and shows progress on a terminal.
+ * Reads the inputs of one command through one {@link ResponseReader} (or any other
+ * {@link RowSource}): files, {@code -} for standard input, or the bundled sample. Keeps the first
+ * rejections for the report, writes every rejected row to the {@code --rejects} file (one file for
+ * all the reads of a run, in sections under each input's header), and shows progress on a
+ * terminal.
  *
  * <p>Not thread-safe; one per command run.
  */
 final class Inputs {
+
+    /** Reads a stream named {@code source} in messages. */
+    interface StreamReader<T> {
+        ReadSummary read(InputStream in, String source, Consumer<? super T> accepted,
+                Consumer<? super Rejection> rejected) throws IOException;
+    }
+
+    /** Reads a file. */
+    interface FileReader<T> {
+        ReadSummary read(Path file, Consumer<? super T> accepted, Consumer<? super Rejection> rejected)
+                throws IOException;
+    }
+
+    /** A reader of rows of one kind (responses, journey events, customers): its two read methods. */
+    record RowSource<T>(StreamReader<T> stream, FileReader<T> file) {
+    }
 
     /** The name of standard input in messages. */
     static final String STDIN = "stdin";
@@ -51,6 +71,7 @@ final class Inputs {
     private final List<Rejection> kept = new ArrayList<>();
     private final Path rejectsFile;
     private BufferedWriter rejects;
+    private boolean rejectsOpened;
     private String rejectsHeader;
     private int rejectsSections;
     private ReadSummary summary = ReadSummary.EMPTY;
@@ -108,26 +129,48 @@ final class Inputs {
      * @throws IOException if an input cannot be opened or read, or the rejects file cannot be written
      */
     ReadSummary read(List<String> files, Consumer<? super Response> accepted) throws IOException {
+        return read(new RowSource<Response>(reader::read, reader::read), files, SAMPLE,
+                () -> Inputs.class.getResourceAsStream(SAMPLE_RESOURCE), accepted);
+    }
+
+    /**
+     * Reads every input of one kind in order ({@code files} empty: the sample). Adds to the summary
+     * of everything read; the rejects file is written anew by the first read of a run and added to
+     * by later ones.
+     *
+     * @param source the reader of this kind of row
+     * @param files file names, {@code -} for standard input
+     * @param sampleName the name of the sample in messages
+     * @param sample opens the sample
+     * @param accepted receives every accepted row
+     * @return the summary of this read
+     * @throws IOException if an input cannot be opened or read, or the rejects file cannot be written
+     */
+    <T> ReadSummary read(RowSource<T> source, List<String> files, String sampleName, Supplier<InputStream> sample,
+            Consumer<? super T> accepted) throws IOException {
         if (rejectsFile != null) {
             try {
-                rejects = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+                rejects = rejectsOpened
+                        ? Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND)
+                        : Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+                rejectsOpened = true;
             } catch (IOException e) {
                 throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e));
             }
         }
-        Consumer<Response> counting = progress ? response -> {
+        Consumer<T> counting = progress ? row -> {
             tick();
-            accepted.accept(response);
+            accepted.accept(row);
         } : accepted::accept;
+        ReadSummary read = ReadSummary.EMPTY;
         try {
             if (files.isEmpty()) {
-                try (InputStream in = Objects.requireNonNull(Inputs.class.getResourceAsStream(SAMPLE_RESOURCE),
-                        "bundled sample missing")) {
-                    summary = summary.plus(reader.read(in, SAMPLE, counting, this::rejected));
+                try (InputStream in = Objects.requireNonNull(sample.get(), "bundled sample missing")) {
+                    read = read.plus(source.stream().read(in, sampleName, counting, this::rejected));
                 }
             }
             for (String file : files) {
-                summary = summary.plus(readOne(file, counting));
+                read = read.plus(readOne(source, file, counting));
             }
         } catch (UncheckedIOException e) {
             throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e.getCause()));
@@ -138,21 +181,23 @@ final class Inputs {
             }
             if (rejects != null) {
                 rejects.close();
+                rejects = null;
             }
         }
-        return summary;
+        summary = summary.plus(read);
+        return read;
     }
 
-    private ReadSummary readOne(String file, Consumer<Response> accepted) throws IOException {
+    private <T> ReadSummary readOne(RowSource<T> source, String file, Consumer<T> accepted) throws IOException {
         if (file.equals("-")) {
-            return reader.read(stdin, STDIN, accepted, this::rejected);
+            return source.stream().read(stdin, STDIN, accepted, this::rejected);
         }
         Path path = Path.of(file);
         if (Files.isDirectory(path)) {
             throw new UsageException("cannot read " + file + ": it is a directory");
         }
         try {
-            return reader.read(path, accepted, this::rejected);
+            return source.file().read(path, accepted, this::rejected);
         } catch (UnreadableInputException | FileSystemException e) {
             throw e;
         } catch (IOException e) {

@@ -193,7 +193,7 @@ public final class SampleResponses {
     }
 
     /** A rating from a latent satisfaction around a quality level, rounded and kept on the scale. */
-    private static int rate(Random random, String metric, double quality) {
+    static int rate(Random random, String metric, double quality) {
         double latent;
         int min;
         int max;
@@ -217,7 +217,7 @@ public final class SampleResponses {
         return (int) Math.max(min, Math.min(max, Math.round(latent)));
     }
 
-    private static int pick(Random random, double[] weights) {
+    static int pick(Random random, double[] weights) {
         double u = random.nextDouble();
         for (int i = 0; i < weights.length - 1; i++) {
             u -= weights[i];

@@ -20,6 +20,14 @@
  *       snapshot} is an immutable {@link dev.cxkit.core.journey.JourneyReport}: funnel, step and
  *       promise durations with percentiles, promise and contact-rule breaches, and service
  *       failures by factor and touchpoint.
+ *   <li><b>Scores joined to journeys.</b> Survey responses join journeys by journey id:
+ *       {@link dev.cxkit.core.journey.JourneyScoreAccumulator} gives the score per stage and
+ *       touchpoint reached, what each failure costs ({@link dev.cxkit.core.journey.FailureImpact})
+ *       and whether recovery wins customers back ({@link dev.cxkit.core.journey.RecoveryEffect});
+ *       {@link dev.cxkit.core.journey.ConsistencyAccumulator} charts each unit's promoters and
+ *       detractors over periods (p-charts and alternating runs); and
+ *       {@link dev.cxkit.core.journey.ClosedLoopAccumulator} lists detractors to follow up and
+ *       promoters praising staff. All are mergeable accumulators with immutable snapshots.
  * </ul>
  */
 package dev.cxkit.core.journey;

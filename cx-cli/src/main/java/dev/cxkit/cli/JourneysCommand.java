@@ -1,0 +1,381 @@
+package dev.cxkit.cli;
+
+import dev.cxkit.cli.Converters.OutputFormat;
+import dev.cxkit.cli.sample.SampleJourneys;
+import dev.cxkit.core.io.InputFormat;
+import dev.cxkit.core.io.JourneyEventReader;
+import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.io.ResponseReader;
+import dev.cxkit.core.journey.AssemblySummary;
+import dev.cxkit.core.journey.ClosedLoopAccumulator;
+import dev.cxkit.core.journey.ClosedLoopReport;
+import dev.cxkit.core.journey.ClosedLoopRules;
+import dev.cxkit.core.journey.ConsistencyAccumulator;
+import dev.cxkit.core.journey.ConsistencyReport;
+import dev.cxkit.core.journey.ConsistencyRules;
+import dev.cxkit.core.journey.Journey;
+import dev.cxkit.core.journey.JourneyAccumulator;
+import dev.cxkit.core.journey.JourneyAnalyzer;
+import dev.cxkit.core.journey.JourneyAssembler;
+import dev.cxkit.core.journey.JourneyDefinition;
+import dev.cxkit.core.journey.JourneyDefinitions;
+import dev.cxkit.core.journey.JourneyEvent;
+import dev.cxkit.core.journey.JourneyOutcome;
+import dev.cxkit.core.journey.JourneyScoreAccumulator;
+import dev.cxkit.core.journey.JourneyScoreReport;
+import dev.cxkit.core.journey.JourneySummary;
+import dev.cxkit.core.score.ScoreOptions;
+import dev.cxkit.core.service.ContactPreference;
+import dev.cxkit.core.survey.Period;
+import dev.cxkit.core.survey.Response;
+import dev.cxkit.rules.io.CustomerReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cx journeys}: journey analytics from journey events, joined to survey responses: funnel,
+ * durations, promises, failures, scores per stage and touchpoint, what failures cost, whether
+ * recovery works, consistency over periods and the closed loop.
+ */
+@Command(name = "journeys",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Journey analytics: where journeys break, how long steps take against their promises, "
+            + "which failures create detractors, whether recovery wins customers back, which scores swing more "
+            + "than noise, and which detractors to follow up.",
+            "EVENTS are CSV or JSON Lines, one event per row: event_id, journey_id, touchpoint and occurred_at "
+                + "are required; customer_id, stage, channel, address_kind, location, outcome (ok or failed), "
+                + "failure_type, factor and recovered_at are optional. Events may come in any order and more than "
+                + "once (a repeated event_id counts once). With several --definition files each journey goes to "
+                + "the definition that knows most of its events' touchpoints (ties: the first given).",
+            "With no EVENTS it runs on a bundled sample: a restaurant chain's dine-in visits and deliveries "
+                + "(" + SampleJourneys.DEFAULT_SIZE + " journeys, January to June 2026), with its responses and "
+                + "customers."},
+        footer = {"", "Rows: events read = accepted (in a journey) + rejected + duplicates + late.",
+            "Exit codes: 0 success (rejected rows are reported), 1 rows rejected with --strict, "
+                + "2 usage error, invalid definition or unreadable input.",
+            "", "Example:", "  cx journeys events.csv --definition dine-in.yaml --responses responses.csv "
+                + "--customers customers.jsonl --by location --format json"})
+final class JourneysCommand implements Callable<Integer> {
+
+    /** The names of the sample inputs in messages. */
+    static final String SAMPLE_EVENTS = "sample-events.csv";
+    static final String SAMPLE_RESPONSES = "sample-journey-responses.csv";
+    static final String SAMPLE_CUSTOMERS = "sample-customers.jsonl";
+
+    @ParentCommand
+    private Cx parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "EVENTS", arity = "0..*",
+            description = "Journey events, CSV or JSON Lines; - reads standard input. Default: the bundled sample.")
+    private List<String> files = new ArrayList<>();
+
+    @Option(names = "--definition", paramLabel = "FILE",
+            description = "A journey definition, YAML or JSON (repeat for several). Required with EVENTS.")
+    private List<Path> definitionFiles = new ArrayList<>();
+
+    @Option(names = "--responses", paramLabel = "FILE",
+            description = "Survey responses (as for cx score) to join by journey_id (repeat for several).")
+    private List<String> responseFiles = new ArrayList<>();
+
+    @Option(names = "--customers", paramLabel = "FILE",
+            description = "JSON Lines of customers with contact_channel and contact_address_kind (as for cx "
+                    + "recover), to check contacts against the channel each customer chose.")
+    private Path customers;
+
+    @Option(names = "--by", paramLabel = "COL", split = ",",
+            description = "The units of the consistency charts: touchpoint, location or another response column, "
+                    + "comma-separated. Default: touchpoint,location.")
+    private List<String> by = new ArrayList<>(List.of("touchpoint", "location"));
+
+    @Option(names = "--period", paramLabel = "day|week|month|quarter", defaultValue = "month",
+            converter = Converters.PeriodConverter.class,
+            description = "The period of the consistency charts. Default: ${DEFAULT-VALUE}.")
+    private Period period;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = Converters.ZoneConverter.class,
+            description = "Time zone that decides the day of a timestamp. Default: ${DEFAULT-VALUE}.")
+    private ZoneId zone;
+
+    @Option(names = "--alternations", paramLabel = "N", defaultValue = "4",
+            description = "Flag N or more consecutive alternating swings (each beyond 2 sigma) in a unit's "
+                    + "score. Default: ${DEFAULT-VALUE}.")
+    private int alternations;
+
+    @Option(names = "--follow-up-hours", paramLabel = "H", defaultValue = "48",
+            description = "A detractor's follow-up is due H hours after the response. Default: ${DEFAULT-VALUE}.")
+    private long followUpHours;
+
+    @Option(names = "--staff", paramLabel = "NAME", split = ",",
+            description = "Staff names to look for in promoters' comments (whole words, any case), "
+                    + "comma-separated. Default: none (the sample's staff for the sample).")
+    private List<String> staff;
+
+    @Mixin
+    private StatisticsOptions statistics;
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+            converter = Converters.OutputFormatConverter.class,
+            description = "Output format. Default: ${DEFAULT-VALUE}.")
+    private OutputFormat format;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Write rejected rows verbatim to FILE (each input's rows under its header).")
+    private Path rejects;
+
+    @Option(names = "--strict",
+            description = "Exit with code 1 and print no analytics if any row is rejected. Default: off.")
+    private boolean strict;
+
+    @Option(names = "--input-format", paramLabel = "csv|jsonl", converter = Converters.InputFormatConverter.class,
+            description = "Read events and responses as this format. Default: from the file extension.")
+    private InputFormat inputFormat;
+
+    /** What one run found, for the printers. */
+    record Result(List<JourneyDefinition> definitions, List<JourneySummary> summaries,
+            List<Map<String, Long>> unknownTouchpoints, List<JourneyScoreReport> scores,
+            List<ConsistencyReport> consistency, ClosedLoopReport closedLoop, ReadSummary events,
+            AssemblySummary assembly, ReadSummary responses, long joined, long unmatched, ReadSummary customers,
+            Inputs inputs, ScoreOptions options) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ScoreOptions options = statistics.toScoreOptions(null);
+        ConsistencyRules rules = checkOptions();
+        boolean sample = files.isEmpty();
+        List<JourneyDefinition> definitions = definitions(sample);
+        SampleJourneys data = sample ? SampleJourneys.of(SampleJourneys.DEFAULT_SIZE) : null;
+        if (sample) {
+            err.println("cx: no EVENTS given: analysing the bundled sample journeys (" + SampleJourneys.DEFAULT_SIZE
+                    + " dine-in visits and deliveries, with responses and customers)");
+        }
+        List<String> inputs = new ArrayList<>(files);
+        inputs.addAll(responseFiles);
+        if (customers != null) {
+            inputs.add(customers.toString());
+        }
+        Inputs.check(inputs, rejects);
+        Inputs reading = new Inputs(inputFormat, parent.stdin(), err, rejects);
+
+        Map<String, ContactPreference> preferences = new HashMap<>();
+        ReadSummary customerRows = ReadSummary.EMPTY;
+        if (sample || customers != null) {
+            CustomerReader customerReader = CustomerReader.create();
+            customerRows = reading.read(new Inputs.RowSource<dev.cxkit.rules.fact.Customer>(customerReader::read, customerReader::read),
+                    sample ? List.of() : List.of(customers.toString()), SAMPLE_CUSTOMERS,
+                    text(sample ? data.customersJsonl() : ""), c -> preferences.put(c.id(), c.contact()));
+        }
+        Map<String, List<Response>> byJourney = new HashMap<>();
+        List<Response> withoutJourney = new ArrayList<>();
+        ReadSummary responseRows = ReadSummary.EMPTY;
+        if (sample || !responseFiles.isEmpty()) {
+            ResponseReader responseReader = ResponseReader.builder().format(inputFormat).build();
+            responseRows = reading.read(new Inputs.RowSource<Response>(responseReader::read, responseReader::read),
+                    responseFiles, SAMPLE_RESPONSES, text(sample ? data.responsesCsv() : ""), r -> {
+                        if (r.journeyId() == null) {
+                            withoutJourney.add(r);
+                        } else {
+                            byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>(2)).add(r);
+                        }
+                    });
+        }
+
+        int n = definitions.size();
+        List<JourneyAnalyzer> analyzers = new ArrayList<>();
+        List<JourneyAccumulator> journeys = new ArrayList<>();
+        List<JourneyScoreAccumulator> scores = new ArrayList<>();
+        for (JourneyDefinition d : definitions) {
+            analyzers.add(JourneyAnalyzer.of(d, preferences::get));
+            journeys.add(JourneyAccumulator.create(d));
+            scores.add(JourneyScoreAccumulator.create(d));
+        }
+        List<ConsistencyAccumulator> consistency = new ArrayList<>();
+        for (String unit : by) {
+            consistency.add(ConsistencyAccumulator.create(unit, period, zone));
+        }
+        List<String> staffNames = staff != null ? staff : sample ? SampleJourneys.STAFF : List.of();
+        ClosedLoopAccumulator loop = ClosedLoopAccumulator.create(new ClosedLoopRules(
+                Duration.ofHours(followUpHours), staffNames, zone));
+        long[] joined = new long[1];
+        JourneyAssembler assembler = JourneyAssembler.builder().build(journey -> {
+            int d = route(definitions, journey);
+            JourneyOutcome outcome = analyzers.get(d).outcome(journey);
+            journeys.get(d).record(outcome);
+            List<Response> about = byJourney.remove(journey.journeyId());
+            List<Response> list = about == null ? List.of() : about;
+            scores.get(d).record(outcome, list);
+            for (Response r : list) {
+                joined[0]++;
+                consistency.forEach(c -> c.record(r, outcome));
+                loop.record(r, outcome);
+            }
+        });
+        JourneyEventReader eventReader = inputFormat == null ? JourneyEventReader.create()
+                : JourneyEventReader.of(inputFormat);
+        ReadSummary eventRows = reading.read(new Inputs.RowSource<JourneyEvent>(eventReader::read, eventReader::read), files,
+                SAMPLE_EVENTS, text(sample ? data.eventsCsv() : ""), assembler::add);
+        AssemblySummary assembly = assembler.finish();
+        // Responses whose journey never came still count for consistency; nothing is lost.
+        long unmatched = withoutJourney.size();
+        for (Response r : withoutJourney) {
+            consistency.forEach(c -> c.record(r, null));
+        }
+        for (List<Response> rs : byJourney.values()) {
+            for (Response r : rs) {
+                unmatched++;
+                consistency.forEach(c -> c.record(r, null));
+            }
+        }
+        reading.report();
+        long rejected = reading.summary().rejected();
+        if (strict && rejected > 0) {
+            err.printf(Locale.ROOT, "cx: %d %s rejected and --strict is on: no analytics printed%n", rejected,
+                    rejected == 1 ? "row" : "rows");
+            err.flush();
+            return Cx.EXIT_REJECTED;
+        }
+        if (unmatched > 0) {
+            err.printf(Locale.ROOT, "cx: warning: %d %s no journey in the events (kept in the consistency "
+                    + "charts only)%n", unmatched, unmatched == 1 ? "response has" : "responses have");
+        }
+        if (assembly.journeys() == 0) {
+            err.println("cx: warning: no journeys to analyse");
+        }
+        err.flush();
+        List<JourneySummary> summaries = new ArrayList<>();
+        List<Map<String, Long>> unknown = new ArrayList<>();
+        List<JourneyScoreReport> scoreReports = new ArrayList<>();
+        for (int d = 0; d < n; d++) {
+            JourneySummary s = journeys.get(d).snapshot().overall();
+            summaries.add(s);
+            unknown.add(s.unknownTouchpoints());
+            scoreReports.add(scores.get(d).snapshot(options));
+        }
+        List<ConsistencyReport> charts = new ArrayList<>();
+        for (ConsistencyAccumulator c : consistency) {
+            charts.add(c.snapshot(rules));
+        }
+        Result result = new Result(definitions, summaries, unknown, scoreReports, charts, loop.snapshot(), eventRows,
+                assembly, responseRows, joined[0], unmatched, customerRows, reading, options);
+        if (format == OutputFormat.JSON) {
+            out.println(Report.JSON.writeValueAsString(JourneysReport.json(result, statistics.confidence)));
+        } else {
+            JourneysReport.table(out, result, statistics.confidence);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Validates option values; returns the consistency rules. */
+    private ConsistencyRules checkOptions() {
+        if (format == OutputFormat.CSV) {
+            throw new UsageException("--format csv is not available for journeys; use table or json");
+        }
+        if (alternations < 2) {
+            throw new UsageException("--alternations must be 2 or more, got " + alternations);
+        }
+        if (followUpHours < 1) {
+            throw new UsageException("--follow-up-hours must be 1 or more, got " + followUpHours);
+        }
+        Set<String> units = new LinkedHashSet<>();
+        for (String raw : by) {
+            String unit = raw.trim();
+            if (unit.isEmpty() || unit.equals("period") || unit.equals("metric")) {
+                throw new UsageException("--by needs column names other than period and metric: '"
+                        + String.join(",", by) + "'");
+            }
+            if (!units.add(unit)) {
+                throw new UsageException("--by names column '" + unit + "' twice");
+            }
+        }
+        by = new ArrayList<>(units);
+        if (staff != null) {
+            staff = staff.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+        if (files.isEmpty() && (!definitionFiles.isEmpty() || !responseFiles.isEmpty() || customers != null)) {
+            throw new UsageException("--definition, --responses and --customers need EVENTS; without EVENTS the "
+                    + "bundled sample brings its own");
+        }
+        if (!files.isEmpty() && definitionFiles.isEmpty()) {
+            throw new UsageException("--definition FILE is required with EVENTS (the samples are "
+                    + String.join(" and ", JourneyDefinitions.SAMPLES) + ")");
+        }
+        return ConsistencyRules.defaults().withAlternations(alternations);
+    }
+
+    private List<JourneyDefinition> definitions(boolean sample) throws IOException {
+        List<JourneyDefinition> out = new ArrayList<>();
+        if (sample) {
+            for (String name : JourneyDefinitions.SAMPLES) {
+                out.add(JourneyDefinitions.sample(name));
+            }
+            return out;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (Path file : definitionFiles) {
+            JourneyDefinition d = JourneyDefinitions.load(file);
+            if (!names.add(d.name())) {
+                throw new UsageException("two definitions are named '" + d.name() + "' (" + file + ")");
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    /**
+     * The definition a journey belongs to: the one that knows most of its events' touchpoints;
+     * ties (and journeys no definition knows) go to the first given.
+     */
+    static int route(List<JourneyDefinition> definitions, Journey journey) {
+        if (definitions.size() == 1) {
+            return 0;
+        }
+        int best = 0;
+        int bestCount = -1;
+        for (int d = 0; d < definitions.size(); d++) {
+            int count = 0;
+            for (JourneyEvent e : journey.events()) {
+                if (definitions.get(d).touchpoint(e.touchpoint()).isPresent()) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                best = d;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static Supplier<InputStream> text(String text) {
+        return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

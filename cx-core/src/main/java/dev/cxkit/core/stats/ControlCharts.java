@@ -1,0 +1,110 @@
+package dev.cxkit.core.stats;
+
+/**
+ * Control-chart statistics for proportions: the p-chart of Shewhart, as given by Montgomery,
+ * <i>Introduction to Statistical Quality Control</i> (7th ed., Wiley 2013), §7.2.1 "Development
+ * and operation of the control chart" for samples of varying size (§7.2.2).
+ *
+ * <p>With m samples (periods) of sizes n<sub>i</sub> and x<sub>i</sub> nonconforming items (here:
+ * promoters, or detractors), the centre line is p̄ = Σx<sub>i</sub> / Σn<sub>i</sub> and the
+ * three-sigma limits of sample i are p̄ ± 3·√(p̄(1 − p̄)/n<sub>i</sub>), clipped to [0, 1]. A
+ * sample outside its limits moves more than sampling noise explains.
+ *
+ * <p>For changes between consecutive samples, the standard deviation of p<sub>i</sub> −
+ * p<sub>i−1</sub> when both come from a process at p̄ is √(p̄(1 − p̄)(1/n<sub>i</sub> +
+ * 1/n<sub>i−1</sub>)) (the pooled two-proportion standard error, Montgomery §4.4).
+ *
+ * <p>Sample sizes may be non-integer effective sizes (Kish). Not instantiable; all methods are
+ * static, pure and thread-safe.
+ */
+public final class ControlCharts {
+
+    private ControlCharts() {
+    }
+
+    /**
+     * Returns the centre line p̄ = Σx<sub>i</sub> / Σn<sub>i</sub>.
+     *
+     * @param successes x<sub>i</sub> per sample, each in [0, n<sub>i</sub>]
+     * @param sizes n<sub>i</sub> per sample, each &gt; 0
+     * @return p̄ in [0, 1]
+     * @throws IllegalArgumentException if the arrays differ in length, are empty, or a value is
+     *     out of range
+     */
+    public static double centre(double[] successes, double[] sizes) {
+        if (successes.length != sizes.length || sizes.length == 0) {
+            throw new IllegalArgumentException("need one success count per sample size, and at least one sample");
+        }
+        double x = 0;
+        double n = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            Checks.positive("sample size", sizes[i]);
+            Checks.count("successes", successes[i]);
+            if (successes[i] > sizes[i]) {
+                throw new IllegalArgumentException("successes " + successes[i] + " exceed the sample size " + sizes[i]);
+            }
+            x += successes[i];
+            n += sizes[i];
+        }
+        return Math.min(1, x / n);
+    }
+
+    /**
+     * Returns the standard deviation of a sample proportion at p̄: √(p̄(1 − p̄)/n).
+     *
+     * @param centre p̄, in [0, 1]
+     * @param size n, &gt; 0
+     * @return σ, ≥ 0
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public static double sigma(double centre, double size) {
+        Checks.share("the centre line", centre);
+        Checks.positive("the sample size", size);
+        return Math.sqrt(centre * (1 - centre) / size);
+    }
+
+    /**
+     * Returns the lower control limit max(0, p̄ − k·√(p̄(1 − p̄)/n)).
+     *
+     * @param centre p̄, in [0, 1]
+     * @param size n of the sample, &gt; 0
+     * @param sigmas k, &gt; 0 (3 for the usual limits)
+     * @return the limit in [0, p̄]
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public static double lowerLimit(double centre, double size, double sigmas) {
+        Checks.positive("sigmas", sigmas);
+        return Math.max(0, centre - sigmas * sigma(centre, size));
+    }
+
+    /**
+     * Returns the upper control limit min(1, p̄ + k·√(p̄(1 − p̄)/n)).
+     *
+     * @param centre p̄, in [0, 1]
+     * @param size n of the sample, &gt; 0
+     * @param sigmas k, &gt; 0 (3 for the usual limits)
+     * @return the limit in [p̄, 1]
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public static double upperLimit(double centre, double size, double sigmas) {
+        Checks.positive("sigmas", sigmas);
+        return Math.min(1, centre + sigmas * sigma(centre, size));
+    }
+
+    /**
+     * Returns the standard deviation of the difference of two sample proportions at p̄:
+     * √(p̄(1 − p̄)(1/n<sub>1</sub> + 1/n<sub>2</sub>)).
+     *
+     * @param centre p̄, in [0, 1]
+     * @param size1 n<sub>1</sub>, &gt; 0
+     * @param size2 n<sub>2</sub>, &gt; 0
+     * @return σ of the difference, ≥ 0
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public static double differenceSigma(double centre, double size1, double size2) {
+        Checks.share("the centre line", centre);
+        Checks.positive("the first sample size", size1);
+        Checks.positive("the second sample size", size2);
+        return Math.sqrt(centre * (1 - centre) * (1 / size1 + 1 / size2));
+    }
+}
