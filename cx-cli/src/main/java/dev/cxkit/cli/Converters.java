@@ -7,6 +7,9 @@ import dev.cxkit.core.survey.Period;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -95,6 +98,31 @@ final class Converters {
                 return OutputFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("unknown format '" + value + "' (expected table, json or csv)");
+            }
+        }
+    }
+
+    /** Reads {@code 500ms}, {@code 5s}, {@code 2m}, {@code 6h} or an ISO-8601 duration ({@code PT5S}). */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+        @Override
+        public Duration convert(String value) {
+            String text = value.strip().toLowerCase(Locale.ROOT);
+            Matcher m = SHORT.matcher(text);
+            try {
+                if (m.matches()) {
+                    long n = Long.parseLong(m.group(1));
+                    return switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        default -> Duration.ofHours(n);
+                    };
+                }
+                return Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("'" + value + "' is not a duration (try 500ms, 5s, 1m, 6h or PT5S)");
             }
         }
     }

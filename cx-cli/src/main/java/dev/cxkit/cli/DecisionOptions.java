@@ -2,10 +2,6 @@ package dev.cxkit.cli;
 
 import dev.cxkit.rules.engine.PolicyOptions;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /** The guard rails of each decision, shared by the commands that run a policy. */
@@ -17,7 +13,7 @@ final class DecisionOptions {
      */
     static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(10);
 
-    @Option(names = "--time-budget", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--time-budget", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "The longest one decision may take before it fails (500ms, 5s, 1m or ISO-8601 like PT5S). "
                     + "Default: 10s.")
     private Duration timeBudget;
@@ -46,29 +42,5 @@ final class DecisionOptions {
             options = options.withFiringLimit(firingLimit);
         }
         return options;
-    }
-
-    /** Reads {@code 500ms}, {@code 5s}, {@code 2m} or an ISO-8601 duration ({@code PT5S}). */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m)");
-
-        @Override
-        public Duration convert(String value) {
-            String text = value.strip().toLowerCase(Locale.ROOT);
-            Matcher m = SHORT.matcher(text);
-            try {
-                if (m.matches()) {
-                    long n = Long.parseLong(m.group(1));
-                    return switch (m.group(2)) {
-                        case "ms" -> Duration.ofMillis(n);
-                        case "s" -> Duration.ofSeconds(n);
-                        default -> Duration.ofMinutes(n);
-                    };
-                }
-                return Duration.parse(text.toUpperCase(Locale.ROOT));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("'" + value + "' is not a duration (try 500ms, 5s, 1m or PT5S)");
-            }
-        }
     }
 }

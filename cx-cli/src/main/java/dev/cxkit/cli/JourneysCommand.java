@@ -139,6 +139,13 @@ final class JourneysCommand implements Callable<Integer> {
     @Mixin
     private StatisticsOptions statistics;
 
+    @Option(names = "--idle-gap", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "Close a journey once events more than DURATION newer than its last one have been read "
+                    + "(6h, 90m, PT6H), so memory holds only open journeys when EVENTS are in time order; later "
+                    + "events of a closed journey are counted as late. Default: none (exact for any order, "
+                    + "every journey in memory until the end).")
+    private Duration idleGap;
+
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             converter = Converters.OutputFormatConverter.class,
             description = "Output format. Default: ${DEFAULT-VALUE}.")
@@ -225,7 +232,14 @@ final class JourneysCommand implements Callable<Integer> {
         ClosedLoopAccumulator loop = ClosedLoopAccumulator.create(new ClosedLoopRules(
                 Duration.ofHours(followUpHours), staffNames, zone));
         long[] joined = new long[1];
-        JourneyAssembler assembler = JourneyAssembler.builder().build(journey -> {
+        JourneyAssembler.Builder assemblerBuilder = JourneyAssembler.builder();
+        if (idleGap != null) {
+            if (idleGap.isNegative() || idleGap.isZero()) {
+                throw new UsageException("--idle-gap must be positive, got " + idleGap);
+            }
+            assemblerBuilder.idleGap(idleGap);
+        }
+        JourneyAssembler assembler = assemblerBuilder.build(journey -> {
             int d = route(definitions, journey);
             JourneyOutcome outcome = analyzers.get(d).outcome(journey);
             journeys.get(d).record(outcome);

@@ -131,6 +131,31 @@ class JourneysCommandTest {
     }
 
     @Test
+    void anIdleGapClosesJourneysAsTheEventsGoByAndCountsLaterEventsAsLate() throws IOException {
+        JsonNode wide = rows(CliRun.run("journeys", events().toString(), "--definition", dineIn().toString(),
+                "--idle-gap", "6h", "--format", "json"));
+        assertThat(wide.get("accepted").asLong()).isEqualTo(13); // every journey ends within the evening
+        assertThat(wide.get("late").asLong()).isZero();
+
+        // the four journeys interleave over an hour: with a 30-minute gap, events older than
+        // 30 minutes before the newest one seen arrive after their journey could have closed
+        JsonNode narrow = rows(CliRun.run("journeys", events().toString(), "--definition", dineIn().toString(),
+                "--idle-gap", "30m", "--format", "json"));
+        assertThat(narrow.get("late").asLong()).isPositive();
+        assertThat(narrow.get("read").asLong()).isEqualTo(15).isEqualTo(narrow.get("accepted").asLong()
+                + narrow.get("rejected").asLong() + narrow.get("duplicates").asLong() + narrow.get("late").asLong());
+
+        CliRun bad = CliRun.run("journeys", events().toString(), "--definition", dineIn().toString(), "--idle-gap", "0s");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--idle-gap must be positive");
+    }
+
+    private static JsonNode rows(CliRun run) {
+        assertThat(run.exit()).as(run.err()).isZero();
+        return Report.JSON.readTree(run.out()).get("rows");
+    }
+
+    @Test
     void strictRefusesRejectedRowsAndRejectsAreWritten() throws IOException {
         Path rejects = dir.resolve("rejects.csv");
         CliRun run = CliRun.run("journeys", events().toString(), "--definition", dineIn().toString(), "--strict",
