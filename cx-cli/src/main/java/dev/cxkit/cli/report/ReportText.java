@@ -35,14 +35,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Writes a {@link ReportModel} as the terminal summary of {@code cx report}: the same sections in
  * the same order as the page, as aligned plain-text tables (numbers right-aligned, no trailing
  * spaces), with the same {@link Figures} texts. No charts and no colour, so it reads in a log or
- * a pipe as well as in a terminal. Stateless and thread-safe.
+ * a pipe as well as in a terminal; control characters from the data are replaced by U+FFFD and
+ * line breaks inside a cell by spaces. Stateless and thread-safe.
  */
 public final class ReportText {
+
+    /** Control characters but the line feed. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n]]");
 
     private ReportText() {
     }
@@ -79,7 +84,8 @@ public final class ReportText {
         }
         rowsRow(inputs, "total", "", model.provenance().total());
         inputs.appendTo(out);
-        return out.toString();
+        // names and comments come from user data: no control character (an ANSI escape, say) reaches the terminal
+        return CONTROL.matcher(out).replaceAll("\uFFFD");
     }
 
     private static void rowsRow(Table table, String name, String kind, Rows rows) {

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs Debian's {@code chromium} headless, one page per launch, for the browser test. Each launch
@@ -51,7 +53,11 @@ record Chromium(Path executable, Duration timeout) {
      * @throws org.opentest4j.AssertionFailedError with {@link #MISSING} when it is not installed
      */
     static Chromium find(Duration timeout) {
-        String path = System.getenv().getOrDefault("PATH", "");
+        return find(timeout, System.getenv().getOrDefault("PATH", ""));
+    }
+
+    /** Finds {@code chromium} in the directories of {@code path}, a PATH value. */
+    static Chromium find(Duration timeout, String path) {
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;
@@ -89,10 +95,17 @@ record Chromium(Path executable, Duration timeout) {
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            // chromium forks renderer and utility processes: end them first, then the browser
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            // chromium forks renderer and utility processes: end them and the browser, and wait until they are gone
+            List<ProcessHandle> started = new ArrayList<>(process.descendants().toList());
+            started.add(process.toHandle());
+            started.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle handle : started) {
+                try {
+                    handle.onExit().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // still running after SIGKILL and 10 s: nothing more to do, and the test fails below
+                }
+            }
             fail("chromium did not finish '" + name + "' within " + timeout.toSeconds() + " s and was killed: "
                     + String.join(" ", command) + "\nits log is in " + err.toAbsolutePath());
         }

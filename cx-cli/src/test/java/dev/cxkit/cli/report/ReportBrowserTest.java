@@ -77,6 +77,7 @@ class ReportBrowserTest {
 
     private final ReportModel model = ReportFixtures.realistic();
     private Chromium.Run desktop;
+    private Chromium.Run hostile;
     private String desktopDom;
     private String phoneDom;
     private Path desktopShot;
@@ -89,10 +90,10 @@ class ReportBrowserTest {
         Files.createDirectories(DIR);
         String html = ReportHtml.render(model);
         Files.writeString(DIR.resolve("report.html"), html, StandardCharsets.UTF_8);
-        String csp = "<meta http-equiv=\"Content-Security-Policy\"";
-        assertThat(html).contains(csp);
-        Path probed = DIR.resolve("report-probed.html");
-        Files.writeString(probed, html.replace(csp, PROBE + csp), StandardCharsets.UTF_8);
+        Path probed = probed(html, "report-probed.html");
+        hostile = chromium.run(DIR, "hostile-dom", probed(ReportHtml.render(ReportFixtures.hostile()),
+                "hostile-probed.html"), "--window-size=" + DESKTOP_WIDTH + ",2400", "--dump-dom");
+        assertThat(hostile.exit()).as(hostile.stderr()).isZero();
 
         desktop = chromium.run(DIR, "desktop-dom", probed, "--window-size=" + DESKTOP_WIDTH + ",2400", "--dump-dom");
         assertThat(desktop.exit()).as(desktop.stderr()).isZero();
@@ -117,6 +118,15 @@ class ReportBrowserTest {
         screenshot(chromium, "phone-shot", wrapper, phoneShot, PHONE_WIDTH, phoneHeight);
     }
 
+    /** Writes the page with the probe in front of its Content-Security-Policy. */
+    private static Path probed(String html, String name) throws IOException {
+        String csp = "<meta http-equiv=\"Content-Security-Policy\"";
+        assertThat(html).contains(csp);
+        Path probed = DIR.resolve(name);
+        Files.writeString(probed, html.replace(csp, PROBE + csp), StandardCharsets.UTF_8);
+        return probed;
+    }
+
     private static void screenshot(Chromium chromium, String name, Path page, Path png, int width, int height)
             throws IOException, InterruptedException {
         Files.deleteIfExists(png);
@@ -133,9 +143,21 @@ class ReportBrowserTest {
         assertThat(desktop.consoleLines()).as("console messages in chromium's log").isEmpty();
     }
 
+    /** Markup in names stays text: had any of it become markup, the CSP would block it and the log would say so. */
+    @Test
+    void hostileNamesRenderAsTextWithoutErrors() {
+        assertThat(attributeText(hostile.stdout(), "data-loaded")).isEqualTo("true");
+        assertThat(attributeText(hostile.stdout(), "data-errors")).isEmpty();
+        assertThat(hostile.consoleLines()).isEmpty();
+        assertThat(Pages.visibleText(hostile.stdout())).contains(ReportFixtures.SCRIPT, ReportFixtures.QUOTES,
+                ReportFixtures.BREAKOUT);
+        assertThat(Pages.svgs(hostile.stdout())).hasSize(5);
+        assertThat(hostile.stdout()).doesNotContain("<img").doesNotContain("<b>");
+    }
+
     @Test
     void chartsAreDrawnWithTitlesAndMarks() {
-        List<String> charts = svgs(desktopDom);
+        List<String> charts = Pages.svgs(desktopDom);
         assertThat(charts).hasSize(8);
         assertThat(chartTitled(charts, "NPS per period, with its confidence interval as a band"))
                 .contains("class=\"band\"").contains("class=\"line\"")
@@ -161,7 +183,7 @@ class ReportBrowserTest {
 
     @Test
     void keyNumbersOfTheModelAreOnThePage() {
-        String text = visibleText(desktopDom);
+        String text = Pages.visibleText(desktopDom);
         List<String> expected = new ArrayList<>();
         for (HeadlineScore h : model.headline().content().orElseThrow().scores()) {
             Score s = h.score();
@@ -222,18 +244,9 @@ class ReportBrowserTest {
 
     // ---- reading the dumped DOM ----------------------------------------------------------------------
 
-    private static List<String> svgs(String dom) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("(?s)<svg\\b.*?</svg>").matcher(dom);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
-    }
-
     private static String title(String svg) {
         Matcher m = Pattern.compile("<title id=\"chart-\\d+-title\">([^<]*)</title>").matcher(svg);
-        return m.find() ? m.group(1).replace("&amp;", "&") : "";
+        return m.find() ? Pages.unescape(m.group(1)) : "";
     }
 
     private static String chartTitled(List<String> charts, String title) {
@@ -262,12 +275,5 @@ class ReportBrowserTest {
         String value = attributeText(dom, name);
         assertThat(value).as("%s on <html>: did the probe run?", name).matches("\\d+");
         return Integer.parseInt(value);
-    }
-
-    /** The body's text as a person reads it: tags dropped, character references resolved, spaces collapsed. */
-    static String visibleText(String html) {
-        String body = html.replaceAll("(?s)<head>.*?</head>|<script.*?</script>|<title.*?</title>|<desc.*?</desc>", " ");
-        return body.replaceAll("<[^>]+>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&").replaceAll("\\s+", " ");
     }
 }

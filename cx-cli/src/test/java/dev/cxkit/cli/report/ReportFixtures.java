@@ -116,6 +116,57 @@ final class ReportFixtures {
                 Section.absent("The responses have no comments or customer ids, so there is no closed loop."));
     }
 
+    /** Every section absent: what the page says when nothing could be read. */
+    static ReportModel nothing() {
+        return new ReportModel("CX health report", new Provenance(GENERATED_AT, List.of()),
+                Section.absent("No responses were given (--responses), so there are no scores."),
+                Section.absent("No responses were given (--responses), so there are no scores by touchpoint."),
+                Section.absent("No journey events were given (--events), so there is no funnel."),
+                Section.absent("No journey events were given (--events), so failures cannot be tied to scores."),
+                Section.absent("No incidents were given (--incidents), so there are no recovery plans."),
+                Section.absent("No journey events were given (--events), so recovery cannot be measured."),
+                Section.absent("No responses were given (--responses), so consistency cannot be checked."),
+                Section.absent("No responses were given (--responses), so there is no closed loop."));
+    }
+
+    /** Markup in every name that comes from user data. */
+    static final String SCRIPT = "<script>alert(\"x\")</script>";
+    static final String QUOTES = "Tom & Jerry's \"Bar\" <b>";
+    static final String BREAKOUT = "</svg><img src=x onerror=alert(1)>";
+
+    /** The realistic report with hostile names wherever the user's data names something. */
+    static ReportModel hostile() {
+        Instant t = Instant.parse("2026-03-31T19:42:00Z");
+        Scores scores = new Scores(
+                List.of(new Ranking(Metric.NPS, List.of(new NamedScore(SCRIPT, score(nps(30, 10, 20))),
+                        new NamedScore(QUOTES, score(nps(3, 1, 2))), new NamedScore(BREAKOUT, score(nps(5, 20, 40)))))),
+                List.of(new Ranking(Metric.NPS, List.of(new NamedScore(BREAKOUT, score(nps(5, 20, 40)))))),
+                List.of(new Trend(Metric.NPS, List.of(new PeriodScore(QUOTES, score(nps(10, 10, 20))),
+                        new PeriodScore(SCRIPT, score(nps(5, 10, 25)))))));
+        Journeys journeys = new Journeys(QUOTES, 100, List.of(new FunnelStep(SCRIPT, 90, 95, 80, 10)),
+                List.of(promise("p-" + QUOTES, BREAKOUT, "served", LimitKind.AT_MOST, Duration.ofMinutes(20),
+                        SatisfactionFactor.TIMELINESS, null, 10, 2)));
+        FailureImpact impact = new FailureImpact(Metric.NPS, List.of(impact(SCRIPT, BREAKOUT,
+                SatisfactionFactor.PRODUCT, 40, nps(20, 10, 10), nps(10, 10, 30), 0.25)));
+        RecoveryPlan plan = new RecoveryPlan(QUOTES, List.of(new StepPlan(AwareStep.ACKNOWLEDGE, Owner.FRONTLINE, t,
+                BREAKOUT, "r")), List.of(new Offer(OfferKind.VOUCHER, Money.of("5.00", "EUR"), QUOTES, false, false,
+                List.of(), "r")), List.of(new Escalation(Owner.MANAGER, t, SCRIPT, "r")), List.of(), false, List.of());
+        Interval limits = new Interval(21.4, 44.9, 0.997, IntervalMethod.WALD);
+        List<PeriodScore> run = List.of(new PeriodScore("1", score(nps(10, 20, 70))),
+                new PeriodScore("2", score(nps(40, 30, 30))), new PeriodScore("3", score(nps(12, 20, 68))),
+                new PeriodScore("4", score(nps(42, 28, 30))));
+        Consistency consistency = new Consistency(List.of(
+                new Swing(SCRIPT, Metric.NPS, QUOTES, score(nps(40, 30, 30)), limits),
+                new Alternation(BREAKOUT, Metric.NPS, run)));
+        ClosedLoop loop = new ClosedLoop(List.of(new CallBack(QUOTES, SCRIPT, Metric.NPS, 1, t, BREAKOUT
+                + "\nsecond line\u0007")), List.of(new Recognition(BREAKOUT, 2, QUOTES)));
+        return new ReportModel("Report for " + QUOTES + "\u0007", new Provenance(GENERATED_AT,
+                List.of(new Input("responses", SCRIPT + ".csv", Rows.of(10, 1)))),
+                Section.of(headline()), Section.of(scores), Section.of(journeys), Section.of(impact),
+                Section.of(new RecoveryPlans(QUOTES, List.of(new IncidentPlan(SCRIPT, plan)))),
+                Section.of(recoveryEffectiveness()), Section.of(consistency), Section.of(loop));
+    }
+
     static Provenance provenance() {
         return new Provenance(GENERATED_AT, List.of(
                 new Input("responses", "responses-2026-q1.csv", Rows.of(4180, 23)),
