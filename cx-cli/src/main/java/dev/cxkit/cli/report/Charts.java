@@ -251,8 +251,7 @@ final class Charts {
         for (int i = 0; i < steps.size(); i++) {
             FunnelStep step = steps.get(i);
             double mid = AXIS_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2.0;
-            String fallout = step.falloutRate().isPresent()
-                    ? " (" + Figures.percent(step.falloutRate().getAsDouble()).text() + ")" : "";
+            String fallout = Figures.percent(step.falloutRate()).map(f -> " (" + f.text() + ")").orElse("");
             svg.open(step.stage() + ": entered " + step.entered() + ", reached " + step.reached() + ", completed "
                     + step.completed() + ", fallout " + step.fallout() + fallout);
             svg.text("label", left - 8, mid + 4, "end", Markup.shorten(step.stage(), LABEL_CHARS));

@@ -9,6 +9,8 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The one place where report numbers are rounded and written, so that {@code report.json}, the
@@ -87,6 +89,11 @@ final class Figures {
     static Figure percent(double share) {
         BigDecimal number = round(100 * share, 1);
         return new Figure(number, number.toPlainString() + "%");
+    }
+
+    /** A share that may be undefined (no checks, no journeys before) as a percentage, or empty. */
+    static Optional<Figure> percent(OptionalDouble share) {
+        return share.isPresent() ? Optional.of(percent(share.getAsDouble())) : Optional.empty();
     }
 
     /** An interval of a share in [0, 1], in percent: {@code [8.1, 17.9]}. */

@@ -2,6 +2,7 @@ package dev.cxkit.cli.report;
 
 import static dev.cxkit.cli.report.Markup.escape;
 
+import dev.cxkit.cli.report.Figures.Figure;
 import dev.cxkit.cli.report.ReportModel.Alternation;
 import dev.cxkit.cli.report.ReportModel.CallBack;
 import dev.cxkit.cli.report.ReportModel.Change;
@@ -115,13 +116,13 @@ public final class ReportHtml {
             svg .bar{fill:var(--accent)}
             svg .bar-bad{fill:var(--bad)}
             svg .bar-ns{fill:#8c8c8c}
-            svg .bar-reached{fill:#b9cfe4}
+            svg .bar-reached{fill:#c9dbee;stroke:var(--accent);stroke-width:1}
             svg .bar-low{stroke:var(--warn);stroke-width:1.5;stroke-dasharray:3 2}
             svg .hatch-bg{fill:#fbe6d0}
             svg .hatch-line{stroke:var(--warn);stroke-width:2}
             svg .whisker{stroke:var(--ink);stroke-width:1.5}
             svg .completed{stroke:var(--ink);stroke-width:2}
-            svg .band{fill:var(--accent);fill-opacity:.18}
+            svg .band{fill:var(--accent);fill-opacity:.18;stroke:var(--accent);stroke-opacity:.7;stroke-width:1}
             svg .line{fill:none;stroke:var(--accent);stroke-width:2}
             svg .point{fill:var(--accent);stroke:#fff;stroke-width:1.5}
             svg .point-low{fill:#fff;stroke:var(--warn);stroke-width:2}
@@ -130,7 +131,8 @@ public final class ReportHtml {
             th,td{padding:.3rem .45rem}}
             @media print{body{font-size:10.5pt}nav{display:none}.scroll{overflow:visible}\
             h2,h3,h4{break-after:avoid}\
-            figure,tr,.card,.plan{break-inside:avoid}.card{background:none}a{color:inherit}}
+            figure,tr,.card,.plan{break-inside:avoid}.card{background:none}a{color:inherit}\
+            svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
             """;
 
     private ReportHtml() {
@@ -374,8 +376,7 @@ public final class ReportHtml {
                     out.append("<tr><th scope=\"row\">").append(escape(step.stage())).append("</th>");
                     numberCells(Figures.count(step.entered()), Figures.count(step.reached()),
                             Figures.count(step.completed()), Figures.count(step.fallout()),
-                            step.falloutRate().isPresent() ? Figures.percent(step.falloutRate().getAsDouble()).text()
-                                    : "–");
+                            Figures.percent(step.falloutRate()).map(Figure::text).orElse("–"));
                     out.append("</tr>\n");
                 }
                 tableEnd();
@@ -396,7 +397,7 @@ public final class ReportHtml {
                         p.durations().map(d -> Figures.duration(d.p99())).orElse("–"),
                         escape(p.kind().symbol()) + " " + Figures.duration(p.limit()), Figures.count(p.checks()),
                         Figures.count(p.breaches()),
-                        p.breachRate().isPresent() ? Figures.percent(p.breachRate().getAsDouble()).text() : "–",
+                        Figures.percent(p.breachRate()).map(Figure::text).orElse("–"),
                         p.breachInterval().map(Figures::percentRange).orElse("–"));
                 out.append("</tr>\n");
             }

@@ -19,7 +19,6 @@ import dev.cxkit.cli.report.ReportModel.NamedScore;
 import dev.cxkit.cli.report.ReportModel.PeriodScore;
 import dev.cxkit.cli.report.ReportModel.PromiseResult;
 import dev.cxkit.cli.report.ReportModel.Provenance;
-import dev.cxkit.cli.report.ReportModel.Ranking;
 import dev.cxkit.cli.report.ReportModel.Recognition;
 import dev.cxkit.cli.report.ReportModel.RecoveryEffectiveness;
 import dev.cxkit.cli.report.ReportModel.RecoveryPlans;
@@ -27,7 +26,6 @@ import dev.cxkit.cli.report.ReportModel.Rows;
 import dev.cxkit.cli.report.ReportModel.Scores;
 import dev.cxkit.cli.report.ReportModel.Section;
 import dev.cxkit.cli.report.ReportModel.Swing;
-import dev.cxkit.cli.report.ReportModel.Trend;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
@@ -44,6 +42,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -213,31 +212,27 @@ public final class ReportJson {
     }
 
     private static void scores(ObjectNode node, Scores scores) {
-        rankings(node.putArray("byTouchpoint"), scores.byTouchpoint());
-        rankings(node.putArray("byStage"), scores.byStage());
+        ArrayNode byTouchpoint = node.putArray("byTouchpoint");
+        scores.byTouchpoint().forEach(r -> labelledScores(byTouchpoint, r.metric(), "rows", "name", r.rows(),
+                NamedScore::name, NamedScore::score));
+        ArrayNode byStage = node.putArray("byStage");
+        scores.byStage().forEach(r -> labelledScores(byStage, r.metric(), "rows", "name", r.rows(),
+                NamedScore::name, NamedScore::score));
         ArrayNode trends = node.putArray("trends");
-        for (Trend trend : scores.trends()) {
-            ObjectNode t = trends.addObject();
-            t.put("metric", trend.metric().id());
-            ArrayNode points = t.putArray("points");
-            for (PeriodScore p : trend.points()) {
-                ObjectNode point = points.addObject();
-                point.put("period", p.period());
-                score(point, p.score());
-            }
-        }
+        scores.trends().forEach(t -> labelledScores(trends, t.metric(), "points", "period", t.points(),
+                PeriodScore::period, PeriodScore::score));
     }
 
-    private static void rankings(ArrayNode array, List<Ranking> rankings) {
-        for (Ranking ranking : rankings) {
-            ObjectNode r = array.addObject();
-            r.put("metric", ranking.metric().id());
-            ArrayNode rows = r.putArray("rows");
-            for (NamedScore row : ranking.rows()) {
-                ObjectNode n = rows.addObject();
-                n.put("name", row.name());
-                score(n, row.score());
-            }
+    /** Adds {@code {"metric", LIST: [{LABEL, ...SCORE}]}} to {@code array}. */
+    private static <T> void labelledScores(ArrayNode array, Metric metric, String list, String label, List<T> items,
+            Function<T, String> labelOf, Function<T, Score> scoreOf) {
+        ObjectNode node = array.addObject();
+        node.put("metric", metric.id());
+        ArrayNode entries = node.putArray(list);
+        for (T item : items) {
+            ObjectNode entry = entries.addObject();
+            entry.put(label, labelOf.apply(item));
+            score(entry, scoreOf.apply(item));
         }
     }
 
@@ -293,8 +288,7 @@ public final class ReportJson {
             s.put("reached", step.reached());
             s.put("completed", step.completed());
             s.put("fallout", step.fallout());
-            percentOrNull(s, "falloutPercent", step.falloutRate().isPresent()
-                    ? Optional.of(Figures.percent(step.falloutRate().getAsDouble())) : Optional.empty());
+            percentOrNull(s, "falloutPercent", Figures.percent(step.falloutRate()));
         }
         ArrayNode promises = node.putArray("promises");
         for (PromiseResult p : journeys.promises()) {
@@ -311,8 +305,7 @@ public final class ReportJson {
             o.put("p99", p.durations().map(d -> Figures.isoDuration(d.p99())).orElse(null));
             o.put("checks", p.checks());
             o.put("breaches", p.breaches());
-            percentOrNull(o, "breachPercent", p.breachRate().isPresent()
-                    ? Optional.of(Figures.percent(p.breachRate().getAsDouble())) : Optional.empty());
+            percentOrNull(o, "breachPercent", Figures.percent(p.breachRate()));
             if (p.breachInterval().isEmpty()) {
                 o.putNull("breachInterval");
             } else {

@@ -326,11 +326,8 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
          * @throws IllegalArgumentException if a score is of another metric or a name repeats
          */
         public Ranking {
-            Objects.requireNonNull(metric, "metric");
             rows = sortedCopy(rows, WORST_FIRST);
-            for (NamedScore row : rows) {
-                requireMetric(row.score(), metric, row.name());
-            }
+            requireMetrics(rows, metric, NamedScore::name, NamedScore::score);
             requireUnique(rows, NamedScore::name, "name");
         }
 
@@ -373,11 +370,8 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
          * @throws IllegalArgumentException if a point is of another metric or a period repeats
          */
         public Trend {
-            Objects.requireNonNull(metric, "metric");
             points = List.copyOf(points);
-            for (PeriodScore p : points) {
-                requireMetric(p.score(), metric, p.period());
-            }
+            requireMetrics(points, metric, PeriodScore::period, PeriodScore::score);
             requireUnique(points, PeriodScore::period, "period");
         }
     }
@@ -612,12 +606,9 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
          * @throws IllegalArgumentException if a row's scores are of another metric
          */
         public FailureImpact {
-            Objects.requireNonNull(metric, "metric");
             ranking = List.copyOf(ranking);
-            for (ImpactRow row : ranking) {
-                requireMetric(row.with(), metric, row.label());
-                requireMetric(row.without(), metric, row.label());
-            }
+            requireMetrics(ranking, metric, ImpactRow::label, ImpactRow::with);
+            requireMetrics(ranking, metric, ImpactRow::label, ImpactRow::without);
         }
     }
 
@@ -837,14 +828,13 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
          */
         public Alternation {
             requireText(where, "where");
-            Objects.requireNonNull(metric, "metric");
             run = List.copyOf(run);
             if (run.size() < MIN_PERIODS) {
                 throw new IllegalArgumentException(where + ": an alternating pattern needs at least " + MIN_PERIODS
                         + " periods, got " + run.size());
             }
+            requireMetrics(run, metric, p -> where + " " + p.period(), PeriodScore::score);
             for (PeriodScore p : run) {
-                requireMetric(p.score(), metric, where + " " + p.period());
                 if (p.score().value().isEmpty()) {
                     throw new IllegalArgumentException(where + " " + p.period() + ": no value");
                 }
@@ -970,6 +960,15 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
         if (!score.metric().equals(metric)) {
             throw new IllegalArgumentException(what + ": a " + score.metric() + " score where " + metric
                     + " is expected");
+        }
+    }
+
+    /** Checks that {@code score} of every item is a score of {@code metric}; {@code name} names the item. */
+    private static <T> void requireMetrics(List<T> items, Metric metric, Function<T, String> name,
+            Function<T, Score> score) {
+        Objects.requireNonNull(metric, "metric");
+        for (T item : items) {
+            requireMetric(score.apply(item), metric, name.apply(item));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cxkit.cli.report;
 
+import dev.cxkit.cli.report.Figures.Figure;
 import dev.cxkit.cli.report.ReportModel.CallBack;
 import dev.cxkit.cli.report.ReportModel.Change;
 import dev.cxkit.cli.report.ReportModel.ClosedLoop;
@@ -190,8 +191,8 @@ public final class ReportText {
             Table funnel = new Table("stage", "entered>", "reached>", "completed>", "fallout>", "fallout rate>");
             for (FunnelStep step : journeys.funnel()) {
                 funnel.add(step.stage(), Figures.count(step.entered()), Figures.count(step.reached()),
-                        Figures.count(step.completed()), Figures.count(step.fallout()), step.falloutRate().isPresent()
-                                ? Figures.percent(step.falloutRate().getAsDouble()).text() : "-");
+                        Figures.count(step.completed()), Figures.count(step.fallout()),
+                        Figures.percent(step.falloutRate()).map(Figure::text).orElse("-"));
             }
             funnel.appendTo(out);
         }
@@ -209,7 +210,7 @@ public final class ReportText {
                     p.durations().map(d -> Figures.duration(d.p99())).orElse("-"),
                     p.kind().symbol() + " " + Figures.duration(p.limit()), Figures.count(p.checks()),
                     Figures.count(p.breaches()),
-                    p.breachRate().isPresent() ? Figures.percent(p.breachRate().getAsDouble()).text() : "-",
+                    Figures.percent(p.breachRate()).map(Figure::text).orElse("-"),
                     p.breachInterval().map(Figures::percentRange).orElse("-"));
         }
         promises.appendTo(out);

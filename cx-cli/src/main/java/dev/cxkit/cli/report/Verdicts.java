@@ -20,41 +20,29 @@ final class Verdicts {
 
     /** Two sentences: recovered against not recovered, then recovered against no failure (the paradox). */
     static String recovery(RecoveryEffectiveness e) {
-        Metric metric = e.metric();
-        return recoveredVsNotRecovered(metric, e.recoveredVsNotRecovered()) + " "
-                + recoveredVsNoFailure(metric, e.recoveredVsNoFailure());
+        return sentence(e.metric(), e.recoveredVsNotRecovered(),
+                "There are too few responses to compare recovered with unrecovered journeys.",
+                "Recovered and unrecovered journeys do not differ beyond sampling noise (%s).",
+                "Recovery works: recovered journeys score higher than unrecovered ones (%s).",
+                "Recovered journeys score lower than unrecovered ones (%s): look at how recoveries are done.")
+                + " " + sentence(e.metric(), e.recoveredVsNoFailure(),
+                "There are too few responses to compare recovered journeys with journeys without a failure.",
+                "Recovered journeys score about as well as journeys without a failure (%s): no recovery paradox, but"
+                        + " the failure's cost is won back.",
+                "The recovery paradox holds here: recovered journeys score higher than journeys without a failure"
+                        + " (%s).",
+                "No recovery paradox: recovered journeys still score below journeys without a failure (%s).");
     }
 
-    private static String recoveredVsNotRecovered(Metric metric, Optional<Comparison> comparison) {
+    /** The sentence that fits the comparison, with its numbers in place of {@code %s}. */
+    private static String sentence(Metric metric, Optional<Comparison> comparison, String tooFew, String withinNoise,
+            String higher, String lower) {
         if (comparison.isEmpty()) {
-            return "There are too few responses to compare recovered with unrecovered journeys.";
+            return tooFew;
         }
         Comparison c = comparison.get();
-        String numbers = numbers(metric, c);
-        if (!c.significant()) {
-            return "Recovered and unrecovered journeys do not differ beyond sampling noise (" + numbers + ").";
-        }
-        return c.difference() > 0
-                ? "Recovery works: recovered journeys score higher than unrecovered ones (" + numbers + ")."
-                : "Recovered journeys score lower than unrecovered ones (" + numbers + "): look at how recoveries"
-                        + " are done.";
-    }
-
-    private static String recoveredVsNoFailure(Metric metric, Optional<Comparison> comparison) {
-        if (comparison.isEmpty()) {
-            return "There are too few responses to compare recovered journeys with journeys without a failure.";
-        }
-        Comparison c = comparison.get();
-        String numbers = numbers(metric, c);
-        if (!c.significant()) {
-            return "Recovered journeys score about as well as journeys without a failure (" + numbers
-                    + "): no recovery paradox, but the failure's cost is won back.";
-        }
-        return c.difference() > 0
-                ? "The recovery paradox holds here: recovered journeys score higher than journeys without a failure ("
-                        + numbers + ")."
-                : "No recovery paradox: recovered journeys still score below journeys without a failure (" + numbers
-                        + ").";
+        String template = !c.significant() ? withinNoise : c.difference() > 0 ? higher : lower;
+        return template.replace("%s", numbers(metric, c));
     }
 
     /** {@code +12.3 points, 95% interval [4.0, 20.6], p = 0.0031}. */

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Runs Debian's {@code chromium} headless, one page per launch, for the browser test. Each launch
@@ -83,6 +85,7 @@ record Chromium(Path executable, Duration timeout) {
      */
     Run run(Path dir, String name, Path page, String... options) throws IOException, InterruptedException {
         Path profile = dir.resolve("profile-" + name);
+        deleteTree(profile);
         Path out = dir.resolve(name + ".stdout.txt");
         Path err = dir.resolve(name + ".stderr.txt");
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
@@ -111,5 +114,17 @@ record Chromium(Path executable, Duration timeout) {
         }
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** Each launch starts from an empty profile: no lock or state left by an earlier run. */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

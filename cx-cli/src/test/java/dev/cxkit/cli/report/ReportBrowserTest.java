@@ -85,6 +85,7 @@ class ReportBrowserTest {
     private Path phoneShot;
 
     @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void openTheReportInChromium() throws IOException, InterruptedException {
         Chromium chromium = Chromium.find(Duration.ofSeconds(120));
         Files.createDirectories(DIR);
