@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.Message;
@@ -51,7 +53,8 @@ import org.kie.internal.utils.KieHelper;
  * into. The last two are also set as the globals {@code plan} and {@code settings} when the DRL
  * declares them ({@code global PlanDraft plan;}, {@code global PolicySettings settings;}): rules
  * that use the globals instead of matching the two facts skip two joins each, which makes the
- * restaurant pack about a third faster. Every decision has a firing limit and a time budget
+ * restaurant pack about a third faster; and when no rule matches the two as facts, they are not
+ * inserted at all. Every decision has a firing limit and a time budget
  * ({@link PolicyOptions}); exceeding either, or an exception in a condition or a consequence,
  * fails that decision with a {@link DecisionException} naming the incident and the rule, and
  * nothing else.
@@ -97,6 +100,9 @@ public final class Policy implements AutoCloseable {
     private final List<String> ruleNames;
     private final boolean planGlobal;
     private final boolean settingsGlobal;
+    /** Whether a rule matches the plan or the settings as a fact: if none does, they are not inserted. */
+    private final boolean planMatched;
+    private final boolean settingsMatched;
     private final List<PolicyProblem> warnings;
     /** Decisions abandoned at their time budget (shared by versions with other settings or options). */
     private final AtomicInteger abandoned;
@@ -130,9 +136,30 @@ public final class Policy implements AutoCloseable {
         }
         this.planGlobal = planGlobal;
         this.settingsGlobal = settingsGlobal;
+        this.planMatched = matched(kieBase, PlanDraft.class);
+        this.settingsMatched = matched(kieBase, dev.cxkit.rules.fact.PolicySettings.class);
         names.sort(Comparator.naturalOrder());
         this.ruleNames = List.copyOf(names);
         this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Returns whether any rule matches facts of a class (a pattern on it or on a supertype), from
+     * the object-type nodes of the compiled network. Policies that reach the plan and the settings
+     * only through their globals then skip two inserts per decision. This reads Drools' internal
+     * API; if that ever fails, the answer is yes and the fact is inserted as always.
+     */
+    private static boolean matched(KieBase kieBase, Class<?> type) {
+        try {
+            for (ObjectTypeNode node : ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes()) {
+                if (node.getObjectSinkPropagator().size() > 0 && node.getObjectType().isAssignableFrom(type)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException | LinkageError e) {
+            return true;
+        }
     }
 
     /**
@@ -497,8 +524,12 @@ public final class Policy implements AutoCloseable {
                 session.insert(incident);
                 session.insert(customer);
                 session.insert(context);
-                session.insert(source.settings());
-                session.insert(draft);
+                if (settingsMatched) {
+                    session.insert(source.settings());
+                }
+                if (planMatched) {
+                    session.insert(draft);
+                }
                 fired = session.fireAllRules(limit + 1);
             } catch (RuntimeException e) {
                 throw failure(incident, decision, e);
@@ -534,6 +565,16 @@ public final class Policy implements AutoCloseable {
                     "a condition threw " + what, cause);
         }
         return new DecisionException(incident.id(), decision.rule, "the consequence threw " + what, cause);
+    }
+
+    /** Whether decisions insert the plan as a fact (some rule matches it); for tests. */
+    boolean insertsPlanFact() {
+        return planMatched;
+    }
+
+    /** Whether decisions insert the settings as a fact (some rule matches them); for tests. */
+    boolean insertsSettingsFact() {
+        return settingsMatched;
     }
 
     /** Returns how many decisions were abandoned at their time budget (their threads may still run). */

@@ -3,8 +3,8 @@ package dev.cxkit.rules.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.AddressKind;
+import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.fact.Incident;
@@ -17,6 +17,7 @@ import dev.cxkit.rules.plan.AwareStep;
 import dev.cxkit.rules.plan.OfferKind;
 import dev.cxkit.rules.plan.Owner;
 import dev.cxkit.rules.plan.RecoveryPlan;
+import dev.cxkit.rules.plan.StepPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -239,6 +240,34 @@ class PolicyTest {
             // the stuck threads ended: decisions are accepted again (relaxed budget: outcome, not time)
             assertThat(policy.withOptions(RELAXED).decide(wrongItem("fine"), customer(), RecoveryContext.at(T0)).steps())
                     .hasSize(1);
+        }
+    }
+
+    @Test
+    void thePlanAndSettingsAreFactsOnlyForPoliciesThatMatchThem() throws Exception {
+        // GOOD matches $p : PlanDraft() and $s : PolicySettings(); the bundled pack reaches both through globals
+        try (Policy good = Policy.compile(source("good", Map.of("good.drl", GOOD)), RELAXED);
+                Policy restaurant = Policy.compile(PolicySource.classpath("restaurant"), RELAXED)) {
+            assertThat(good.insertsPlanFact()).isTrue();
+            assertThat(good.insertsSettingsFact()).isTrue();
+            assertThat(restaurant.insertsPlanFact()).isFalse();
+            assertThat(restaurant.insertsSettingsFact()).isFalse();
+        }
+        String bySettingsFact = HEADER + "global PlanDraft plan;\n" + """
+                rule "Reads the settings as a fact, not the plan"
+                when
+                    $s : PolicySettings( integer("n") > 0 )
+                    $i : Incident()
+                then
+                    plan.step(AwareStep.ACKNOWLEDGE, Owner.FRONTLINE, $i.detectedAt(), "Apologize " + $s.integer("n") + " times.");
+                end
+                """;
+        try (Policy policy = Policy.compile(PolicySource.of("s", Map.of("s.drl", bySettingsFact),
+                PolicySettings.of("s", Map.of("n", "2", "currency", "EUR"))), RELAXED)) {
+            assertThat(policy.insertsSettingsFact()).isTrue();
+            assertThat(policy.insertsPlanFact()).isFalse();
+            assertThat(policy.decide(wrongItem("x"), customer(), RecoveryContext.at(T0)).steps())
+                    .extracting(StepPlan::instruction).containsExactly("Apologize 2 times.");
         }
     }
 
