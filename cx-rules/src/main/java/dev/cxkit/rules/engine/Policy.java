@@ -47,7 +47,7 @@ import org.kie.internal.utils.KieHelper;
  * RecoveryPlan plan = policy.decide(incident, customer, RecoveryContext.at(clock.instant()));
  * }</pre>
  *
- * <p>Each decision runs in its own pooled Drools session with five facts: the {@link Incident},
+ * <p>Each decision runs in its own pooled Drools session with up to five facts: the {@link Incident},
  * the {@link Customer}, the {@link RecoveryContext}, the policy's
  * {@link dev.cxkit.rules.fact.PolicySettings} and a fresh {@link PlanDraft} that the rules write
  * into. The last two are also set as the globals {@code plan} and {@code settings} when the DRL
