@@ -7,21 +7,13 @@ import dev.cxkit.core.io.JourneyEventReader;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.journey.AssemblySummary;
-import dev.cxkit.core.journey.ClosedLoopAccumulator;
 import dev.cxkit.core.journey.ClosedLoopReport;
 import dev.cxkit.core.journey.ClosedLoopRules;
-import dev.cxkit.core.journey.ConsistencyAccumulator;
 import dev.cxkit.core.journey.ConsistencyReport;
 import dev.cxkit.core.journey.ConsistencyRules;
-import dev.cxkit.core.journey.Journey;
-import dev.cxkit.core.journey.JourneyAccumulator;
-import dev.cxkit.core.journey.JourneyAnalyzer;
-import dev.cxkit.core.journey.JourneyAssembler;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.JourneyEvent;
-import dev.cxkit.core.journey.JourneyOutcome;
-import dev.cxkit.core.journey.JourneyScoreAccumulator;
 import dev.cxkit.core.journey.JourneyScoreReport;
 import dev.cxkit.core.journey.JourneySummary;
 import dev.cxkit.core.score.ScoreOptions;
@@ -178,7 +170,7 @@ final class JourneysCommand implements Callable<Integer> {
         ScoreOptions options = statistics.toScoreOptions(null);
         ConsistencyRules rules = checkOptions();
         boolean sample = files.isEmpty();
-        List<JourneyDefinition> definitions = definitions(sample);
+        List<JourneyDefinition> definitions = sample ? JourneyPipeline.samples() : JourneyPipeline.load(definitionFiles);
         SampleJourneys data = sample ? SampleJourneys.of(SampleJourneys.DEFAULT_SIZE) : null;
         if (sample) {
             err.println("cx: no EVENTS given: analysing the bundled sample journeys (" + SampleJourneys.DEFAULT_SIZE
@@ -200,74 +192,21 @@ final class JourneysCommand implements Callable<Integer> {
                     sample ? List.of() : List.of(customers.toString()), SAMPLE_CUSTOMERS,
                     text(sample ? data.customersJsonl() : ""), c -> preferences.put(c.id(), c.contact()));
         }
-        Map<String, List<Response>> byJourney = new HashMap<>();
-        List<Response> withoutJourney = new ArrayList<>();
+        JourneyPipeline pipeline = new JourneyPipeline(definitions, preferences::get, by, period, zone,
+                new ClosedLoopRules(Duration.ofHours(followUpHours),
+                        staff != null ? staff : sample ? SampleJourneys.STAFF : List.of(), zone), idleGap);
         ReadSummary responseRows = ReadSummary.EMPTY;
         if (sample || !responseFiles.isEmpty()) {
             ResponseReader responseReader = ResponseReader.builder().format(inputFormat).build();
             responseRows = reading.read(new Inputs.RowSource<Response>(responseReader::read, responseReader::read),
-                    responseFiles, SAMPLE_RESPONSES, text(sample ? data.responsesCsv() : ""), r -> {
-                        if (r.journeyId() == null) {
-                            withoutJourney.add(r);
-                        } else {
-                            byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>(2)).add(r);
-                        }
-                    });
+                    responseFiles, SAMPLE_RESPONSES, text(sample ? data.responsesCsv() : ""), pipeline::addResponse);
         }
-
-        int n = definitions.size();
-        List<JourneyAnalyzer> analyzers = new ArrayList<>();
-        List<JourneyAccumulator> journeys = new ArrayList<>();
-        List<JourneyScoreAccumulator> scores = new ArrayList<>();
-        for (JourneyDefinition d : definitions) {
-            analyzers.add(JourneyAnalyzer.of(d, preferences::get));
-            journeys.add(JourneyAccumulator.create(d));
-            scores.add(JourneyScoreAccumulator.create(d));
-        }
-        List<ConsistencyAccumulator> consistency = new ArrayList<>();
-        for (String unit : by) {
-            consistency.add(ConsistencyAccumulator.create(unit, period, zone));
-        }
-        List<String> staffNames = staff != null ? staff : sample ? SampleJourneys.STAFF : List.of();
-        ClosedLoopAccumulator loop = ClosedLoopAccumulator.create(new ClosedLoopRules(
-                Duration.ofHours(followUpHours), staffNames, zone));
-        long[] joined = new long[1];
-        JourneyAssembler.Builder assemblerBuilder = JourneyAssembler.builder();
-        if (idleGap != null) {
-            if (idleGap.isNegative() || idleGap.isZero()) {
-                throw new UsageException("--idle-gap must be positive, got " + idleGap);
-            }
-            assemblerBuilder.idleGap(idleGap);
-        }
-        JourneyAssembler assembler = assemblerBuilder.build(journey -> {
-            int d = route(definitions, journey);
-            JourneyOutcome outcome = analyzers.get(d).outcome(journey);
-            journeys.get(d).record(outcome);
-            List<Response> about = byJourney.remove(journey.journeyId());
-            List<Response> list = about == null ? List.of() : about;
-            scores.get(d).record(outcome, list);
-            for (Response r : list) {
-                joined[0]++;
-                consistency.forEach(c -> c.record(r, outcome));
-                loop.record(r, outcome);
-            }
-        });
         JourneyEventReader eventReader = inputFormat == null ? JourneyEventReader.create()
                 : JourneyEventReader.of(inputFormat);
-        ReadSummary eventRows = reading.read(new Inputs.RowSource<JourneyEvent>(eventReader::read, eventReader::read), files,
-                SAMPLE_EVENTS, text(sample ? data.eventsCsv() : ""), assembler::add);
-        AssemblySummary assembly = assembler.finish();
-        // Responses whose journey never came still count for consistency; nothing is lost.
-        long unmatched = withoutJourney.size();
-        for (Response r : withoutJourney) {
-            consistency.forEach(c -> c.record(r, null));
-        }
-        for (List<Response> rs : byJourney.values()) {
-            for (Response r : rs) {
-                unmatched++;
-                consistency.forEach(c -> c.record(r, null));
-            }
-        }
+        ReadSummary eventRows = reading.read(new Inputs.RowSource<JourneyEvent>(eventReader::read, eventReader::read),
+                files, SAMPLE_EVENTS, text(sample ? data.eventsCsv() : ""), pipeline::addEvent);
+        JourneyPipeline.Analysis analysis = pipeline.finish(options, rules);
+        long unmatched = analysis.unmatched();
         reading.report();
         long rejected = reading.summary().rejected();
         if (strict && rejected > 0) {
@@ -280,25 +219,17 @@ final class JourneysCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "cx: warning: %d %s no journey in the events (kept in the consistency "
                     + "charts only)%n", unmatched, unmatched == 1 ? "response has" : "responses have");
         }
-        if (assembly.journeys() == 0) {
+        if (analysis.assembly().journeys() == 0) {
             err.println("cx: warning: no journeys to analyse");
         }
         err.flush();
-        List<JourneySummary> summaries = new ArrayList<>();
         List<Map<String, Long>> unknown = new ArrayList<>();
-        List<JourneyScoreReport> scoreReports = new ArrayList<>();
-        for (int d = 0; d < n; d++) {
-            JourneySummary s = journeys.get(d).snapshot().overall();
-            summaries.add(s);
-            unknown.add(s.unknownTouchpoints());
-            scoreReports.add(scores.get(d).snapshot(options));
+        for (JourneySummary summary : analysis.summaries()) {
+            unknown.add(summary.unknownTouchpoints());
         }
-        List<ConsistencyReport> charts = new ArrayList<>();
-        for (ConsistencyAccumulator c : consistency) {
-            charts.add(c.snapshot(rules));
-        }
-        Result result = new Result(definitions, summaries, unknown, scoreReports, charts, loop.snapshot(), eventRows,
-                assembly, responseRows, joined[0], unmatched, customerRows, reading, options);
+        Result result = new Result(definitions, analysis.summaries(), unknown, analysis.scores(),
+                analysis.consistency(), analysis.closedLoop(), eventRows, analysis.assembly(), responseRows,
+                analysis.joined(), unmatched, customerRows, reading, options);
         if (format == OutputFormat.JSON) {
             out.println(Report.JSON.writeValueAsString(JourneysReport.json(result, statistics.confidence)));
         } else {
@@ -318,6 +249,9 @@ final class JourneysCommand implements Callable<Integer> {
         }
         if (followUpHours < 1) {
             throw new UsageException("--follow-up-hours must be 1 or more, got " + followUpHours);
+        }
+        if (idleGap != null && (idleGap.isNegative() || idleGap.isZero())) {
+            throw new UsageException("--idle-gap must be positive, got " + idleGap);
         }
         Set<String> units = new LinkedHashSet<>();
         for (String raw : by) {
@@ -343,50 +277,6 @@ final class JourneysCommand implements Callable<Integer> {
                     + String.join(" and ", JourneyDefinitions.SAMPLES) + ")");
         }
         return ConsistencyRules.defaults().withAlternations(alternations);
-    }
-
-    private List<JourneyDefinition> definitions(boolean sample) throws IOException {
-        List<JourneyDefinition> out = new ArrayList<>();
-        if (sample) {
-            for (String name : JourneyDefinitions.SAMPLES) {
-                out.add(JourneyDefinitions.sample(name));
-            }
-            return out;
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (Path file : definitionFiles) {
-            JourneyDefinition d = JourneyDefinitions.load(file);
-            if (!names.add(d.name())) {
-                throw new UsageException("two definitions are named '" + d.name() + "' (" + file + ")");
-            }
-            out.add(d);
-        }
-        return out;
-    }
-
-    /**
-     * The definition a journey belongs to: the one that knows most of its events' touchpoints;
-     * ties (and journeys no definition knows) go to the first given.
-     */
-    static int route(List<JourneyDefinition> definitions, Journey journey) {
-        if (definitions.size() == 1) {
-            return 0;
-        }
-        int best = 0;
-        int bestCount = -1;
-        for (int d = 0; d < definitions.size(); d++) {
-            int count = 0;
-            for (JourneyEvent e : journey.events()) {
-                if (definitions.get(d).touchpoint(e.touchpoint()).isPresent()) {
-                    count++;
-                }
-            }
-            if (count > bestCount) {
-                best = d;
-                bestCount = count;
-            }
-        }
-        return best;
     }
 
     private static Supplier<InputStream> text(String text) {

@@ -3,12 +3,9 @@ package dev.cxkit.cli;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
-import dev.cxkit.core.service.Channel;
 import dev.cxkit.rules.engine.DecisionException;
 import dev.cxkit.rules.engine.Policy;
 import dev.cxkit.rules.engine.PolicySource;
-import dev.cxkit.core.service.AddressKind;
-import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.Money;
@@ -179,20 +176,10 @@ final class RecoverCommand implements Callable<Integer> {
                 err.flush();
                 return Cx.EXIT_REJECTED;
             }
-            List<RecoveryPlan> plans = new ArrayList<>();
-            List<DecisionException> failed = new ArrayList<>();
-            for (IncidentRecord record : incidents) {
-                Incident incident = record.incident();
-                Customer customer = customerOf(record, customersById, err);
-                try {
-                    plans.add(compiled.decide(incident, customer,
-                            record.context(now != null ? now : incident.detectedAt())));
-                } catch (DecisionException e) {
-                    failed.add(e);
-                    err.println("cx: decision failed: " + e.getMessage());
-                }
-            }
-            err.flush();
+            Decisions.Decided decided = Decisions.decide(compiled, incidents, customersById,
+                    customers == null ? null : customers.toString(), now, err);
+            List<RecoveryPlan> plans = decided.plans();
+            List<DecisionException> failed = decided.failed();
             if (format == OutputFormat.JSON) {
                 printJson(out, plans, failed);
             } else {
@@ -275,31 +262,6 @@ final class RecoverCommand implements Callable<Integer> {
             }
         }
         err.flush();
-    }
-
-    /** The inline customer, else the --customers one, else the default customer (see the help). */
-    private Customer customerOf(IncidentRecord record, Map<String, Customer> byId, PrintWriter err) {
-        if (record.customer() != null) {
-            return record.customer();
-        }
-        String id = record.incident().customerId();
-        if (id != null) {
-            Customer known = byId.get(id);
-            if (known != null) {
-                return known;
-            }
-            if (customers != null) {
-                err.println("cx: warning: incident " + record.incident().id() + ": customer " + id + " is not in "
-                        + customers + "; using the default customer");
-            }
-        }
-        return defaultCustomer(id);
-    }
-
-    /** The customer of an incident nobody describes: standard tier, no history, contacted by email. */
-    static Customer defaultCustomer(String id) {
-        return new Customer(id == null ? "unknown" : id, "standard", null,
-                new ContactPreference(Channel.EMAIL, AddressKind.EMAIL), 0);
     }
 
     // ---- JSON -------------------------------------------------------------------------------------
@@ -435,25 +397,7 @@ final class RecoverCommand implements Callable<Integer> {
     }
 
     private static String header(Incident i) {
-        if (i == null) {
-            return "incident (unknown)";
-        }
-        StringBuilder sb = new StringBuilder("incident ").append(i.id()).append(": ").append(i.type()).append(", ")
-                .append(i.severity()).append(", ").append(i.channel());
-        if (i.location() != null) {
-            sb.append(" at ").append(i.location());
-        }
-        if (i.touchpoint() != null) {
-            sb.append(" (").append(i.touchpoint()).append(")");
-        }
-        if (i.customerId() != null) {
-            sb.append(", customer ").append(i.customerId());
-        }
-        if (i.flight() != null) {
-            sb.append("; flight ").append(i.flight().disruption()).append(", ").append(i.flight().distanceKm())
-                    .append(" km").append(i.flight().intraEu() ? " intra-EU" : "");
-        }
-        return sb.toString();
+        return i == null ? "incident (unknown)" : "incident " + i.id() + ": " + Decisions.describe(i);
     }
 
     /** Parses {@code --now}: an ISO-8601 instant or a date-time with an offset. */
