@@ -50,8 +50,13 @@ public final class Cx implements Runnable {
     public static final int EXIT_REJECTED = 1;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Print stack traces of errors (for bug reports).")
+            description = "Print stack traces of errors (for bug reports), and cx report's timings.")
     boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print no progress and no informational messages on standard error; warnings, "
+                    + "rejected rows and errors are still printed.")
+    boolean quiet;
 
     @Spec
     CommandSpec spec;
@@ -155,8 +160,46 @@ public final class Cx implements Runnable {
         }
 
         private static boolean isVerbose(CommandLine cmd) {
-            Object root = cmd.getCommandSpec().root().userObject();
-            return root instanceof Cx && ((Cx) root).verbose;
+            return root(cmd.getCommandSpec()).verbose;
+        }
+    }
+
+    /** The root command of a command line (the options of {@code cx} itself). */
+    private static Cx root(CommandSpec spec) {
+        Object root = spec.root().userObject();
+        return root instanceof Cx ? (Cx) root : new Cx();
+    }
+
+    /**
+     * Returns whether {@code --quiet} was given.
+     *
+     * @param spec any command of the command line
+     */
+    static boolean quiet(CommandSpec spec) {
+        return root(spec).quiet;
+    }
+
+    /**
+     * Returns whether {@code --verbose} was given.
+     *
+     * @param spec any command of the command line
+     */
+    static boolean verbose(CommandSpec spec) {
+        return root(spec).verbose;
+    }
+
+    /**
+     * Prints an informational line, {@code cx: message}, on standard error unless {@code --quiet}
+     * was given.
+     *
+     * @param spec the running command
+     * @param message the line, without the {@code cx: } prefix
+     */
+    static void info(CommandSpec spec, String message) {
+        if (!quiet(spec)) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("cx: " + message);
+            err.flush();
         }
     }
 

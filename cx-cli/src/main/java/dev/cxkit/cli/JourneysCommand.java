@@ -20,6 +20,7 @@ import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.core.survey.Period;
 import dev.cxkit.core.survey.Response;
+import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.io.CustomerReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -173,7 +174,7 @@ final class JourneysCommand implements Callable<Integer> {
         List<JourneyDefinition> definitions = sample ? JourneyPipeline.samples() : JourneyPipeline.load(definitionFiles);
         SampleJourneys data = sample ? SampleJourneys.of(SampleJourneys.DEFAULT_SIZE) : null;
         if (sample) {
-            err.println("cx: no EVENTS given: analysing the bundled sample journeys (" + SampleJourneys.DEFAULT_SIZE
+            Cx.info(spec, "no EVENTS given: analysing the bundled sample journeys (" + SampleJourneys.DEFAULT_SIZE
                     + " dine-in visits and deliveries, with responses and customers)");
         }
         List<String> inputs = new ArrayList<>(files);
@@ -182,13 +183,13 @@ final class JourneysCommand implements Callable<Integer> {
             inputs.add(customers.toString());
         }
         Inputs.check(inputs, rejects);
-        Inputs reading = new Inputs(inputFormat, parent.stdin(), err, rejects);
+        Inputs reading = new Inputs(inputFormat, parent.stdin(), err, rejects, Cx.quiet(spec));
 
         Map<String, ContactPreference> preferences = new HashMap<>();
         ReadSummary customerRows = ReadSummary.EMPTY;
         if (sample || customers != null) {
             CustomerReader customerReader = CustomerReader.create();
-            customerRows = reading.read(new Inputs.RowSource<dev.cxkit.rules.fact.Customer>(customerReader::read, customerReader::read),
+            customerRows = reading.<Customer>read(customerReader::read,
                     sample ? List.of() : List.of(customers.toString()), SAMPLE_CUSTOMERS,
                     text(sample ? data.customersJsonl() : ""), c -> preferences.put(c.id(), c.contact()));
         }
@@ -198,12 +199,12 @@ final class JourneysCommand implements Callable<Integer> {
         ReadSummary responseRows = ReadSummary.EMPTY;
         if (sample || !responseFiles.isEmpty()) {
             ResponseReader responseReader = ResponseReader.builder().format(inputFormat).build();
-            responseRows = reading.read(new Inputs.RowSource<Response>(responseReader::read, responseReader::read),
+            responseRows = reading.read(responseReader::read,
                     responseFiles, SAMPLE_RESPONSES, text(sample ? data.responsesCsv() : ""), pipeline::addResponse);
         }
         JourneyEventReader eventReader = inputFormat == null ? JourneyEventReader.create()
                 : JourneyEventReader.of(inputFormat);
-        ReadSummary eventRows = reading.read(new Inputs.RowSource<JourneyEvent>(eventReader::read, eventReader::read),
+        ReadSummary eventRows = reading.read(eventReader::read,
                 files, SAMPLE_EVENTS, text(sample ? data.eventsCsv() : ""), pipeline::addEvent);
         JourneyPipeline.Analysis analysis = pipeline.finish(options, rules);
         long unmatched = analysis.unmatched();

@@ -206,8 +206,8 @@ final class RecoverCommand implements Callable<Integer> {
             }
             IncidentReader reader = IncidentReader.create();
             if (files.isEmpty()) {
-                err.println("cx: no INCIDENTS given: deciding the bundled sample " + sample.what() + " (" + sample.name()
-                        + ")");
+                Cx.info(spec, "no INCIDENTS given: deciding the bundled sample " + sample.what() + " ("
+                        + sample.name() + ")");
                 try (InputStream in = Objects.requireNonNull(RecoverCommand.class.getResourceAsStream(sample.resource()),
                         "bundled sample missing")) {
                     summary = summary.plus(reader.read(in, sample.name(), incidents::add, this::rejected));
