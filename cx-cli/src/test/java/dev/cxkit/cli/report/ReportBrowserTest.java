@@ -196,7 +196,7 @@ class ReportBrowserTest {
         NamedScore worst = model.scores().content().orElseThrow().byTouchpoint().get(0).rows().get(0);
         expected.add(worst.name());
         expected.add(Figures.score(worst.score().metric(), worst.score().value().getAsDouble()).text());
-        PromiseResult served = model.journeys().content().orElseThrow().promises().get(0);
+        PromiseResult served = model.journeys().content().orElseThrow().get(0).promises().get(0);
         expected.add(Figures.duration(served.durations().orElseThrow().p90()));
         expected.add(Figures.percent(served.breachRate().getAsDouble()).text());
         ImpactRow costliest = model.failureImpact().content().orElseThrow().ranking().get(0);
