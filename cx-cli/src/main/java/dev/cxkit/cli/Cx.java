@@ -32,9 +32,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Cx.Version.class,
         modelTransformer = Cx.ErrorHandling.class,
-        subcommands = {ScoreCommand.class, CompareCommand.class, SampleSizeCommand.class, JourneysCommand.class,
-            RecoverCommand.class,
-            RulesCommand.class,
+        subcommands = {ReportCommand.class, ScoreCommand.class, CompareCommand.class, SampleSizeCommand.class,
+            JourneysCommand.class, RecoverCommand.class, RulesCommand.class, SampleCommand.class,
             CommandLine.HelpCommand.class},
         description = {"Customer-experience scores (NPS, CSAT, CES) with confidence intervals, from CSV or JSON "
             + "Lines exports."},

@@ -18,6 +18,7 @@ import dev.cxkit.core.journey.JourneyOutcome;
 import dev.cxkit.core.journey.JourneyScoreAccumulator;
 import dev.cxkit.core.journey.JourneyScoreReport;
 import dev.cxkit.core.journey.JourneySummary;
+import dev.cxkit.core.journey.ServiceFailure;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.core.survey.Period;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,19 +56,31 @@ final class JourneyPipeline {
      * @param scores the scores joined to the journeys of each definition
      * @param consistency one report per unit dimension, in the order given
      * @param closedLoop detractors to follow up and staff to recognise, from responses joined to a journey
+     * @param failureJourneys per definition, the journeys with each kind of failure (its type at its
+     *     touchpoint), which the failure-impact rows count in responses
      * @param assembly how the events became journeys
      * @param joined the responses joined to a journey
      * @param unmatched the responses without a journey in the events (kept in the consistency charts only)
      */
     record Analysis(List<JourneyDefinition> definitions, List<JourneySummary> summaries,
             List<JourneyScoreReport> scores, List<ConsistencyReport> consistency, ClosedLoopReport closedLoop,
-            AssemblySummary assembly, long joined, long unmatched) {
+            List<Map<FailureKind, Long>> failureJourneys, AssemblySummary assembly, long joined, long unmatched) {
+    }
+
+    /**
+     * A kind of service failure as failure impact groups them.
+     *
+     * @param type the failure type
+     * @param touchpoint the touchpoint where it happened
+     */
+    record FailureKind(String type, String touchpoint) {
     }
 
     private final List<JourneyDefinition> definitions;
     private final List<JourneyAnalyzer> analyzers = new ArrayList<>();
     private final List<JourneyAccumulator> journeys = new ArrayList<>();
     private final List<JourneyScoreAccumulator> scores = new ArrayList<>();
+    private final List<Map<FailureKind, Long>> failureJourneys = new ArrayList<>();
     private final List<ConsistencyAccumulator> consistency = new ArrayList<>();
     private final ClosedLoopAccumulator loop;
     private final JourneyAssembler assembler;
@@ -93,6 +107,7 @@ final class JourneyPipeline {
             analyzers.add(JourneyAnalyzer.of(d, preferences));
             journeys.add(JourneyAccumulator.create(d));
             scores.add(JourneyScoreAccumulator.create(d));
+            failureJourneys.add(new HashMap<>());
         }
         for (String unit : units) {
             consistency.add(ConsistencyAccumulator.create(unit, period, zone));
@@ -128,6 +143,13 @@ final class JourneyPipeline {
         int d = route(definitions, journey);
         JourneyOutcome outcome = analyzers.get(d).outcome(journey);
         journeys.get(d).record(outcome);
+        if (!outcome.failures().isEmpty()) {
+            Set<FailureKind> kinds = new HashSet<>();
+            for (ServiceFailure f : outcome.failures()) {
+                kinds.add(new FailureKind(f.type(), f.touchpoint()));
+            }
+            kinds.forEach(kind -> failureJourneys.get(d).merge(kind, 1L, Long::sum));
+        }
         List<Response> about = byJourney.remove(journey.journeyId());
         List<Response> list = about == null ? List.of() : about;
         scores.get(d).record(outcome, list);
@@ -168,8 +190,33 @@ final class JourneyPipeline {
         for (ConsistencyAccumulator c : consistency) {
             charts.add(c.snapshot(rules));
         }
-        return new Analysis(definitions, summaries, scoreReports, charts, loop.snapshot(), assembly, joined,
+        List<Map<FailureKind, Long>> counts = new ArrayList<>();
+        failureJourneys.forEach(m -> counts.add(Map.copyOf(m)));
+        return new Analysis(definitions, summaries, scoreReports, charts, loop.snapshot(), counts, assembly, joined,
                 unmatched);
+    }
+
+    /**
+     * Checks {@code --by}: the consistency units are response fields other than {@code period}
+     * and {@code metric}, each named once.
+     *
+     * @param by the values given, trimmed here
+     * @return the units, in order
+     * @throws UsageException if a name is empty, reserved or repeated
+     */
+    static List<String> units(List<String> by) {
+        Set<String> units = new LinkedHashSet<>();
+        for (String raw : by) {
+            String unit = raw.trim();
+            if (unit.isEmpty() || unit.equals("period") || unit.equals("metric")) {
+                throw new UsageException("--by needs column names other than period and metric: '"
+                        + String.join(",", by) + "'");
+            }
+            if (!units.add(unit)) {
+                throw new UsageException("--by names column '" + unit + "' twice");
+            }
+        }
+        return new ArrayList<>(units);
     }
 
     /** The two sample definitions, {@code dine-in} and {@code delivery}. */

@@ -32,11 +32,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -254,18 +252,7 @@ final class JourneysCommand implements Callable<Integer> {
         if (idleGap != null && (idleGap.isNegative() || idleGap.isZero())) {
             throw new UsageException("--idle-gap must be positive, got " + idleGap);
         }
-        Set<String> units = new LinkedHashSet<>();
-        for (String raw : by) {
-            String unit = raw.trim();
-            if (unit.isEmpty() || unit.equals("period") || unit.equals("metric")) {
-                throw new UsageException("--by needs column names other than period and metric: '"
-                        + String.join(",", by) + "'");
-            }
-            if (!units.add(unit)) {
-                throw new UsageException("--by names column '" + unit + "' twice");
-            }
-        }
-        by = new ArrayList<>(units);
+        by = JourneyPipeline.units(by);
         if (staff != null) {
             staff = staff.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         }

@@ -25,9 +25,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,14 +34,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -128,7 +124,7 @@ final class RecoverCommand implements Callable<Integer> {
                     + "contact_address_kind, recent_failures), looked up by each incident's customer_id.")
     private Path customers;
 
-    @Option(names = "--now", paramLabel = "TIME", converter = InstantConverter.class,
+    @Option(names = "--now", paramLabel = "TIME", converter = Converters.InstantConverter.class,
             description = "Decide every incident at this ISO-8601 time (2026-03-01T12:00:00Z). "
                     + "Default: each incident's detected_at.")
     private Instant now;
@@ -398,18 +394,5 @@ final class RecoverCommand implements Callable<Integer> {
 
     private static String header(Incident i) {
         return i == null ? "incident (unknown)" : "incident " + i.id() + ": " + Decisions.describe(i);
-    }
-
-    /** Parses {@code --now}: an ISO-8601 instant or a date-time with an offset. */
-    static final class InstantConverter implements ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            try {
-                return OffsetDateTime.parse(value.trim()).toInstant();
-            } catch (DateTimeException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 time with a zone, like "
-                        + "2026-03-01T12:00:00Z or 2026-03-01T13:00:00+01:00");
-            }
-        }
     }
 }
