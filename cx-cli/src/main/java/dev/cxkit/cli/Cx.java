@@ -18,8 +18,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code cx} command: customer-experience scores with confidence intervals from CSV or JSON
- * Lines exports.
+ * The {@code cx} command: customer-experience reports, scores with confidence intervals, journey
+ * analytics and service-recovery plans from CSV or JSON Lines exports.
  *
  * <p>Run it with {@code new CommandLine(new Cx()).execute(args)}: the command installs its own
  * error handling, so every failure ends as a one-line {@code cx: message} on standard error and an
@@ -35,12 +35,26 @@ import picocli.CommandLine.Spec;
         subcommands = {ReportCommand.class, ScoreCommand.class, CompareCommand.class, SampleSizeCommand.class,
             JourneysCommand.class, RecoverCommand.class, RulesCommand.class, SampleCommand.class,
             CommandLine.HelpCommand.class},
-        description = {"Customer-experience scores (NPS, CSAT, CES) with confidence intervals, from CSV or JSON "
-            + "Lines exports."},
-        footer = {"", "Exit codes: 0 success, 1 rows rejected with --strict, 2 usage error or unreadable input.",
-            "", "Examples:", "  cx score responses.csv --by location --period month",
+        description = {"Customer experience from raw exports (CSV or JSON Lines): a CX health report with charts; "
+            + "NPS, CSAT and CES with confidence intervals and significance tests; journey analytics (funnel, "
+            + "promises, what failures cost, whether recovery works, consistency, closed loop); recovery plans for "
+            + "service failures from rule-based policies (AWARE steps, offers, approvals), and tools for the rule "
+            + "authors who write those policies.",
+            "Start with 'cx report': with no arguments it reports on a bundled sample restaurant chain.",
+            ""},
+        footer = {"", "Every command prints its own help: cx COMMAND --help (cx rules check --help).",
+            "Exit codes: 0 success, 1 rows rejected with --strict (or a decision failed), 2 usage error or "
+                + "unreadable input.",
+            "", "Examples:", "  cx report",
+            "  cx report --responses responses.csv --events events.csv \\",
+            "      --definition dine-in.yaml --incidents incidents.jsonl --out out/",
+            "  cx sample --size 60000 --out sample/",
+            "  cx score responses.csv --by location --period month",
             "  cx compare march.csv april.csv --metric nps",
-            "  cx sample-size --metric nps --half-width 5"})
+            "  cx sample-size --metric nps --half-width 5",
+            "  cx journeys events.csv --definition dine-in.yaml --responses responses.csv",
+            "  cx recover incidents.jsonl --policy restaurant",
+            "  cx rules check my-policy/ && cx rules test my-policy/"})
 public final class Cx implements Runnable {
 
     /** Exit code of a usage error or an input that cannot be read. */
@@ -49,12 +63,12 @@ public final class Cx implements Runnable {
     public static final int EXIT_REJECTED = 1;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Print stack traces of errors (for bug reports), and cx report's timings.")
+            description = "Print stack traces of errors (for bug reports), and cx report's timings. Default: off.")
     boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
             description = "Print no progress and no informational messages on standard error; warnings, "
-                    + "rejected rows and errors are still printed.")
+                    + "rejected rows and errors are still printed. Default: off.")
     boolean quiet;
 
     @Spec
@@ -104,8 +118,8 @@ public final class Cx implements Runnable {
     @Override
     public void run() {
         // "cx" alone.
-        throw new ParameterException(spec.commandLine(),
-                "a command is required: score or compare to analyse responses, sample-size to plan a survey");
+        throw new ParameterException(spec.commandLine(), "a command is required; start with 'cx report', a CX "
+                + "health report of a bundled sample (see 'cx --help' for every command)");
     }
 
     /** The version from the jar manifest's Implementation-Version, or {@code dev} when run from classes. */

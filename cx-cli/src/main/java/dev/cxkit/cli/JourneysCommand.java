@@ -87,16 +87,19 @@ final class JourneysCommand implements Callable<Integer> {
     private List<String> files = new ArrayList<>();
 
     @Option(names = "--definition", paramLabel = "FILE",
-            description = "A journey definition, YAML or JSON (repeat for several). Required with EVENTS.")
+            description = "A journey definition, YAML or JSON (repeat for several). Required with EVENTS. "
+                    + "Default: the sample's dine-in and delivery without EVENTS.")
     private List<Path> definitionFiles = new ArrayList<>();
 
     @Option(names = "--responses", paramLabel = "FILE",
-            description = "Survey responses (as for cx score) to join by journey_id (repeat for several).")
+            description = "Survey responses (as for cx score) to join by journey_id (repeat for several). "
+                    + "Default: none (the sample's without EVENTS).")
     private List<String> responseFiles = new ArrayList<>();
 
     @Option(names = "--customers", paramLabel = "FILE",
             description = "JSON Lines of customers with contact_channel and contact_address_kind (as for cx "
-                    + "recover), to check contacts against the channel each customer chose.")
+                    + "recover), to check contacts against the channel each customer chose. Default: none (the sample's "
+                    + "without EVENTS).")
     private Path customers;
 
     @Option(names = "--by", paramLabel = "COL", split = ",",
@@ -143,7 +146,8 @@ final class JourneysCommand implements Callable<Integer> {
     private OutputFormat format;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected rows verbatim to FILE (each input's rows under its header).")
+            description = "Write rejected rows verbatim to FILE (each input's rows under its header). "
+                    + "Default: none.")
     private Path rejects;
 
     @Option(names = "--strict",

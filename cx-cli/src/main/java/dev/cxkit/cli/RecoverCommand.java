@@ -60,7 +60,7 @@ import tools.jackson.databind.node.ObjectNode;
                 + "value, no recent failures, contacted by EMAIL at their EMAIL address.",
             "Each decision runs at --now, or else at the incident's detected_at, so output is reproducible; "
                 + "budget_left_today, similar_recent_incidents and already_compensated come from the line. "
-                + "Each decision may take at most 10 000 rule firings and 5 s; one that fails is reported and "
+                + "Each decision may take at most 10 000 rule firings and 10 s (--firing-limit, --time-budget); one that fails is reported and "
                 + "the others go on."},
         footer = {"", "JSON: {plans: [{incidentId, steps[{step, owner, due, instruction}], offers[{kind, amount, "
             + "currency, reason, requiresApproval, requiresConsent}], escalations[{to, due, reason}], "
@@ -121,7 +121,8 @@ final class RecoverCommand implements Callable<Integer> {
 
     @Option(names = "--customers", paramLabel = "FILE",
             description = "JSON Lines of customers (id, tier, lifetime_value, currency, contact_channel, "
-                    + "contact_address_kind, recent_failures), looked up by each incident's customer_id.")
+                    + "contact_address_kind, recent_failures), looked up by each incident's customer_id. Default: none "
+                    + "(each incident's inline customer, else a default customer).")
     private Path customers;
 
     @Option(names = "--now", paramLabel = "TIME", converter = Converters.InstantConverter.class,
@@ -135,7 +136,7 @@ final class RecoverCommand implements Callable<Integer> {
     private OutputFormat format;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected lines verbatim to FILE, to fix and read again.")
+            description = "Write rejected lines verbatim to FILE, to fix and read again. Default: none.")
     private Path rejects;
 
     @Option(names = "--strict",

@@ -68,8 +68,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "report",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"A CX health report from raw exports: a terminal summary, and report.html (one "
-            + "self-contained page with charts, offline) and report.json in --out. It answers, in order: 1. headline "
+        description = {"A CX health report from raw exports: a terminal summary, an HTML page with charts and "
+            + "the JSON. Start here: with no arguments it reports on a bundled sample.",
+            "The report answers, in order: 1. headline "
             + "NPS, CSAT and CES with intervals, n and the change from the period before (significant or not); 2. "
             + "scores by touchpoint and stage, worst first; 3. the journey funnel, durations against promises and "
             + "breaches; 4. what failures cost, ranked; 5. recovery plans for open incidents (AWARE steps, owners, "
@@ -79,8 +80,10 @@ import picocli.CommandLine.Spec;
                 + "are read as by cx score (responses), cx journeys (events, definitions, customers) and cx "
                 + "recover (incidents, customers); bad rows are rejected with their file and line and the rest is "
                 + "reported.",
+            "report.html is one self-contained page (inline SVG charts, no script, works offline, reads on a laptop "
+                + "and a phone); report.json holds the same numbers; both go to --out.",
             "With no inputs it reports on a bundled sample: a restaurant chain's " + SampleJourneys.DEFAULT_SIZE
-                + " dine-in visits and deliveries over January to June 2026, as of " + "2026-07-01T08:00:00Z, "
+                + " dine-in visits and deliveries over January to June 2026, as of the morning of 1 July, "
                 + "with its open incidents decided by the restaurant policy (regenerate it at any size with cx "
                 + "sample)."},
         footer = {"", "The headline compares the latest period that ended by --now with the period before it; "
@@ -90,8 +93,9 @@ import picocli.CommandLine.Spec;
                 + "a decision failed (the report is written), 2 usage error, unreadable input or a policy that does "
                 + "not compile.",
             "", "Examples:", "  cx report", "  cx report --period week --out /tmp/cx --format json",
-            "  cx report --responses responses.csv --events events.csv --definition dine-in.yaml "
-                + "--incidents incidents.jsonl --customers customers.jsonl --by location"})
+            "  cx report --responses responses.csv --events events.csv \\",
+            "      --definition dine-in.yaml --incidents incidents.jsonl \\",
+            "      --customers customers.jsonl --by location"})
 final class ReportCommand implements Callable<Integer> {
 
     /** What goes to standard output. */
@@ -114,26 +118,27 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--responses", paramLabel = "FILE",
             description = "Survey responses, CSV or JSON Lines, as for cx score (repeat for several; - reads "
-                    + "standard input).")
+                    + "standard input). Default: none; with no inputs at all, the bundled sample.")
     private List<String> responseFiles = new ArrayList<>();
 
     @Option(names = "--events", paramLabel = "FILE",
             description = "Journey events, CSV or JSON Lines, as for cx journeys (repeat for several). Needs "
-                    + "--definition.")
+                    + "--definition. Default: none.")
     private List<String> eventFiles = new ArrayList<>();
 
     @Option(names = "--definition", paramLabel = "FILE",
             description = "A journey definition, YAML or JSON (repeat for several: each journey goes to the one "
-                    + "that knows most of its touchpoints).")
+                    + "that knows most of its touchpoints). Default: none.")
     private List<Path> definitionFiles = new ArrayList<>();
 
     @Option(names = "--incidents", paramLabel = "FILE",
-            description = "Open incidents, JSON Lines, as for cx recover (repeat for several), decided by --policy.")
+            description = "Open incidents, JSON Lines, as for cx recover (repeat for several), decided by --policy. "
+                    + "Default: none.")
     private List<String> incidentFiles = new ArrayList<>();
 
     @Option(names = "--customers", paramLabel = "FILE",
             description = "Customers, JSON Lines, as for cx recover: their contact preferences for the contact "
-                    + "rules of the journeys, and the customer of each incident.")
+                    + "rules of the journeys, and the customer of each incident. Default: none.")
     private Path customers;
 
     @Option(names = "--policy", paramLabel = "DIR|restaurant|eu261",
@@ -147,7 +152,7 @@ final class ReportCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private Period period;
 
-    @Option(names = "--by", paramLabel = "location|touchpoint|channel", split = ",",
+    @Option(names = "--by", paramLabel = "COL", split = ",",
             description = "The units whose consistency over the periods is checked: location, touchpoint, channel "
                     + "or another response column, comma-separated. Default: location,touchpoint.")
     private List<String> by = new ArrayList<>(List.of("location", "touchpoint"));
@@ -182,7 +187,8 @@ final class ReportCommand implements Callable<Integer> {
     private StatisticsOptions statistics;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected rows verbatim to FILE (each input's rows under its header).")
+            description = "Write rejected rows verbatim to FILE (each input's rows under its header). "
+                    + "Default: none.")
     private Path rejects;
 
     @Option(names = "--strict",

@@ -17,20 +17,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "sample",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Write the sample data set of cx report and cx journeys to files, at any size: a restaurant "
-            + "chain's dine-in visits and deliveries over January to June 2026, generated from a fixed seed, so the "
-            + "same size always gives the same bytes. It has failures that lower scores, recoveries, a location "
+        description = {"Write the sample data set of cx report to files, at any size.",
+            "The sample is a restaurant chain's dine-in visits and deliveries over January to June 2026, generated "
+                + "from a fixed seed, so the same size always gives the same bytes. It has failures that lower scores, recoveries, a location "
             + "that alternates good and bad months and a touchpoint that contacts customers on the wrong channel.",
-            "Files: responses.csv (survey responses joined to journeys by journey_id), events.csv (journey "
-                + "events), customers.jsonl (contact preferences), incidents.jsonl (the open incidents: the latest "
-                + "unrecovered failure of each kind in the last two weeks), dine-in.yaml and delivery.yaml (the "
-                + "journey definitions). Existing files of those names are replaced."},
+            "Files: the survey responses (joined to journeys by journey_id), the journey events, the customers' "
+                + "contact preferences, the open incidents (the latest unrecovered failure of each kind in the last "
+                + "two weeks) and the two journey definitions: responses.csv, events.csv, customers.jsonl, "
+                + "incidents.jsonl, dine-in.yaml, delivery.yaml. Existing files of those names are replaced."},
         footer = {"", "Exit codes: 0 success, 2 usage error or a file that cannot be written.",
             "", "Examples:", "  cx sample --out sample", "  cx sample --size 60000 --out sample-10x",
-            "  cx report --responses sample/responses.csv --events sample/events.csv --definition "
-                + "sample/dine-in.yaml --definition sample/delivery.yaml --incidents sample/incidents.jsonl "
-                + "--customers sample/customers.jsonl --staff Priya,Tom,Ana,Jamal,Chen,Ruth,Omar,Ellie "
-                + "--now 2026-07-01T08:00:00Z"})
+            "  cx report --responses sample/responses.csv --events sample/events.csv \\",
+            "      --definition sample/dine-in.yaml --definition sample/delivery.yaml \\",
+            "      --incidents sample/incidents.jsonl --customers sample/customers.jsonl \\",
+            "      --staff Priya,Tom,Ana,Jamal,Chen,Ruth,Omar,Ellie \\",
+            "      --now 2026-07-01T08:00:00Z"})
 final class SampleCommand implements Callable<Integer> {
 
     /** The most journeys: the generator holds the whole sample in memory (about 1 KB per journey). */

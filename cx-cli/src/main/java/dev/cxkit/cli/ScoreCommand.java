@@ -90,7 +90,8 @@ final class ScoreCommand implements Callable<Integer> {
     private OutputFormat format;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected rows verbatim to FILE (CSV under its header) to fix and read again.")
+            description = "Write rejected rows verbatim to FILE (CSV under its header) to fix and read again. "
+                    + "Default: none.")
     private Path rejects;
 
     @Option(names = "--strict",
