@@ -298,7 +298,7 @@ final class ReportCommand implements Callable<Integer> {
                     (IncidentRecord r) -> incidents.add(r));
         }
         reading.report();
-        time("reading and journey analytics");
+        time("reading");
         long rejected = reading.summary().rejected();
         if (strict && rejected > 0) {
             err.printf(Locale.ROOT, "cx: %d %s rejected and --strict is on: no report written%n", rejected,
@@ -313,7 +313,7 @@ final class ReportCommand implements Callable<Integer> {
                     + "consistency only)%n", analysis.unmatched(), analysis.unmatched() == 1 ? "response has"
                     : "responses have");
         }
-        time("journey snapshots");
+        time("journey analytics");
         Section<ReportModel.RecoveryPlans> plans = Section.absent("No incidents were given (--incidents), so there "
                 + "are no recovery plans.");
         boolean failed = false;
@@ -358,7 +358,7 @@ final class ReportCommand implements Callable<Integer> {
                 break;
         }
         stdout.flush();
-        time("report");
+        time("rendering and writing");
         Cx.info(spec, "wrote " + html + " and " + json);
         if (Cx.verbose(spec)) {
             err.printf(Locale.ROOT, "cx: timing: %s; total %.2f s after JVM start%n", String.join(", ", timings),
