@@ -7,6 +7,7 @@ import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.io.UnreadableInputException;
 import dev.cxkit.core.survey.Response;
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -265,5 +266,15 @@ final class Inputs {
             }
         }
         err.flush();
+    }
+
+    /**
+     * Opens a text, such as a generated sample, as a UTF-8 stream for {@link #read}.
+     *
+     * @param text the text
+     * @return a supplier of a new stream over it
+     */
+    static Supplier<InputStream> text(String text) {
+        return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }

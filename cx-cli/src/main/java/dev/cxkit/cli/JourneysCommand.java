@@ -13,20 +13,15 @@ import dev.cxkit.core.journey.ConsistencyReport;
 import dev.cxkit.core.journey.ConsistencyRules;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
-import dev.cxkit.core.journey.JourneyEvent;
 import dev.cxkit.core.journey.JourneyScoreReport;
 import dev.cxkit.core.journey.JourneySummary;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.core.survey.Period;
-import dev.cxkit.core.survey.Response;
 import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.io.CustomerReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -36,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -193,7 +187,7 @@ final class JourneysCommand implements Callable<Integer> {
             CustomerReader customerReader = CustomerReader.create();
             customerRows = reading.<Customer>read(customerReader::read,
                     sample ? List.of() : List.of(customers.toString()), SAMPLE_CUSTOMERS,
-                    text(sample ? data.customersJsonl() : ""), c -> preferences.put(c.id(), c.contact()));
+                    Inputs.text(sample ? data.customersJsonl() : ""), c -> preferences.put(c.id(), c.contact()));
         }
         JourneyPipeline pipeline = new JourneyPipeline(definitions, preferences::get, by, period, zone,
                 new ClosedLoopRules(Duration.ofHours(followUpHours),
@@ -202,12 +196,12 @@ final class JourneysCommand implements Callable<Integer> {
         if (sample || !responseFiles.isEmpty()) {
             ResponseReader responseReader = ResponseReader.builder().format(inputFormat).build();
             responseRows = reading.read(responseReader::read,
-                    responseFiles, SAMPLE_RESPONSES, text(sample ? data.responsesCsv() : ""), pipeline::addResponse);
+                    responseFiles, SAMPLE_RESPONSES, Inputs.text(sample ? data.responsesCsv() : ""), pipeline::addResponse);
         }
         JourneyEventReader eventReader = inputFormat == null ? JourneyEventReader.create()
                 : JourneyEventReader.of(inputFormat);
         ReadSummary eventRows = reading.read(eventReader::read,
-                files, SAMPLE_EVENTS, text(sample ? data.eventsCsv() : ""), pipeline::addEvent);
+                files, SAMPLE_EVENTS, Inputs.text(sample ? data.eventsCsv() : ""), pipeline::addEvent);
         JourneyPipeline.Analysis analysis = pipeline.finish(options, rules);
         long unmatched = analysis.unmatched();
         reading.report();
@@ -269,9 +263,5 @@ final class JourneysCommand implements Callable<Integer> {
                     + String.join(" and ", JourneyDefinitions.SAMPLES) + ")");
         }
         return ConsistencyRules.defaults().withAlternations(alternations);
-    }
-
-    private static Supplier<InputStream> text(String text) {
-        return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -29,7 +29,6 @@ import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.io.CustomerReader;
 import dev.cxkit.rules.io.IncidentReader;
 import dev.cxkit.rules.io.IncidentRecord;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -258,7 +257,7 @@ final class ReportCommand implements Callable<Integer> {
         if (sample || customers != null) {
             CustomerReader reader = CustomerReader.create();
             readEach(reading, sources, "customers", reader::read, customers == null ? List.of() : List.of(
-                    customers.toString()), JourneysCommand.SAMPLE_CUSTOMERS, text(sample ? data.customersJsonl() : ""),
+                    customers.toString()), JourneysCommand.SAMPLE_CUSTOMERS, Inputs.text(sample ? data.customersJsonl() : ""),
                     (Customer c) -> customersById.put(c.id(), c));
         }
         staff = staff != null ? staff.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()
@@ -272,7 +271,7 @@ final class ReportCommand implements Callable<Integer> {
         if (withResponses) {
             ResponseReader reader = ResponseReader.builder().build();
             readEach(reading, sources, "responses", reader::read, responseFiles, JourneysCommand.SAMPLE_RESPONSES,
-                    text(sample ? data.responsesCsv() : ""), (Response r) -> {
+                    Inputs.text(sample ? data.responsesCsv() : ""), (Response r) -> {
                         responses.accept(r);
                         pipeline.addResponse(r);
                     });
@@ -288,13 +287,13 @@ final class ReportCommand implements Callable<Integer> {
         List<IncidentRecord> incidents = new ArrayList<>();
         if (decide) {
             IncidentReader reader = IncidentReader.create();
-            RecoverCommand.Sample flights = RecoverCommand.sampleFor(policyName);
-            boolean restaurantSample = flights == RecoverCommand.INCIDENTS_SAMPLE;
-            SampleJourneys journeys = data;
+            // the sample's incidents come from its journeys; another pack's (eu261) are cx recover's sample
+            RecoverCommand.Sample other = RecoverCommand.sampleFor(policyName);
+            boolean ownSample = other == RecoverCommand.INCIDENTS_SAMPLE;
             readEach(reading, sources, "incidents", reader::read, incidentFiles,
-                    restaurantSample ? SAMPLE_INCIDENTS : flights.name(),
-                    restaurantSample ? text(sample ? SampleIncidents.jsonl(journeys) : "")
-                            : () -> RecoverCommand.class.getResourceAsStream(flights.resource()),
+                    ownSample ? SAMPLE_INCIDENTS : other.name(),
+                    ownSample ? Inputs.text(sample ? SampleIncidents.jsonl(data) : "")
+                            : () -> RecoverCommand.class.getResourceAsStream(other.resource()),
                     (IncidentRecord r) -> incidents.add(r));
         }
         reading.report();
@@ -421,7 +420,7 @@ final class ReportCommand implements Callable<Integer> {
         for (String file : files) {
             long duplicatesBefore = pipeline.duplicatesSoFar();
             ReadSummary read = reading.read(reader::read, eventFiles.isEmpty() ? List.of() : List.of(file),
-                    JourneysCommand.SAMPLE_EVENTS, text(sampleEvents), pipeline::addEvent);
+                    JourneysCommand.SAMPLE_EVENTS, Inputs.text(sampleEvents), pipeline::addEvent);
             long duplicates = pipeline.duplicatesSoFar() - duplicatesBefore;
             sources.add(new Input("events", file.equals("-") ? Inputs.STDIN : file, new Rows(read.read(),
                     read.accepted() - duplicates, read.rejected(), duplicates)));
@@ -481,9 +480,5 @@ final class ReportCommand implements Callable<Integer> {
         long t = System.nanoTime();
         timings.add(String.format(Locale.ROOT, "%s %.2f s", step, (t - mark) / 1e9));
         mark = t;
-    }
-
-    private static Supplier<InputStream> text(String text) {
-        return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -15,7 +15,6 @@ import dev.cxkit.cli.report.ReportModel.HeadlineScore;
 import dev.cxkit.cli.report.ReportModel.LimitKind;
 import dev.cxkit.cli.report.ReportModel.NamedScore;
 import dev.cxkit.cli.report.ReportModel.Percentiles;
-import dev.cxkit.cli.report.ReportModel.PeriodScore;
 import dev.cxkit.cli.report.ReportModel.PromiseResult;
 import dev.cxkit.cli.report.ReportModel.Ranking;
 import dev.cxkit.cli.report.ReportModel.Recognition;
