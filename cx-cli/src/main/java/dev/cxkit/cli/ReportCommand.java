@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,6 +202,11 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long started = mark;
+        if (Cx.verbose(spec)) {
+            // from the JVM's start to here: JVM start-up, class loading and parsing the command line
+            timings.add(String.format(Locale.ROOT, "JVM start %.2f s", (System.currentTimeMillis()
+                    - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3));
+        }
         ScoreOptions options = statistics.toScoreOptions(null);
         by = JourneyPipeline.units(by);
         boolean sample = responseFiles.isEmpty() && eventFiles.isEmpty() && definitionFiles.isEmpty()
@@ -360,7 +366,7 @@ final class ReportCommand implements Callable<Integer> {
         time("rendering and writing");
         Cx.info(spec, "wrote " + html + " and " + json);
         if (Cx.verbose(spec)) {
-            err.printf(Locale.ROOT, "cx: timing: %s; total %.2f s after JVM start%n", String.join(", ", timings),
+            err.printf(Locale.ROOT, "cx: timing: %s; cx report %.2f s%n", String.join(", ", timings),
                     (System.nanoTime() - started) / 1e9);
             err.flush();
         }
