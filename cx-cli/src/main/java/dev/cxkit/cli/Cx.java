@@ -105,11 +105,13 @@ public final class Cx implements Runnable {
         try {
             code = new CommandLine(new Cx()).execute(args);
         } catch (OutOfMemoryError e) {
-            // Scores need memory per group, not per row; duplicate detection keeps 16-32 bytes per response_id.
+            // Scores need memory per group, not per row; duplicate detection keeps 16-32 bytes per response_id;
+            // journeys stay in memory until they close (at the end, without cx journeys --idle-gap).
             System.out.flush();
             System.err.println("cx: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                    + " MiB heap). Memory grows with the number of groups and of distinct response_id values "
-                    + "(16-32 bytes each); run with a larger heap, for example CX_JAVA_OPTS=-Xmx4g");
+                    + " MiB heap). Memory grows with the number of groups, of distinct response_id values "
+                    + "(16-32 bytes each) and, for journeys and reports, of journeys held open (about 2 KiB each); "
+                    + "run with a larger heap, for example CX_JAVA_OPTS=-Xmx4g");
             code = EXIT_USAGE;
         }
         System.exit(code);

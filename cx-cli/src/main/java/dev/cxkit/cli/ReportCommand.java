@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -323,7 +324,7 @@ final class ReportCommand implements Callable<Integer> {
                 + "are no recovery plans.");
         boolean failed = false;
         if (decide) {
-            Compiled compiled = compiling.join();
+            Compiled compiled = joined(compiling);
             err.print(compiled.messages());
             err.flush();
             if (compiled.policy() == null) {
@@ -480,6 +481,21 @@ final class ReportCommand implements Callable<Integer> {
                     new PrintWriter(messages, true));
             return new Compiled(compiled, source.name(), messages.toString(), (System.nanoTime() - start) / 1e9);
         });
+    }
+
+    /** Waits for the compile; what it threw is thrown here as it was (an out-of-memory error stays one). */
+    private static Compiled joined(CompletableFuture<Compiled> compiling) {
+        try {
+            return compiling.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     private void time(String step) {
