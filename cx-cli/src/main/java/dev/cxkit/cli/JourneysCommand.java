@@ -92,8 +92,8 @@ final class JourneysCommand implements Callable<Integer> {
 
     @Option(names = "--customers", paramLabel = "FILE",
             description = "JSON Lines of customers with contact_channel and contact_address_kind (as for cx "
-                    + "recover), to check contacts against the channel each customer chose. Default: none (the sample's "
-                    + "without EVENTS).")
+                    + "recover), to check contacts against the channel each customer chose. "
+                    + "Default: none (the sample's without EVENTS).")
     private Path customers;
 
     @Option(names = "--by", paramLabel = "COL", split = ",",
@@ -167,7 +167,8 @@ final class JourneysCommand implements Callable<Integer> {
         ScoreOptions options = statistics.toScoreOptions(null);
         ConsistencyRules rules = checkOptions();
         boolean sample = files.isEmpty();
-        List<JourneyDefinition> definitions = sample ? JourneyPipeline.samples() : JourneyPipeline.load(definitionFiles);
+        List<JourneyDefinition> definitions = sample ? JourneyPipeline.samples()
+                : JourneyPipeline.load(definitionFiles);
         SampleJourneys data = sample ? SampleJourneys.of(SampleJourneys.DEFAULT_SIZE) : null;
         if (sample) {
             Cx.info(spec, "no EVENTS given: analysing the bundled sample journeys (" + SampleJourneys.DEFAULT_SIZE
@@ -196,7 +197,8 @@ final class JourneysCommand implements Callable<Integer> {
         if (sample || !responseFiles.isEmpty()) {
             ResponseReader responseReader = ResponseReader.builder().format(inputFormat).build();
             responseRows = reading.read(responseReader::read,
-                    responseFiles, SAMPLE_RESPONSES, Inputs.text(sample ? data.responsesCsv() : ""), pipeline::addResponse);
+                    responseFiles, SAMPLE_RESPONSES, Inputs.text(sample ? data.responsesCsv() : ""),
+                    pipeline::addResponse);
         }
         JourneyEventReader eventReader = inputFormat == null ? JourneyEventReader.create()
                 : JourneyEventReader.of(inputFormat);

@@ -263,9 +263,9 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, Customer> customersById = new HashMap<>();
         if (sample || customers != null) {
             CustomerReader reader = CustomerReader.create();
-            readEach(reading, sources, "customers", reader::read, customers == null ? List.of() : List.of(
-                    customers.toString()), JourneysCommand.SAMPLE_CUSTOMERS, Inputs.text(sample ? data.customersJsonl() : ""),
-                    (Customer c) -> customersById.put(c.id(), c));
+            readEach(reading, sources, "customers", reader::read,
+                    customers == null ? List.of() : List.of(customers.toString()), JourneysCommand.SAMPLE_CUSTOMERS,
+                    Inputs.text(sample ? data.customersJsonl() : ""), (Customer c) -> customersById.put(c.id(), c));
         }
         staff = staff != null ? staff.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()
                 : sample ? SampleJourneys.STAFF : List.of();

@@ -249,7 +249,8 @@ final class ReportSections {
         List<Ranking> rankings = new ArrayList<>();
         for (Metric metric : scorer.metrics()) {
             List<NamedScore> rows = new ArrayList<>();
-            named(scorer, metric).forEach((name, ratings) -> rows.add(new NamedScore(name, Score.of(ratings, options))));
+            named(scorer, metric).forEach((name, ratings) ->
+                    rows.add(new NamedScore(name, Score.of(ratings, options))));
             if (!rows.isEmpty()) {
                 rankings.add(new Ranking(metric, rows));
             }

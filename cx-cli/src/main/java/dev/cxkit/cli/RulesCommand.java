@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         subcommands = {RulesCheckCommand.class, RulesTestCommand.class},
         description = {"Commands for rule authors: check a policy (DRL files and settings.properties) and test it "
             + "against scenarios."},
-        footer = {"", "Examples:", "  cx rules check restaurant", "  cx rules test my-policy/ --scenarios my-policy/scenarios"})
+        footer = {"", "Examples:", "  cx rules check restaurant",
+            "  cx rules test my-policy/ --scenarios my-policy/scenarios"})
 final class RulesCommand implements Runnable {
 
     @Spec

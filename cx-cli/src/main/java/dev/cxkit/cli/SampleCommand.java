@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {"Write the sample data set of cx report to files, at any size.",
             "The sample is a restaurant chain's dine-in visits and deliveries over January to June 2026, generated "
-                + "from a fixed seed, so the same size always gives the same bytes. It has failures that lower scores, recoveries, a location "
+                + "from a fixed seed, so the same size always gives the same bytes. It has failures that lower "
+                + "scores, recoveries, a location "
             + "that alternates good and bad months and a touchpoint that contacts customers on the wrong channel.",
             "Files: the survey responses (joined to journeys by journey_id), the journey events, the customers' "
                 + "contact preferences, the open incidents (the latest unrecovered failure of each kind in the last "

@@ -74,7 +74,8 @@ class ReportCommandTest {
                 .containsExactly("dine-in", "delivery");
         JsonNode costliest = sample.get("failureImpact").get("ranking").get(0);
         assertThat(costliest.get("failureType").asString() + " at " + costliest.get("touchpoint").asString())
-                .as("the arrival notice that goes by SMS whatever the customer chose").isEqualTo("chosen-channel at notify");
+                .as("the arrival notice that goes by SMS whatever the customer chose")
+                .isEqualTo("chosen-channel at notify");
         assertThat(sample.get("consistency").get("findings")).anySatisfy(f -> {
             assertThat(f.get("kind").asString()).isEqualTo("alternating");
             assertThat(f.get("where").asString()).isEqualTo("Sheffield (location)");
@@ -172,7 +173,8 @@ class ReportCommandTest {
         assertThat(json.get("journeys").get("note").asString()).isEqualTo("No journey events were given (--events), so "
                 + "there is no funnel and no promise check.");
         assertThat(json.get("failureImpact").get("available").asBoolean()).isFalse();
-        assertThat(json.get("recoveryPlans").get("note").asString()).startsWith("No incidents were given (--incidents)");
+        assertThat(json.get("recoveryPlans").get("note").asString())
+                .startsWith("No incidents were given (--incidents)");
         assertThat(json.get("consistency").get("available").asBoolean()).isTrue();
         assertThat(json.get("closedLoop").get("note").asString()).startsWith("No journey events were given");
         JsonNode rows = json.get("provenance").get("inputs").get(0).get("rows");

@@ -388,8 +388,8 @@ public final class ReportHtml {
                 out.append("<p class=\"absent\">The definition makes no promises.</p>\n");
                 return;
             }
-            tableStart("Promises of " + journeys.definition() + ": measured times and breaches", "Promise", "Factor", "p50>", "p90>", "p99>",
-                    "Limit>", "Checks>", "Breaches>", "Breach rate>", "Interval>");
+            tableStart("Promises of " + journeys.definition() + ": measured times and breaches", "Promise", "Factor",
+                    "p50>", "p90>", "p99>", "Limit>", "Checks>", "Breaches>", "Breach rate>", "Interval>");
             for (PromiseResult p : journeys.promises()) {
                 out.append("<tr><th scope=\"row\" class=\"wrap\">").append(escape(p.description()))
                         .append("<br><span class=\"meta\">")

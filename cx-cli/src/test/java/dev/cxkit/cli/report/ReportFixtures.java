@@ -101,7 +101,8 @@ final class ReportFixtures {
     /** A month of a restaurant chain with every section present. */
     static ReportModel realistic() {
         return new ReportModel("CX health report: Fork & Fire, March 2026", provenance(),
-                Section.of(headline()), Section.of(scores()), Section.of(List.of(journeys())), Section.of(failureImpact()),
+                Section.of(headline()), Section.of(scores()), Section.of(List.of(journeys())),
+                Section.of(failureImpact()),
                 Section.of(recoveryPlans()), Section.of(recoveryEffectiveness()), Section.of(consistency()),
                 Section.of(closedLoop()));
     }
