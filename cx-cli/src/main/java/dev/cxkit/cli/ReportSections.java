@@ -29,6 +29,7 @@ import dev.cxkit.cli.report.ReportModel.Scores;
 import dev.cxkit.cli.report.ReportModel.Section;
 import dev.cxkit.cli.report.ReportModel.Swing;
 import dev.cxkit.cli.report.ReportModel.Trend;
+import dev.cxkit.core.journey.ClosedLoopAccumulator;
 import dev.cxkit.core.journey.ClosedLoopReport;
 import dev.cxkit.core.journey.ConsistencyReport;
 import dev.cxkit.core.journey.ControlChart;
@@ -127,7 +128,7 @@ final class ReportSections {
             if (date != null) {
                 periodStarts.computeIfAbsent(period.label(date), label -> start(period, date));
             }
-            String comment = r.field(dev.cxkit.core.journey.ClosedLoopAccumulator.COMMENT);
+            String comment = r.field(ClosedLoopAccumulator.COMMENT);
             if (comment != null && r.responseId() != null && r.metric().kind() == Metric.Kind.NPS
                     && r.score() <= r.metric().negativeUpTo()) {
                 detractorComments.put(r.responseId(), comment);
