@@ -128,7 +128,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private Side read(String file, PrintWriter err) throws IOException {
         ResponseScorer scorer = ResponseScorer.create(Grouping.none());
-        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, null);
+        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, null, Cx.quiet(spec));
         ReadSummary summary = inputs.read(List.of(file), response -> {
             if (metric.equals(response.metric())) {
                 scorer.record(response);

@@ -5,6 +5,8 @@ import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.stats.IntervalMethod;
 import dev.cxkit.core.survey.Period;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.time.Duration;
@@ -123,6 +125,19 @@ final class Converters {
                 return Duration.parse(text.toUpperCase(Locale.ROOT));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("'" + value + "' is not a duration (try 500ms, 5s, 1m, 6h or PT5S)");
+            }
+        }
+    }
+
+    /** Parses {@code --now}: an ISO-8601 instant or a date-time with an offset. */
+    static final class InstantConverter implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return OffsetDateTime.parse(value.trim()).toInstant();
+            } catch (DateTimeException e) {
+                throw new TypeConversionException("'" + value + "' is not an ISO-8601 time with a zone, like "
+                        + "2026-03-01T12:00:00Z or 2026-03-01T13:00:00+01:00");
             }
         }
     }

@@ -18,8 +18,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code cx} command: customer-experience scores with confidence intervals from CSV or JSON
- * Lines exports.
+ * The {@code cx} command: customer-experience reports, scores with confidence intervals, journey
+ * analytics and service-recovery plans from CSV or JSON Lines exports.
  *
  * <p>Run it with {@code new CommandLine(new Cx()).execute(args)}: the command installs its own
  * error handling, so every failure ends as a one-line {@code cx: message} on standard error and an
@@ -32,16 +32,29 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Cx.Version.class,
         modelTransformer = Cx.ErrorHandling.class,
-        subcommands = {ScoreCommand.class, CompareCommand.class, SampleSizeCommand.class, JourneysCommand.class,
-            RecoverCommand.class,
-            RulesCommand.class,
+        subcommands = {ReportCommand.class, ScoreCommand.class, CompareCommand.class, SampleSizeCommand.class,
+            JourneysCommand.class, RecoverCommand.class, RulesCommand.class, SampleCommand.class,
             CommandLine.HelpCommand.class},
-        description = {"Customer-experience scores (NPS, CSAT, CES) with confidence intervals, from CSV or JSON "
-            + "Lines exports."},
-        footer = {"", "Exit codes: 0 success, 1 rows rejected with --strict, 2 usage error or unreadable input.",
-            "", "Examples:", "  cx score responses.csv --by location --period month",
+        description = {"Customer experience from raw exports (CSV or JSON Lines): a CX health report with charts; "
+            + "NPS, CSAT and CES with confidence intervals and significance tests; journey analytics (funnel, "
+            + "promises, what failures cost, whether recovery works, consistency, closed loop); recovery plans for "
+            + "service failures from rule-based policies (AWARE steps, offers, approvals), and tools for the rule "
+            + "authors who write those policies.",
+            "Start with 'cx report': with no arguments it reports on a bundled sample restaurant chain.",
+            ""},
+        footer = {"", "Every command prints its own help: cx COMMAND --help (cx rules check --help).",
+            "Exit codes: 0 success, 1 rows rejected with --strict (or a decision failed), 2 usage error or "
+                + "unreadable input.",
+            "", "Examples:", "  cx report",
+            "  cx report --responses responses.csv --events events.csv \\",
+            "      --definition dine-in.yaml --incidents incidents.jsonl --out out/",
+            "  cx sample --size 60000 --out sample/",
+            "  cx score responses.csv --by location --period month",
             "  cx compare march.csv april.csv --metric nps",
-            "  cx sample-size --metric nps --half-width 5"})
+            "  cx sample-size --metric nps --half-width 5",
+            "  cx journeys events.csv --definition dine-in.yaml --responses responses.csv",
+            "  cx recover incidents.jsonl --policy restaurant",
+            "  cx rules check my-policy/ && cx rules test my-policy/"})
 public final class Cx implements Runnable {
 
     /** Exit code of a usage error or an input that cannot be read. */
@@ -50,8 +63,13 @@ public final class Cx implements Runnable {
     public static final int EXIT_REJECTED = 1;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Print stack traces of errors (for bug reports).")
+            description = "Print stack traces of errors (for bug reports), and cx report's timings. Default: off.")
     boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print no progress and no informational messages on standard error; warnings, "
+                    + "rejected rows and errors are still printed. Default: off.")
+    boolean quiet;
 
     @Spec
     CommandSpec spec;
@@ -87,11 +105,13 @@ public final class Cx implements Runnable {
         try {
             code = new CommandLine(new Cx()).execute(args);
         } catch (OutOfMemoryError e) {
-            // Scores need memory per group, not per row; duplicate detection keeps 16-32 bytes per response_id.
+            // Scores need memory per group, not per row; duplicate detection keeps 16-32 bytes per response_id;
+            // journeys stay in memory until they close (at the end, without cx journeys --idle-gap).
             System.out.flush();
             System.err.println("cx: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                    + " MiB heap). Memory grows with the number of groups and of distinct response_id values "
-                    + "(16-32 bytes each); run with a larger heap, for example CX_JAVA_OPTS=-Xmx4g");
+                    + " MiB heap). Memory grows with the number of groups, of distinct response_id values "
+                    + "(16-32 bytes each) and, for journeys and reports, of journeys held open (about 2 KiB each); "
+                    + "run with a larger heap, for example CX_JAVA_OPTS=-Xmx4g");
             code = EXIT_USAGE;
         }
         System.exit(code);
@@ -100,8 +120,8 @@ public final class Cx implements Runnable {
     @Override
     public void run() {
         // "cx" alone.
-        throw new ParameterException(spec.commandLine(),
-                "a command is required: score or compare to analyse responses, sample-size to plan a survey");
+        throw new ParameterException(spec.commandLine(), "a command is required; start with 'cx report', a CX "
+                + "health report of a bundled sample (see 'cx --help' for every command)");
     }
 
     /** The version from the jar manifest's Implementation-Version, or {@code dev} when run from classes. */
@@ -155,8 +175,46 @@ public final class Cx implements Runnable {
         }
 
         private static boolean isVerbose(CommandLine cmd) {
-            Object root = cmd.getCommandSpec().root().userObject();
-            return root instanceof Cx && ((Cx) root).verbose;
+            return root(cmd.getCommandSpec()).verbose;
+        }
+    }
+
+    /** The root command of a command line (the options of {@code cx} itself). */
+    private static Cx root(CommandSpec spec) {
+        Object root = spec.root().userObject();
+        return root instanceof Cx ? (Cx) root : new Cx();
+    }
+
+    /**
+     * Returns whether {@code --quiet} was given.
+     *
+     * @param spec any command of the command line
+     */
+    static boolean quiet(CommandSpec spec) {
+        return root(spec).quiet;
+    }
+
+    /**
+     * Returns whether {@code --verbose} was given.
+     *
+     * @param spec any command of the command line
+     */
+    static boolean verbose(CommandSpec spec) {
+        return root(spec).verbose;
+    }
+
+    /**
+     * Prints an informational line, {@code cx: message}, on standard error unless {@code --quiet}
+     * was given.
+     *
+     * @param spec the running command
+     * @param message the line, without the {@code cx: } prefix
+     */
+    static void info(CommandSpec spec, String message) {
+        if (!quiet(spec)) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("cx: " + message);
+            err.flush();
         }
     }
 

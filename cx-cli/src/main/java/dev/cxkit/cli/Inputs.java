@@ -7,6 +7,7 @@ import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.io.UnreadableInputException;
 import dev.cxkit.core.survey.Response;
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -27,10 +28,10 @@ import java.util.function.Supplier;
 
 /**
  * Reads the inputs of one command through one {@link ResponseReader} (or any other
- * {@link RowSource}): files, {@code -} for standard input, or the bundled sample. Keeps the first
+ * {@link StreamReader}): files, {@code -} for standard input, or the bundled sample. Keeps the first
  * rejections for the report, writes every rejected row to the {@code --rejects} file (one file for
- * all the reads of a run, in sections under each input's header), and shows progress on a
- * terminal.
+ * all the reads of a run, in sections under each input's header), and shows a {@link Progress} bar
+ * per file on a terminal (none with {@code --quiet}).
  *
  * <p>Not thread-safe; one per command run.
  */
@@ -40,16 +41,6 @@ final class Inputs {
     interface StreamReader<T> {
         ReadSummary read(InputStream in, String source, Consumer<? super T> accepted,
                 Consumer<? super Rejection> rejected) throws IOException;
-    }
-
-    /** Reads a file. */
-    interface FileReader<T> {
-        ReadSummary read(Path file, Consumer<? super T> accepted, Consumer<? super Rejection> rejected)
-                throws IOException;
-    }
-
-    /** A reader of rows of one kind (responses, journey events, customers): its two read methods. */
-    record RowSource<T>(StreamReader<T> stream, FileReader<T> file) {
     }
 
     /** The name of standard input in messages. */
@@ -62,7 +53,6 @@ final class Inputs {
     static final int KEPT_REJECTIONS = 1000;
     /** How many rejections are listed on standard error. */
     static final int SHOWN_REJECTIONS = 10;
-    private static final long PROGRESS_EVERY = 1_000_000;
 
     private final ResponseReader reader;
     private final InputStream stdin;
@@ -75,19 +65,27 @@ final class Inputs {
     private String rejectsHeader;
     private int rejectsSections;
     private ReadSummary summary = ReadSummary.EMPTY;
-    private long rows;
-    private boolean progressShown;
 
-    Inputs(InputFormat format, InputStream stdin, PrintWriter err, Path rejectsFile) {
-        this(format, stdin, err, rejectsFile, true);
+    /**
+     * Creates the reader of one run.
+     *
+     * @param format the format of every input, or null to tell by each file's extension
+     * @param stdin what {@code -} reads
+     * @param err standard error, for progress and the report of rejections
+     * @param rejectsFile where rejected rows go, or null
+     * @param quiet whether {@code --quiet} was given (then no progress is drawn)
+     */
+    Inputs(InputFormat format, InputStream stdin, PrintWriter err, Path rejectsFile, boolean quiet) {
+        this(format, stdin, err, rejectsFile, quiet, true);
     }
 
-    Inputs(InputFormat format, InputStream stdin, PrintWriter err, Path rejectsFile, boolean rejectDuplicateIds) {
+    Inputs(InputFormat format, InputStream stdin, PrintWriter err, Path rejectsFile, boolean quiet,
+            boolean rejectDuplicateIds) {
         this.reader = ResponseReader.builder().format(format).rejectDuplicateIds(rejectDuplicateIds).build();
         this.stdin = stdin;
         this.err = err;
         this.rejectsFile = rejectsFile;
-        this.progress = System.console() != null;
+        this.progress = Progress.stderrIsTerminal(quiet);
     }
 
     /**
@@ -129,7 +127,7 @@ final class Inputs {
      * @throws IOException if an input cannot be opened or read, or the rejects file cannot be written
      */
     ReadSummary read(List<String> files, Consumer<? super Response> accepted) throws IOException {
-        return read(new RowSource<Response>(reader::read, reader::read), files, SAMPLE,
+        return read(reader::read, files, SAMPLE,
                 () -> Inputs.class.getResourceAsStream(SAMPLE_RESOURCE), accepted);
     }
 
@@ -146,7 +144,7 @@ final class Inputs {
      * @return the summary of this read
      * @throws IOException if an input cannot be opened or read, or the rejects file cannot be written
      */
-    <T> ReadSummary read(RowSource<T> source, List<String> files, String sampleName, Supplier<InputStream> sample,
+    <T> ReadSummary read(StreamReader<T> source, List<String> files, String sampleName, Supplier<InputStream> sample,
             Consumer<? super T> accepted) throws IOException {
         if (rejectsFile != null) {
             try {
@@ -158,27 +156,19 @@ final class Inputs {
                 throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e));
             }
         }
-        Consumer<T> counting = progress ? row -> {
-            tick();
-            accepted.accept(row);
-        } : accepted::accept;
         ReadSummary read = ReadSummary.EMPTY;
         try {
             if (files.isEmpty()) {
                 try (InputStream in = Objects.requireNonNull(sample.get(), "bundled sample missing")) {
-                    read = read.plus(source.stream().read(in, sampleName, counting, this::rejected));
+                    read = read.plus(source.read(in, sampleName, accepted, this::rejected));
                 }
             }
             for (String file : files) {
-                read = read.plus(readOne(source, file, counting));
+                read = read.plus(readOne(source, file, accepted));
             }
         } catch (UncheckedIOException e) {
             throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e.getCause()));
         } finally {
-            if (progressShown) {
-                err.print("\r" + " ".repeat(40) + "\r");
-                err.flush();
-            }
             if (rejects != null) {
                 rejects.close();
                 rejects = null;
@@ -188,16 +178,19 @@ final class Inputs {
         return read;
     }
 
-    private <T> ReadSummary readOne(RowSource<T> source, String file, Consumer<T> accepted) throws IOException {
+    private <T> ReadSummary readOne(StreamReader<T> source, String file, Consumer<? super T> accepted)
+            throws IOException {
         if (file.equals("-")) {
-            return source.stream().read(stdin, STDIN, accepted, this::rejected);
+            return source.read(stdin, STDIN, accepted, this::rejected);
         }
         Path path = Path.of(file);
         if (Files.isDirectory(path)) {
             throw new UsageException("cannot read " + file + ": it is a directory");
         }
-        try {
-            return source.file().read(path, accepted, this::rejected);
+        try (InputStream raw = Files.newInputStream(path);
+                Progress bar = Progress.start(err, "cx: reading " + file, Files.size(path), progress);
+                InputStream in = bar.track(raw)) {
+            return source.read(in, path.toString(), accepted, this::rejected);
         } catch (UnreadableInputException | FileSystemException e) {
             throw e;
         } catch (IOException e) {
@@ -218,18 +211,7 @@ final class Inputs {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private void tick() {
-        if (++rows % PROGRESS_EVERY == 0) {
-            err.printf(Locale.ROOT, "\rcx: %,d rows read", rows);
-            err.flush();
-            progressShown = true;
-        }
-    }
-
     private void rejected(Rejection rejection) {
-        if (progress) {
-            tick();
-        }
         if (kept.size() < KEPT_REJECTIONS) {
             kept.add(rejection);
         }
@@ -284,5 +266,15 @@ final class Inputs {
             }
         }
         err.flush();
+    }
+
+    /**
+     * Opens a text, such as a generated sample, as a UTF-8 stream for {@link #read}.
+     *
+     * @param text the text
+     * @return a supplier of a new stream over it
+     */
+    static Supplier<InputStream> text(String text) {
+        return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -7,45 +7,30 @@ import dev.cxkit.core.io.JourneyEventReader;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.journey.AssemblySummary;
-import dev.cxkit.core.journey.ClosedLoopAccumulator;
 import dev.cxkit.core.journey.ClosedLoopReport;
 import dev.cxkit.core.journey.ClosedLoopRules;
-import dev.cxkit.core.journey.ConsistencyAccumulator;
 import dev.cxkit.core.journey.ConsistencyReport;
 import dev.cxkit.core.journey.ConsistencyRules;
-import dev.cxkit.core.journey.Journey;
-import dev.cxkit.core.journey.JourneyAccumulator;
-import dev.cxkit.core.journey.JourneyAnalyzer;
-import dev.cxkit.core.journey.JourneyAssembler;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
-import dev.cxkit.core.journey.JourneyEvent;
-import dev.cxkit.core.journey.JourneyOutcome;
-import dev.cxkit.core.journey.JourneyScoreAccumulator;
 import dev.cxkit.core.journey.JourneyScoreReport;
 import dev.cxkit.core.journey.JourneySummary;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.core.survey.Period;
-import dev.cxkit.core.survey.Response;
+import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.io.CustomerReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,16 +81,19 @@ final class JourneysCommand implements Callable<Integer> {
     private List<String> files = new ArrayList<>();
 
     @Option(names = "--definition", paramLabel = "FILE",
-            description = "A journey definition, YAML or JSON (repeat for several). Required with EVENTS.")
+            description = "A journey definition, YAML or JSON (repeat for several). Required with EVENTS. "
+                    + "Default: the sample's dine-in and delivery without EVENTS.")
     private List<Path> definitionFiles = new ArrayList<>();
 
     @Option(names = "--responses", paramLabel = "FILE",
-            description = "Survey responses (as for cx score) to join by journey_id (repeat for several).")
+            description = "Survey responses (as for cx score) to join by journey_id (repeat for several). "
+                    + "Default: none (the sample's without EVENTS).")
     private List<String> responseFiles = new ArrayList<>();
 
     @Option(names = "--customers", paramLabel = "FILE",
             description = "JSON Lines of customers with contact_channel and contact_address_kind (as for cx "
-                    + "recover), to check contacts against the channel each customer chose.")
+                    + "recover), to check contacts against the channel each customer chose. "
+                    + "Default: none (the sample's without EVENTS).")
     private Path customers;
 
     @Option(names = "--by", paramLabel = "COL", split = ",",
@@ -152,7 +140,8 @@ final class JourneysCommand implements Callable<Integer> {
     private OutputFormat format;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected rows verbatim to FILE (each input's rows under its header).")
+            description = "Write rejected rows verbatim to FILE (each input's rows under its header). "
+                    + "Default: none.")
     private Path rejects;
 
     @Option(names = "--strict",
@@ -178,10 +167,11 @@ final class JourneysCommand implements Callable<Integer> {
         ScoreOptions options = statistics.toScoreOptions(null);
         ConsistencyRules rules = checkOptions();
         boolean sample = files.isEmpty();
-        List<JourneyDefinition> definitions = definitions(sample);
+        List<JourneyDefinition> definitions = sample ? JourneyPipeline.samples()
+                : JourneyPipeline.load(definitionFiles);
         SampleJourneys data = sample ? SampleJourneys.of(SampleJourneys.DEFAULT_SIZE) : null;
         if (sample) {
-            err.println("cx: no EVENTS given: analysing the bundled sample journeys (" + SampleJourneys.DEFAULT_SIZE
+            Cx.info(spec, "no EVENTS given: analysing the bundled sample journeys (" + SampleJourneys.DEFAULT_SIZE
                     + " dine-in visits and deliveries, with responses and customers)");
         }
         List<String> inputs = new ArrayList<>(files);
@@ -190,84 +180,32 @@ final class JourneysCommand implements Callable<Integer> {
             inputs.add(customers.toString());
         }
         Inputs.check(inputs, rejects);
-        Inputs reading = new Inputs(inputFormat, parent.stdin(), err, rejects);
+        Inputs reading = new Inputs(inputFormat, parent.stdin(), err, rejects, Cx.quiet(spec));
 
         Map<String, ContactPreference> preferences = new HashMap<>();
         ReadSummary customerRows = ReadSummary.EMPTY;
         if (sample || customers != null) {
             CustomerReader customerReader = CustomerReader.create();
-            customerRows = reading.read(new Inputs.RowSource<dev.cxkit.rules.fact.Customer>(customerReader::read, customerReader::read),
+            customerRows = reading.<Customer>read(customerReader::read,
                     sample ? List.of() : List.of(customers.toString()), SAMPLE_CUSTOMERS,
-                    text(sample ? data.customersJsonl() : ""), c -> preferences.put(c.id(), c.contact()));
+                    Inputs.text(sample ? data.customersJsonl() : ""), c -> preferences.put(c.id(), c.contact()));
         }
-        Map<String, List<Response>> byJourney = new HashMap<>();
-        List<Response> withoutJourney = new ArrayList<>();
+        JourneyPipeline pipeline = new JourneyPipeline(definitions, preferences::get, by, period, zone,
+                new ClosedLoopRules(Duration.ofHours(followUpHours),
+                        staff != null ? staff : sample ? SampleJourneys.STAFF : List.of(), zone), idleGap);
         ReadSummary responseRows = ReadSummary.EMPTY;
         if (sample || !responseFiles.isEmpty()) {
             ResponseReader responseReader = ResponseReader.builder().format(inputFormat).build();
-            responseRows = reading.read(new Inputs.RowSource<Response>(responseReader::read, responseReader::read),
-                    responseFiles, SAMPLE_RESPONSES, text(sample ? data.responsesCsv() : ""), r -> {
-                        if (r.journeyId() == null) {
-                            withoutJourney.add(r);
-                        } else {
-                            byJourney.computeIfAbsent(r.journeyId(), k -> new ArrayList<>(2)).add(r);
-                        }
-                    });
+            responseRows = reading.read(responseReader::read,
+                    responseFiles, SAMPLE_RESPONSES, Inputs.text(sample ? data.responsesCsv() : ""),
+                    pipeline::addResponse);
         }
-
-        int n = definitions.size();
-        List<JourneyAnalyzer> analyzers = new ArrayList<>();
-        List<JourneyAccumulator> journeys = new ArrayList<>();
-        List<JourneyScoreAccumulator> scores = new ArrayList<>();
-        for (JourneyDefinition d : definitions) {
-            analyzers.add(JourneyAnalyzer.of(d, preferences::get));
-            journeys.add(JourneyAccumulator.create(d));
-            scores.add(JourneyScoreAccumulator.create(d));
-        }
-        List<ConsistencyAccumulator> consistency = new ArrayList<>();
-        for (String unit : by) {
-            consistency.add(ConsistencyAccumulator.create(unit, period, zone));
-        }
-        List<String> staffNames = staff != null ? staff : sample ? SampleJourneys.STAFF : List.of();
-        ClosedLoopAccumulator loop = ClosedLoopAccumulator.create(new ClosedLoopRules(
-                Duration.ofHours(followUpHours), staffNames, zone));
-        long[] joined = new long[1];
-        JourneyAssembler.Builder assemblerBuilder = JourneyAssembler.builder();
-        if (idleGap != null) {
-            if (idleGap.isNegative() || idleGap.isZero()) {
-                throw new UsageException("--idle-gap must be positive, got " + idleGap);
-            }
-            assemblerBuilder.idleGap(idleGap);
-        }
-        JourneyAssembler assembler = assemblerBuilder.build(journey -> {
-            int d = route(definitions, journey);
-            JourneyOutcome outcome = analyzers.get(d).outcome(journey);
-            journeys.get(d).record(outcome);
-            List<Response> about = byJourney.remove(journey.journeyId());
-            List<Response> list = about == null ? List.of() : about;
-            scores.get(d).record(outcome, list);
-            for (Response r : list) {
-                joined[0]++;
-                consistency.forEach(c -> c.record(r, outcome));
-                loop.record(r, outcome);
-            }
-        });
         JourneyEventReader eventReader = inputFormat == null ? JourneyEventReader.create()
                 : JourneyEventReader.of(inputFormat);
-        ReadSummary eventRows = reading.read(new Inputs.RowSource<JourneyEvent>(eventReader::read, eventReader::read), files,
-                SAMPLE_EVENTS, text(sample ? data.eventsCsv() : ""), assembler::add);
-        AssemblySummary assembly = assembler.finish();
-        // Responses whose journey never came still count for consistency; nothing is lost.
-        long unmatched = withoutJourney.size();
-        for (Response r : withoutJourney) {
-            consistency.forEach(c -> c.record(r, null));
-        }
-        for (List<Response> rs : byJourney.values()) {
-            for (Response r : rs) {
-                unmatched++;
-                consistency.forEach(c -> c.record(r, null));
-            }
-        }
+        ReadSummary eventRows = reading.read(eventReader::read,
+                files, SAMPLE_EVENTS, Inputs.text(sample ? data.eventsCsv() : ""), pipeline::addEvent);
+        JourneyPipeline.Analysis analysis = pipeline.finish(options, rules);
+        long unmatched = analysis.unmatched();
         reading.report();
         long rejected = reading.summary().rejected();
         if (strict && rejected > 0) {
@@ -280,25 +218,17 @@ final class JourneysCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "cx: warning: %d %s no journey in the events (kept in the consistency "
                     + "charts only)%n", unmatched, unmatched == 1 ? "response has" : "responses have");
         }
-        if (assembly.journeys() == 0) {
+        if (analysis.assembly().journeys() == 0) {
             err.println("cx: warning: no journeys to analyse");
         }
         err.flush();
-        List<JourneySummary> summaries = new ArrayList<>();
         List<Map<String, Long>> unknown = new ArrayList<>();
-        List<JourneyScoreReport> scoreReports = new ArrayList<>();
-        for (int d = 0; d < n; d++) {
-            JourneySummary s = journeys.get(d).snapshot().overall();
-            summaries.add(s);
-            unknown.add(s.unknownTouchpoints());
-            scoreReports.add(scores.get(d).snapshot(options));
+        for (JourneySummary summary : analysis.summaries()) {
+            unknown.add(summary.unknownTouchpoints());
         }
-        List<ConsistencyReport> charts = new ArrayList<>();
-        for (ConsistencyAccumulator c : consistency) {
-            charts.add(c.snapshot(rules));
-        }
-        Result result = new Result(definitions, summaries, unknown, scoreReports, charts, loop.snapshot(), eventRows,
-                assembly, responseRows, joined[0], unmatched, customerRows, reading, options);
+        Result result = new Result(definitions, analysis.summaries(), unknown, analysis.scores(),
+                analysis.consistency(), analysis.closedLoop(), eventRows, analysis.assembly(), responseRows,
+                analysis.joined(), unmatched, customerRows, reading, options);
         if (format == OutputFormat.JSON) {
             out.println(Report.JSON.writeValueAsString(JourneysReport.json(result, statistics.confidence)));
         } else {
@@ -319,18 +249,10 @@ final class JourneysCommand implements Callable<Integer> {
         if (followUpHours < 1) {
             throw new UsageException("--follow-up-hours must be 1 or more, got " + followUpHours);
         }
-        Set<String> units = new LinkedHashSet<>();
-        for (String raw : by) {
-            String unit = raw.trim();
-            if (unit.isEmpty() || unit.equals("period") || unit.equals("metric")) {
-                throw new UsageException("--by needs column names other than period and metric: '"
-                        + String.join(",", by) + "'");
-            }
-            if (!units.add(unit)) {
-                throw new UsageException("--by names column '" + unit + "' twice");
-            }
+        if (idleGap != null && (idleGap.isNegative() || idleGap.isZero())) {
+            throw new UsageException("--idle-gap must be positive, got " + idleGap);
         }
-        by = new ArrayList<>(units);
+        by = JourneyPipeline.units(by);
         if (staff != null) {
             staff = staff.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         }
@@ -343,53 +265,5 @@ final class JourneysCommand implements Callable<Integer> {
                     + String.join(" and ", JourneyDefinitions.SAMPLES) + ")");
         }
         return ConsistencyRules.defaults().withAlternations(alternations);
-    }
-
-    private List<JourneyDefinition> definitions(boolean sample) throws IOException {
-        List<JourneyDefinition> out = new ArrayList<>();
-        if (sample) {
-            for (String name : JourneyDefinitions.SAMPLES) {
-                out.add(JourneyDefinitions.sample(name));
-            }
-            return out;
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (Path file : definitionFiles) {
-            JourneyDefinition d = JourneyDefinitions.load(file);
-            if (!names.add(d.name())) {
-                throw new UsageException("two definitions are named '" + d.name() + "' (" + file + ")");
-            }
-            out.add(d);
-        }
-        return out;
-    }
-
-    /**
-     * The definition a journey belongs to: the one that knows most of its events' touchpoints;
-     * ties (and journeys no definition knows) go to the first given.
-     */
-    static int route(List<JourneyDefinition> definitions, Journey journey) {
-        if (definitions.size() == 1) {
-            return 0;
-        }
-        int best = 0;
-        int bestCount = -1;
-        for (int d = 0; d < definitions.size(); d++) {
-            int count = 0;
-            for (JourneyEvent e : journey.events()) {
-                if (definitions.get(d).touchpoint(e.touchpoint()).isPresent()) {
-                    count++;
-                }
-            }
-            if (count > bestCount) {
-                best = d;
-                bestCount = count;
-            }
-        }
-        return best;
-    }
-
-    private static Supplier<InputStream> text(String text) {
-        return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,12 +3,9 @@ package dev.cxkit.cli;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
-import dev.cxkit.core.service.Channel;
 import dev.cxkit.rules.engine.DecisionException;
 import dev.cxkit.rules.engine.Policy;
 import dev.cxkit.rules.engine.PolicySource;
-import dev.cxkit.core.service.AddressKind;
-import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.Money;
@@ -28,9 +25,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,14 +34,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,7 +60,7 @@ import tools.jackson.databind.node.ObjectNode;
                 + "value, no recent failures, contacted by EMAIL at their EMAIL address.",
             "Each decision runs at --now, or else at the incident's detected_at, so output is reproducible; "
                 + "budget_left_today, similar_recent_incidents and already_compensated come from the line. "
-                + "Each decision may take at most 10 000 rule firings and 5 s; one that fails is reported and "
+                + "Each decision may take at most 10 000 rule firings and 10 s (--firing-limit, --time-budget); one that fails is reported and "
                 + "the others go on."},
         footer = {"", "JSON: {plans: [{incidentId, steps[{step, owner, due, instruction}], offers[{kind, amount, "
             + "currency, reason, requiresApproval, requiresConsent}], escalations[{to, due, reason}], "
@@ -128,10 +121,11 @@ final class RecoverCommand implements Callable<Integer> {
 
     @Option(names = "--customers", paramLabel = "FILE",
             description = "JSON Lines of customers (id, tier, lifetime_value, currency, contact_channel, "
-                    + "contact_address_kind, recent_failures), looked up by each incident's customer_id.")
+                    + "contact_address_kind, recent_failures), looked up by each incident's customer_id. Default: none "
+                    + "(each incident's inline customer, else a default customer).")
     private Path customers;
 
-    @Option(names = "--now", paramLabel = "TIME", converter = InstantConverter.class,
+    @Option(names = "--now", paramLabel = "TIME", converter = Converters.InstantConverter.class,
             description = "Decide every incident at this ISO-8601 time (2026-03-01T12:00:00Z). "
                     + "Default: each incident's detected_at.")
     private Instant now;
@@ -142,7 +136,7 @@ final class RecoverCommand implements Callable<Integer> {
     private OutputFormat format;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected lines verbatim to FILE, to fix and read again.")
+            description = "Write rejected lines verbatim to FILE, to fix and read again. Default: none.")
     private Path rejects;
 
     @Option(names = "--strict",
@@ -179,20 +173,10 @@ final class RecoverCommand implements Callable<Integer> {
                 err.flush();
                 return Cx.EXIT_REJECTED;
             }
-            List<RecoveryPlan> plans = new ArrayList<>();
-            List<DecisionException> failed = new ArrayList<>();
-            for (IncidentRecord record : incidents) {
-                Incident incident = record.incident();
-                Customer customer = customerOf(record, customersById, err);
-                try {
-                    plans.add(compiled.decide(incident, customer,
-                            record.context(now != null ? now : incident.detectedAt())));
-                } catch (DecisionException e) {
-                    failed.add(e);
-                    err.println("cx: decision failed: " + e.getMessage());
-                }
-            }
-            err.flush();
+            Decisions.Decided decided = Decisions.decide(compiled, incidents, customersById,
+                    customers == null ? null : customers.toString(), now, err);
+            List<RecoveryPlan> plans = decided.plans();
+            List<DecisionException> failed = decided.failed();
             if (format == OutputFormat.JSON) {
                 printJson(out, plans, failed);
             } else {
@@ -219,8 +203,8 @@ final class RecoverCommand implements Callable<Integer> {
             }
             IncidentReader reader = IncidentReader.create();
             if (files.isEmpty()) {
-                err.println("cx: no INCIDENTS given: deciding the bundled sample " + sample.what() + " (" + sample.name()
-                        + ")");
+                Cx.info(spec, "no INCIDENTS given: deciding the bundled sample " + sample.what() + " ("
+                        + sample.name() + ")");
                 try (InputStream in = Objects.requireNonNull(RecoverCommand.class.getResourceAsStream(sample.resource()),
                         "bundled sample missing")) {
                     summary = summary.plus(reader.read(in, sample.name(), incidents::add, this::rejected));
@@ -275,31 +259,6 @@ final class RecoverCommand implements Callable<Integer> {
             }
         }
         err.flush();
-    }
-
-    /** The inline customer, else the --customers one, else the default customer (see the help). */
-    private Customer customerOf(IncidentRecord record, Map<String, Customer> byId, PrintWriter err) {
-        if (record.customer() != null) {
-            return record.customer();
-        }
-        String id = record.incident().customerId();
-        if (id != null) {
-            Customer known = byId.get(id);
-            if (known != null) {
-                return known;
-            }
-            if (customers != null) {
-                err.println("cx: warning: incident " + record.incident().id() + ": customer " + id + " is not in "
-                        + customers + "; using the default customer");
-            }
-        }
-        return defaultCustomer(id);
-    }
-
-    /** The customer of an incident nobody describes: standard tier, no history, contacted by email. */
-    static Customer defaultCustomer(String id) {
-        return new Customer(id == null ? "unknown" : id, "standard", null,
-                new ContactPreference(Channel.EMAIL, AddressKind.EMAIL), 0);
     }
 
     // ---- JSON -------------------------------------------------------------------------------------
@@ -435,37 +394,6 @@ final class RecoverCommand implements Callable<Integer> {
     }
 
     private static String header(Incident i) {
-        if (i == null) {
-            return "incident (unknown)";
-        }
-        StringBuilder sb = new StringBuilder("incident ").append(i.id()).append(": ").append(i.type()).append(", ")
-                .append(i.severity()).append(", ").append(i.channel());
-        if (i.location() != null) {
-            sb.append(" at ").append(i.location());
-        }
-        if (i.touchpoint() != null) {
-            sb.append(" (").append(i.touchpoint()).append(")");
-        }
-        if (i.customerId() != null) {
-            sb.append(", customer ").append(i.customerId());
-        }
-        if (i.flight() != null) {
-            sb.append("; flight ").append(i.flight().disruption()).append(", ").append(i.flight().distanceKm())
-                    .append(" km").append(i.flight().intraEu() ? " intra-EU" : "");
-        }
-        return sb.toString();
-    }
-
-    /** Parses {@code --now}: an ISO-8601 instant or a date-time with an offset. */
-    static final class InstantConverter implements ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            try {
-                return OffsetDateTime.parse(value.trim()).toInstant();
-            } catch (DateTimeException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 time with a zone, like "
-                        + "2026-03-01T12:00:00Z or 2026-03-01T13:00:00+01:00");
-            }
-        }
+        return i == null ? "incident (unknown)" : "incident " + i.id() + ": " + Decisions.describe(i);
     }
 }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         subcommands = {RulesCheckCommand.class, RulesTestCommand.class},
         description = {"Commands for rule authors: check a policy (DRL files and settings.properties) and test it "
-            + "against scenarios."})
+            + "against scenarios."},
+        footer = {"", "Examples:", "  cx rules check restaurant",
+            "  cx rules test my-policy/ --scenarios my-policy/scenarios"})
 final class RulesCommand implements Runnable {
 
     @Spec

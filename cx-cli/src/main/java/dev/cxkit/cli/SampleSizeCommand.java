@@ -47,12 +47,14 @@ final class SampleSizeCommand implements Callable<Integer> {
 
     @Option(names = "--half-width", paramLabel = "H",
             description = "Responses needed so that the interval is at most +/-H: NPS points (0 < H <= 200), "
-                    + "csat percentage points (0 < H <= 100) or ces scale points (0 < H <= 6).")
+                    + "csat percentage points (0 < H <= 100) or ces scale points (0 < H <= 6). Default: none (give this "
+                    + "or --difference).")
     private Double halfWidth;
 
     @Option(names = "--difference", paramLabel = "D",
             description = "nps only: responses needed per group to detect a difference of D NPS points "
-                    + "(0 < D <= 200) between two independent groups of equal size (two-sided test).")
+                    + "(0 < D <= 200) between two independent groups of equal size (two-sided test). Default: none (give this or "
+                    + "--half-width).")
     private Double difference;
 
     @Option(names = "--confidence", paramLabel = "LEVEL", defaultValue = "0.95",
@@ -82,7 +84,7 @@ final class SampleSizeCommand implements Callable<Integer> {
     @Option(names = "--sd", paramLabel = "SD",
             description = "ces: expected standard deviation of the ratings, more than 0 and at most 3 "
                     + "(required for ces). For a 1-7 scale around 1.5 is typical; better, use the sd of a "
-                    + "previous survey.")
+                    + "previous survey. Default: none.")
     private Double sd;
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",

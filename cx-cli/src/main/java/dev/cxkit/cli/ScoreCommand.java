@@ -90,7 +90,8 @@ final class ScoreCommand implements Callable<Integer> {
     private OutputFormat format;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected rows verbatim to FILE (CSV under its header) to fix and read again.")
+            description = "Write rejected rows verbatim to FILE (CSV under its header) to fix and read again. "
+                    + "Default: none.")
     private Path rejects;
 
     @Option(names = "--strict",
@@ -116,9 +117,9 @@ final class ScoreCommand implements Callable<Integer> {
         Grouping grouping = period == null ? Grouping.by(dimensions) : Grouping.by(dimensions, period, zone);
         ResponseScorer scorer = ResponseScorer.create(grouping);
         long[] otherMetrics = new long[1];
-        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rejects, !allowDuplicateIds);
+        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rejects, Cx.quiet(spec), !allowDuplicateIds);
         if (files.isEmpty()) {
-            err.println("cx: no FILE given: scoring the bundled sample responses (" + Inputs.SAMPLE + ")");
+            Cx.info(spec, "no FILE given: scoring the bundled sample responses (" + Inputs.SAMPLE + ")");
         }
         ReadSummary summary = inputs.read(files, response -> {
             if (metric == null || metric.equals(response.metric())) {

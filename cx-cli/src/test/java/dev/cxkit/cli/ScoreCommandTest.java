@@ -335,7 +335,7 @@ class ScoreCommandTest {
         assertThat(unknown.err()).startsWith("cx: Unknown option: '--bogus'").doesNotContain("\tat ");
         assertThat(run("score", "-", "-").err()).isEqualTo("cx: '-' (standard input) can be given only once\n");
         assertThat(run().exit()).isEqualTo(2);
-        assertThat(run().err()).startsWith("cx: a command is required: score or compare");
+        assertThat(run().err()).startsWith("cx: a command is required; start with 'cx report'");
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.cxkit.cli.report.ReportModel.Input;
 import dev.cxkit.cli.report.ReportModel.Journeys;
 import dev.cxkit.cli.report.ReportModel.NamedScore;
 import dev.cxkit.cli.report.ReportModel.PeriodScore;
+import dev.cxkit.cli.report.ReportModel.PeriodShare;
 import dev.cxkit.cli.report.ReportModel.PromiseResult;
 import dev.cxkit.cli.report.ReportModel.Provenance;
 import dev.cxkit.cli.report.ReportModel.Ranking;
@@ -194,7 +195,7 @@ public final class ReportHtml {
             sectionStart("scores", "2. Scores by touchpoint and stage");
             body(model.scores(), this::scores);
             sectionStart("journeys", "3. Journeys: funnel, durations and promises");
-            body(model.journeys(), this::journeys);
+            body(model.journeys(), definitions -> definitions.forEach(this::journeys));
             sectionStart("failures", "4. What failures cost");
             body(model.failureImpact(), this::failureImpact);
             sectionStart("recovery", "5. Recovery");
@@ -363,8 +364,9 @@ public final class ReportHtml {
         // ---- 3 ------------------------------------------------------------------------------------
 
         private void journeys(Journeys journeys) {
-            out.append("<p>").append(journeys.journeys()).append(" journeys of <strong>")
-                    .append(escape(journeys.definition())).append("</strong>.</p>\n<h3>Funnel</h3>\n");
+            String name = escape(journeys.definition());
+            out.append("<h3>").append(name).append("</h3>\n<p>").append(journeys.journeys())
+                    .append(" journeys of <strong>").append(name).append("</strong>.</p>\n<h4>Funnel</h4>\n");
             if (journeys.funnel().isEmpty()) {
                 out.append("<p class=\"absent\">The definition has no stages.</p>\n");
             } else {
@@ -381,13 +383,13 @@ public final class ReportHtml {
                 }
                 tableEnd();
             }
-            out.append("<h3>Durations against promises</h3>\n");
+            out.append("<h4>Durations against promises</h4>\n");
             if (journeys.promises().isEmpty()) {
                 out.append("<p class=\"absent\">The definition makes no promises.</p>\n");
                 return;
             }
-            tableStart("Promises: measured times and breaches", "Promise", "Factor", "p50>", "p90>", "p99>",
-                    "Limit>", "Checks>", "Breaches>", "Breach rate>", "Interval>");
+            tableStart("Promises of " + journeys.definition() + ": measured times and breaches", "Promise", "Factor",
+                    "p50>", "p90>", "p99>", "Limit>", "Checks>", "Breaches>", "Breach rate>", "Interval>");
             for (PromiseResult p : journeys.promises()) {
                 out.append("<tr><th scope=\"row\" class=\"wrap\">").append(escape(p.description()))
                         .append("<br><span class=\"meta\">")
@@ -535,25 +537,22 @@ public final class ReportHtml {
                         .append("</li>\n");
             }
             out.append("</ul>\n");
-            tableStart("Consistency findings", "Where", "Kind", "Metric", "Periods", "Values>",
+            tableStart("Consistency findings", "Where", "Kind", "Share of ratings", "Periods", "Values>",
                     "Control limits>");
             for (Finding finding : consistency.findings()) {
-                Metric metric = finding.metric();
-                out.append("<tr><th scope=\"row\">").append(escape(finding.where())).append("</th>");
+                out.append("<tr><th scope=\"row\">").append(escape(finding.where())).append("</th><td>")
+                        .append(finding instanceof Swing ? "swing" : "alternating").append("</td><td>")
+                        .append(escape(Verdicts.share(finding.metric(), finding.share()))).append("</td>");
                 if (finding instanceof Swing s) {
-                    out.append("<td>swing</td><td>").append(Verdicts.name(metric)).append("</td><td>")
-                            .append(escape(s.period())).append("</td>");
-                    numberCells(Figures.score(metric, s.score().value().getAsDouble()).text(),
-                            Figures.range(metric, s.controlLimits()));
+                    out.append("<td>").append(escape(s.period())).append("</td>");
+                    numberCells(Figures.percent(s.value()).text(), Figures.percentRange(s.controlLimits()));
                 } else {
                     Alternation a = (Alternation) finding;
                     StringBuilder values = new StringBuilder();
-                    for (PeriodScore p : a.run()) {
-                        values.append(values.length() == 0 ? "" : ", ")
-                                .append(Figures.score(metric, p.score().value().getAsDouble()).text());
+                    for (PeriodShare p : a.run()) {
+                        values.append(values.length() == 0 ? "" : ", ").append(Figures.percent(p.value()).text());
                     }
-                    out.append("<td>alternating</td><td>").append(Verdicts.name(metric)).append("</td><td>")
-                            .append(escape(a.run().get(0).period())).append(" to ")
+                    out.append("<td>").append(escape(a.run().get(0).period())).append(" to ")
                             .append(escape(a.run().get(a.run().size() - 1).period())).append("</td>");
                     numberCells(values.toString(), "–");
                 }

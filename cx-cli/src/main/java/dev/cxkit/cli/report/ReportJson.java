@@ -17,6 +17,7 @@ import dev.cxkit.cli.report.ReportModel.Input;
 import dev.cxkit.cli.report.ReportModel.Journeys;
 import dev.cxkit.cli.report.ReportModel.NamedScore;
 import dev.cxkit.cli.report.ReportModel.PeriodScore;
+import dev.cxkit.cli.report.ReportModel.PeriodShare;
 import dev.cxkit.cli.report.ReportModel.PromiseResult;
 import dev.cxkit.cli.report.ReportModel.Provenance;
 import dev.cxkit.cli.report.ReportModel.Recognition;
@@ -40,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -65,11 +67,11 @@ import tools.jackson.databind.node.ObjectNode;
  *                                                        "difference": null | DIFFERENCE}}]},
  *   "scores": SECTION + {"byTouchpoint": [RANKING], "byStage": [RANKING],
  *                        "trends": [{"metric", "points": [{"period", ...SCORE}]}]},
- *   "journeys": SECTION + {"definition", "journeys",
+ *   "journeys": SECTION + {"definitions": [{"definition", "journeys",
  *       "funnel": [{"stage", "entered", "reached", "completed", "fallout", "falloutPercent"}],
  *       "promises": [{"id", "description", "from", "to", "kind": "at-most" | "at-least",
  *                     "limit": "PT20M", "factor", "p50", "p90", "p99", "checks", "breaches",
- *                     "breachPercent", "breachInterval": null | INTERVAL in percent}]},
+ *                     "breachPercent", "breachInterval": null | INTERVAL in percent}]}]},
  *   "failureImpact": SECTION + {"metric", "ranking": [{"rank", "failureType", "touchpoint", "factor",
  *       "journeys", "with": SCORE, "without": SCORE, "difference": null | DIFFERENCE,
  *       "detractorSharePercent"}]},
@@ -80,14 +82,15 @@ import tools.jackson.databind.node.ObjectNode;
  *   "recoveryEffectiveness": SECTION + {"metric", "noFailure": SCORE, "recovered": SCORE,
  *       "notRecovered": SCORE, "recoveredVsNotRecovered": null | DIFFERENCE,
  *       "recoveredVsNoFailure": null | DIFFERENCE, "verdict": "..."},
- *   "consistency": SECTION + {"findings": [{"kind": "swing", "where", "metric", "period", ...SCORE,
- *       "controlLimits": {"lower", "upper"}, "sentence"} | {"kind": "alternating", "where", "metric",
- *       "periods": [{"period", "value"}], "sentence"}]},
+ *   "consistency": SECTION + {"findings": [{"kind": "swing", "where", "metric", "share", "period",
+ *       "percent", "controlLimits": {"lower", "upper"} in percent, "sentence"} | {"kind": "alternating",
+ *       "where", "metric", "share", "periods": [{"period", "percent"}], "sentence"}]},
  *   "closedLoop": SECTION + {"callBacks": [{"customerId", "touchpoint", "metric", "rating", "due",
  *       "overdue", "comment"}], "recognitions": [{"staff", "mentions", "quote"}]}
  * }
  * SECTION    = {"available": true} | {"available": false, "note": "No incidents were given ..."}
  * ROWS       = {"read", "accepted", "rejected", "duplicates"}
+ * share      = "positive" (NPS promoters, top box) | "negative" (NPS detractors, bottom box)
  * RANKING    = {"metric", "rows": [{"name", ...SCORE}]}   worst first
  * SCORE      = "n", "value": null | number, "interval": null | INTERVAL, "lowSample"
  * INTERVAL   = {"method", "confidence", "lower", "upper"}
@@ -97,7 +100,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <h2>Numbers</h2>
  * Every number is rounded as the page shows it ({@link Figures}): scores and their limits and
  * differences to one decimal (NPS in points, CSAT in percent) or two (CES); percentages
- * ({@code falloutPercent}, {@code breachPercent}, {@code detractorSharePercent}) to one decimal;
+ * ({@code falloutPercent}, {@code breachPercent}, {@code detractorSharePercent}, the consistency
+ * findings' {@code percent} and control limits) to one decimal;
  * p-values to two significant digits; so the page and the JSON always agree. Full precision is
  * what {@code cx score --format json} is for. Counts are integers; the confidence level is a
  * fraction ({@code 0.95}). Amounts are strings at the currency's scale ({@code "18.50"}); times are
@@ -147,7 +151,7 @@ public final class ReportJson {
         root.set("provenance", provenance(model.provenance()));
         section(root, "headline", model.headline(), ReportJson::headline);
         section(root, "scores", model.scores(), ReportJson::scores);
-        section(root, "journeys", model.journeys(), ReportJson::journeys);
+        section(root, "journeys", model.journeys(), ReportJson::definitions);
         section(root, "failureImpact", model.failureImpact(), ReportJson::failureImpact);
         section(root, "recoveryPlans", model.recoveryPlans(), ReportJson::recoveryPlans);
         section(root, "recoveryEffectiveness", model.recoveryEffectiveness(), ReportJson::recoveryEffectiveness);
@@ -276,6 +280,13 @@ public final class ReportJson {
     }
 
     // ---- 3 and 4 ---------------------------------------------------------------------------------
+
+    private static void definitions(ObjectNode section, List<Journeys> definitions) {
+        ArrayNode array = section.putArray("definitions");
+        for (Journeys journeys : definitions) {
+            journeys(array.addObject(), journeys);
+        }
+    }
 
     private static void journeys(ObjectNode node, Journeys journeys) {
         node.put("definition", journeys.definition());
@@ -408,23 +419,19 @@ public final class ReportJson {
         for (Finding finding : consistency.findings()) {
             ObjectNode f = findings.addObject();
             Metric metric = finding.metric();
+            f.put("kind", finding instanceof Swing ? "swing" : "alternating");
+            f.put("where", finding.where());
+            f.put("metric", metric.id());
+            f.put("share", finding.share().name().toLowerCase(Locale.ROOT));
             if (finding instanceof Swing s) {
-                f.put("kind", "swing");
-                f.put("where", s.where());
-                f.put("metric", metric.id());
                 f.put("period", s.period());
-                score(f, s.score());
-                f.putObject("controlLimits").put("lower", Figures.limit(metric, s.controlLimits().lower()).number())
-                        .put("upper", Figures.limit(metric, s.controlLimits().upper()).number());
+                f.put("percent", Figures.percent(s.value()).number());
+                f.putObject("controlLimits").put("lower", Figures.percent(s.controlLimits().lower()).number())
+                        .put("upper", Figures.percent(s.controlLimits().upper()).number());
             } else {
-                Alternation a = (Alternation) finding;
-                f.put("kind", "alternating");
-                f.put("where", a.where());
-                f.put("metric", metric.id());
                 ArrayNode periods = f.putArray("periods");
-                for (PeriodScore p : a.run()) {
-                    periods.addObject().put("period", p.period())
-                            .put("value", Figures.score(metric, p.score().value().getAsDouble()).number());
+                for (PeriodShare p : ((Alternation) finding).run()) {
+                    periods.addObject().put("period", p.period()).put("percent", Figures.percent(p.value()).number());
                 }
             }
             f.put("sentence", finding.sentence());

@@ -1,5 +1,6 @@
 package dev.cxkit.cli.report;
 
+import dev.cxkit.core.journey.ControlChart.Share;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.service.SatisfactionFactor;
@@ -37,7 +38,8 @@ import java.util.function.Function;
  * @param provenance where the numbers came from and when the report was made
  * @param headline section 1: NPS, CSAT and CES now, and their change
  * @param scores section 2: scores by touchpoint and by stage, worst first, and the trend per period
- * @param journeys section 3: the journey funnel and durations against promises
+ * @param journeys section 3: the journey funnel and durations against promises, one entry per
+ *     journey definition, in the order given
  * @param failureImpact section 4: what failures cost, ranked
  * @param recoveryPlans section 5: plans for open incidents, from the policy
  * @param recoveryEffectiveness section 5: scores of journeys without failure, recovered, not recovered
@@ -45,7 +47,7 @@ import java.util.function.Function;
  * @param closedLoop section 6: detractors to call back and staff to recognise
  */
 public record ReportModel(String title, Provenance provenance, Section<Headline> headline, Section<Scores> scores,
-        Section<Journeys> journeys, Section<FailureImpact> failureImpact, Section<RecoveryPlans> recoveryPlans,
+        Section<List<Journeys>> journeys, Section<FailureImpact> failureImpact, Section<RecoveryPlans> recoveryPlans,
         Section<RecoveryEffectiveness> recoveryEffectiveness, Section<Consistency> consistency,
         Section<ClosedLoop> closedLoop) {
 
@@ -53,7 +55,8 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
      * Checks that nothing is missing.
      *
      * @throws NullPointerException if a field is null
-     * @throws IllegalArgumentException if the title is blank
+     * @throws IllegalArgumentException if the title is blank, or the journeys section is present
+     *     but empty or names a definition twice
      */
     public ReportModel {
         requireText(title, "title");
@@ -61,6 +64,12 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
         Objects.requireNonNull(headline, "headline");
         Objects.requireNonNull(scores, "scores");
         Objects.requireNonNull(journeys, "journeys");
+        if (journeys.isPresent()) {
+            List<Journeys> definitions = List.copyOf(journeys.content().get());
+            requireNonEmpty(definitions, "journey definitions");
+            requireUnique(definitions, Journeys::definition, "journey definition");
+            journeys = Section.of(definitions);
+        }
         Objects.requireNonNull(failureImpact, "failureImpact");
         Objects.requireNonNull(recoveryPlans, "recoveryPlans");
         Objects.requireNonNull(recoveryEffectiveness, "recoveryEffectiveness");
@@ -758,7 +767,11 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
         }
     }
 
-    /** A consistency finding: a swing beyond noise or an alternating pattern. */
+    /**
+     * A consistency finding: a swing beyond noise or an alternating pattern in the share of
+     * positive ratings (NPS promoters) or of negative ratings (NPS detractors) of a unit, the
+     * shares a p-chart follows.
+     */
     public sealed interface Finding permits Swing, Alternation {
 
         /** Returns where it was found: a touchpoint or location, from the user's data. */
@@ -767,35 +780,44 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
         /** Returns the metric. */
         Metric metric();
 
+        /** Returns which share of the ratings moved. */
+        Share share();
+
         /** Returns the finding in a sentence, with the numbers the page shows. */
         String sentence();
     }
 
     /**
-     * A period whose score lies outside the control limits that sampling noise explains.
+     * A period whose share of positive (or negative) ratings lies outside the control limits that
+     * sampling noise explains.
      *
      * @param where the touchpoint or location
      * @param metric the metric
+     * @param share which share: positive (promoters) or negative (detractors)
      * @param period the period
-     * @param score the period's score, with a value
-     * @param controlLimits the range sampling noise explains around the long-run score
+     * @param value the period's share, in [0, 1]
+     * @param controlLimits the range sampling noise explains around the long-run share, in [0, 1]
      */
-    public record Swing(String where, Metric metric, String period, Score score, Interval controlLimits)
-            implements Finding {
+    public record Swing(String where, Metric metric, Share share, String period, double value,
+            Interval controlLimits) implements Finding {
 
         /**
          * Checks the fields.
          *
          * @throws NullPointerException if a field is null
-         * @throws IllegalArgumentException if a name is blank, the score is of another metric, has
-         *     no value, or lies within the limits
+         * @throws IllegalArgumentException if a name is blank, the share or the limits lie outside
+         *     [0, 1], or the share lies within the limits
          */
         public Swing {
             requireText(where, "where");
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(share, "share");
             requireText(period, "period");
-            requireMetric(score, metric, where);
+            requireShare(value, where + " " + period + " share");
             Objects.requireNonNull(controlLimits, "controlLimits");
-            if (score.value().isEmpty() || controlLimits.contains(score.value().getAsDouble())) {
+            requireShare(controlLimits.lower(), where + " " + period + " lower control limit");
+            requireShare(controlLimits.upper(), where + " " + period + " upper control limit");
+            if (controlLimits.contains(value)) {
                 throw new IllegalArgumentException(where + " " + period + ": a swing lies outside its control limits");
             }
         }
@@ -807,14 +829,15 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
     }
 
     /**
-     * Consecutive periods whose score goes up and down in turn: gaming or instability, not
-     * improvement.
+     * Consecutive periods whose share of positive (or negative) ratings goes up and down in turn,
+     * each move beyond noise: gaming or instability, not improvement.
      *
      * @param where the touchpoint or location
      * @param metric the metric
-     * @param run the periods in time order, at least four, each with a value
+     * @param share which share: positive (promoters) or negative (detractors)
+     * @param run the periods in time order, at least four
      */
-    public record Alternation(String where, Metric metric, List<PeriodScore> run) implements Finding {
+    public record Alternation(String where, Metric metric, Share share, List<PeriodShare> run) implements Finding {
 
         /** The fewest periods that make a pattern. */
         public static final int MIN_PERIODS = 4;
@@ -823,27 +846,44 @@ public record ReportModel(String title, Provenance provenance, Section<Headline>
          * Checks the fields.
          *
          * @throws NullPointerException if a field is null
-         * @throws IllegalArgumentException if the name is blank or the run is shorter than four,
-         *     of another metric, or has a period without a value
+         * @throws IllegalArgumentException if the name is blank, or the run is shorter than four or
+         *     repeats a period
          */
         public Alternation {
             requireText(where, "where");
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(share, "share");
             run = List.copyOf(run);
             if (run.size() < MIN_PERIODS) {
                 throw new IllegalArgumentException(where + ": an alternating pattern needs at least " + MIN_PERIODS
                         + " periods, got " + run.size());
             }
-            requireMetrics(run, metric, p -> where + " " + p.period(), PeriodScore::score);
-            for (PeriodScore p : run) {
-                if (p.score().value().isEmpty()) {
-                    throw new IllegalArgumentException(where + " " + p.period() + ": no value");
-                }
-            }
+            requireUnique(run, PeriodShare::period, "period");
         }
 
         @Override
         public String sentence() {
             return Verdicts.alternation(this);
+        }
+    }
+
+    /**
+     * A share of ratings in a period.
+     *
+     * @param period the period's label
+     * @param value the share, in [0, 1]
+     */
+    public record PeriodShare(String period, double value) {
+
+        /**
+         * Checks the fields.
+         *
+         * @throws NullPointerException if the period is null
+         * @throws IllegalArgumentException if the period is blank or the share is outside [0, 1]
+         */
+        public PeriodShare {
+            requireText(period, "period");
+            requireShare(value, period + " share");
         }
     }
 

@@ -66,7 +66,12 @@ public final class ReportText {
                 .append(model.provenance().total().accepted()).append(" rows.\n");
         section(out, "1. Headline scores", model.headline(), h -> headline(out, h));
         section(out, "2. Scores by touchpoint and stage", model.scores(), s -> scores(out, s));
-        section(out, "3. Journeys: funnel, durations and promises", model.journeys(), j -> journeys(out, j));
+        section(out, "3. Journeys: funnel, durations and promises", model.journeys(), definitions -> {
+            for (int i = 0; i < definitions.size(); i++) {
+                out.append(i == 0 ? "" : "\n");
+                journeys(out, definitions.get(i));
+            }
+        });
         section(out, "4. What failures cost", model.failureImpact(), f -> failureImpact(out, f));
         heading(out, "5. Recovery");
         out.append("Plans for open incidents\n");

@@ -1,9 +1,10 @@
 package dev.cxkit.cli.report;
 
 import dev.cxkit.cli.report.ReportModel.Alternation;
-import dev.cxkit.cli.report.ReportModel.PeriodScore;
+import dev.cxkit.cli.report.ReportModel.PeriodShare;
 import dev.cxkit.cli.report.ReportModel.RecoveryEffectiveness;
 import dev.cxkit.cli.report.ReportModel.Swing;
+import dev.cxkit.core.journey.ControlChart.Share;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.stats.Comparison;
 import java.util.Optional;
@@ -59,23 +60,41 @@ final class Verdicts {
         return text.startsWith("<") ? text : "= " + text;
     }
 
-    /** {@code Leith: NPS 12.0 in 2026-03 lies outside the control limits [21.4, 44.9] that sampling noise explains.} */
+    /**
+     * {@code Leith: the share of NPS promoters (9–10), 22.0% in 2026-03, lies below the control limits
+     * [35.1%, 61.0%] that sampling noise explains.}
+     */
     static String swing(Swing s) {
-        double value = s.score().value().getAsDouble();
-        return s.where() + ": " + name(s.metric()) + " " + Figures.score(s.metric(), value).text() + " in " + s.period()
-                + " lies " + (value < s.controlLimits().lower() ? "below" : "above") + " the control limits "
-                + Figures.range(s.metric(), s.controlLimits()) + " that sampling noise explains.";
+        return s.where() + ": the share of " + share(s.metric(), s.share()) + ", " + Figures.percent(s.value()).text()
+                + " in " + s.period() + ", lies " + (s.value() < s.controlLimits().lower() ? "below" : "above")
+                + " the control limits [" + Figures.percent(s.controlLimits().lower()).text() + ", "
+                + Figures.percent(s.controlLimits().upper()).text() + "] that sampling noise explains.";
     }
 
-    /** {@code Leith: NPS goes up and down in turn over 6 periods (2026-01 to 2026-06: 40.0, 12.0, ...).} */
+    /**
+     * {@code Leith: the share of NPS promoters (9–10) goes up and down in turn over 6 periods (2026-01 to
+     * 2026-06: 62.0%, 30.1%, ...): instability or gaming, not improvement.}
+     */
     static String alternation(Alternation a) {
-        String values = a.run().stream().map(p -> Figures.score(a.metric(), p.score().value().getAsDouble()).text())
-                .collect(Collectors.joining(", "));
-        PeriodScore first = a.run().get(0);
-        PeriodScore last = a.run().get(a.run().size() - 1);
-        return a.where() + ": " + name(a.metric()) + " goes up and down in turn over " + a.run().size()
-                + " periods (" + first.period() + " to " + last.period() + ": " + values
+        String values = a.run().stream().map(p -> Figures.percent(p.value()).text()).collect(Collectors.joining(", "));
+        PeriodShare first = a.run().get(0);
+        PeriodShare last = a.run().get(a.run().size() - 1);
+        return a.where() + ": the share of " + share(a.metric(), a.share()) + " goes up and down in turn over "
+                + a.run().size() + " periods (" + first.period() + " to " + last.period() + ": " + values
                 + "): instability or gaming, not improvement.";
+    }
+
+    /**
+     * Names a share of ratings: {@code NPS promoters (9–10)}, {@code NPS detractors (0–6)},
+     * {@code CSAT ratings 4–5}, {@code CES ratings 1–3}.
+     */
+    static String share(Metric metric, Share share) {
+        boolean positive = share == Share.POSITIVE;
+        int from = positive ? metric.positiveFrom() : metric.min();
+        int to = positive ? metric.max() : metric.negativeUpTo();
+        String range = from + "–" + to;
+        return metric.kind() == Metric.Kind.NPS ? "NPS " + (positive ? "promoters" : "detractors") + " (" + range + ")"
+                : name(metric) + " ratings " + range;
     }
 
     /** {@code NPS}, {@code CSAT}, {@code CES}. */

@@ -1,10 +1,12 @@
 package dev.cxkit.cli.sample;
 
+import dev.cxkit.core.journey.JourneyDefinitions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -52,6 +54,11 @@ public final class SampleJourneys {
     public static final long SEED = 20_260_105L;
     /** The number of journeys of the bundled sample. */
     public static final int DEFAULT_SIZE = 6000;
+    /**
+     * The time the sample's report is made as of: the morning after its half year, when June is
+     * complete and the last detractors' follow-ups are still due.
+     */
+    public static final Instant REPORTED_AT = Instant.parse("2026-07-01T08:00:00Z");
     /** The staff names of the chain, two per location (Leeds, York, Manchester, Sheffield). */
     public static final List<String> STAFF = List.of("Priya", "Tom", "Ana", "Jamal", "Chen", "Ruth", "Omar", "Ellie");
     /** The CSV header of the events. */
@@ -81,6 +88,7 @@ public final class SampleJourneys {
     private final String events;
     private final String responses;
     private final String customerLines;
+    private final List<Failure> failures = new ArrayList<>();
 
     private SampleJourneys(int size) {
         if (size < 1) {
@@ -130,6 +138,7 @@ public final class SampleJourneys {
                     .append(',').append(a.journey).append(',').append(a.comment == null ? "" : a.comment).append('\n');
         }
         this.responses = rs.toString();
+        failures.sort(Comparator.comparing(Failure::at).thenComparing(Failure::journeyId).thenComparing(Failure::kind));
     }
 
     /**
@@ -161,6 +170,43 @@ public final class SampleJourneys {
     /** Returns the customers' contact preferences as JSON Lines ({@code cx recover --customers} format). */
     public String customersJsonl() {
         return customerLines;
+    }
+
+    /** Returns the service failures the generator put into the journeys, in time order. */
+    public List<Failure> failures() {
+        return List.copyOf(failures);
+    }
+
+    /**
+     * A service failure the generator put into a journey, as the journey analytics will find it.
+     *
+     * @param journeyId the journey
+     * @param customerId its customer
+     * @param location its location
+     * @param touchpoint the touchpoint where it happened
+     * @param channel the channel of that touchpoint's event, as in the events ({@code in_person},
+     *     {@code delivery}, {@code sms}, {@code phone}, ...)
+     * @param kind {@code rude_staff}, {@code cold_food}, {@code wrong_item}, {@code missing_item},
+     *     {@code late_meal} (served more than 20 minutes after the order), {@code late_delivery}
+     *     (more than 2 hours after it) or {@code wrong_channel} (a contact on a channel the customer
+     *     did not choose)
+     * @param at when it happened; for a late meal or delivery, when the promise broke
+     * @param endedAt when the customer had it: the served meal or the arrival for a wait, else {@code at}
+     * @param recovered whether it was put right ({@code recovered_at} given, in time or late)
+     * @param minutesWaited for a late meal or delivery the minutes from the order, else 0
+     * @param minutesPromised for a late meal or delivery the minutes promised, else 0
+     */
+    public record Failure(String journeyId, String customerId, String location, String touchpoint, String channel,
+            String kind, Instant at, Instant endedAt, boolean recovered, int minutesWaited, int minutesPromised) {
+    }
+
+    private void failed(Event event, String kind, Instant at, Instant endedAt, int waited, int promised) {
+        failures.add(new Failure(event.journey, event.customer, event.location, event.touchpoint, event.channel, kind,
+                at, endedAt, event.recoveredAt != null, waited, promised));
+    }
+
+    private void failed(Event event, String kind) {
+        failed(event, kind, event.at, event.at, 0, 0);
     }
 
     private static String customer(int i) {
@@ -239,6 +285,7 @@ public final class SampleJourneys {
                 order.failure = "rude_staff";
                 order.factor = "people";
                 mood += recover(random, order, order.at, recoveryRate);
+                failed(order, order.failure);
             }
             boolean late = random.nextDouble() < 0.07 + (place.equals("Sheffield") && weekend ? 0.3 : 0)
                     + 0.08 * (0.3 - LOCATION_QUALITY[location]);
@@ -254,6 +301,12 @@ public final class SampleJourneys {
                 double effect = recover(random, served, failedAt, recoveryRate);
                 kitchenMood += effect;
                 mood += effect * (late && served.failure != null ? 1.5 : 1);
+                if (served.failure != null) {
+                    failed(served, served.failure);
+                }
+                if (late) {
+                    failed(served, "late_meal", failedAt, served.at, minutes(order.at, served.at), 20);
+                }
             }
             if (random.nextDouble() < 0.01) {
                 mine.add(event(journey, customer, "kitchen-printer", t - 60, "other", place));
@@ -267,6 +320,9 @@ public final class SampleJourneys {
                 Event callback = event(journey, customer, "callback", t + 86_400 + random.nextInt(7200),
                         random.nextDouble() < 0.9 ? chosen : "phone", place);
                 mine.add(callback);
+                if (!callback.channel.equals(chosen)) {
+                    failed(callback, "wrong_channel");
+                }
                 mood += 0.3;
                 if (random.nextDouble() < 0.85) {
                     answers.add(new Answer(callback.at.plusSeconds(3600 + random.nextInt(20_000)), "ces",
@@ -292,12 +348,14 @@ public final class SampleJourneys {
                 boolean lateNotice = notice < 0.12;
                 long lead = lateNotice ? 5 * 60 + random.nextInt(20 * 60) : 32 * 60 + random.nextInt(18 * 60);
                 // The notice always goes by SMS, whatever the customer chose.
-                mine.add(event(journey, customer, "notify", Math.max(t + 60, arrivalAt - lead), "sms", place));
+                Event notify = event(journey, customer, "notify", Math.max(t + 60, arrivalAt - lead), "sms", place);
+                mine.add(notify);
                 if (lateNotice) {
                     mood -= 0.6;
                 }
                 if (!chosen.equals("sms")) {
                     mood -= 0.5;
+                    failed(notify, "wrong_channel");
                 }
             } else {
                 mood -= 0.6;
@@ -312,6 +370,13 @@ public final class SampleJourneys {
             if (late || arrival.failure != null) {
                 Instant failedAt = late ? Instant.ofEpochSecond(t + 2 * 3600) : arrival.at;
                 mood += recover(random, arrival, failedAt, recoveryRate) * (late && arrival.failure != null ? 1.5 : 1);
+                if (arrival.failure != null) {
+                    failed(arrival, arrival.failure);
+                }
+                if (late) {
+                    failed(arrival, "late_delivery", failedAt, arrival.at, minutes(Instant.ofEpochSecond(t), arrival.at),
+                            120);
+                }
             }
             if (random.nextDouble() < 0.3) {
                 answers.add(new Answer(Instant.ofEpochSecond(arrivalAt + 600 + random.nextInt(40_000)), "csat",
@@ -347,6 +412,10 @@ public final class SampleJourneys {
         }
     }
 
+    private static int minutes(Instant from, Instant to) {
+        return (int) Duration.between(from, to).toMinutes();
+    }
+
     private static Event event(String journey, String customer, String touchpoint, long at, String channel,
             String location) {
         Event e = new Event();
@@ -368,19 +437,30 @@ public final class SampleJourneys {
         return SampleResponses.pick(random, weights);
     }
 
+    /** The files {@link #write(Path)} writes, in order. */
+    public static final List<String> FILES = List.of("responses.csv", "events.csv", "customers.jsonl",
+            "incidents.jsonl", "dine-in.yaml", "delivery.yaml");
+
     /**
-     * Writes a sample to a directory: {@code events.csv}, {@code responses.csv} and
-     * {@code customers.jsonl}.
+     * Writes the sample to a directory, creating it if needed: {@code responses.csv},
+     * {@code events.csv}, {@code customers.jsonl}, {@code incidents.jsonl} (its
+     * {@linkplain SampleIncidents open incidents}) and the two journey definitions,
+     * {@code dine-in.yaml} and {@code delivery.yaml}. Existing files of those names are replaced.
      *
-     * @param args the directory (default {@code .}) and the size (default {@value #DEFAULT_SIZE})
+     * @param dir the directory
+     * @return the files written, in the order of {@link #FILES}
      * @throws IOException if a file cannot be written
      */
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : ".");
-        SampleJourneys sample = of(args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_SIZE);
-        Files.writeString(dir.resolve("events.csv"), sample.eventsCsv(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("responses.csv"), sample.responsesCsv(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("customers.jsonl"), sample.customersJsonl(), StandardCharsets.UTF_8);
-        System.out.println("wrote " + dir.resolve("events.csv") + ", responses.csv and customers.jsonl");
+    public List<Path> write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<String> texts = List.of(responses, events, customerLines, SampleIncidents.jsonl(this),
+                JourneyDefinitions.sampleText("dine-in"), JourneyDefinitions.sampleText("delivery"));
+        List<Path> written = new ArrayList<>();
+        for (int i = 0; i < FILES.size(); i++) {
+            Path file = dir.resolve(FILES.get(i));
+            Files.writeString(file, texts.get(i), StandardCharsets.UTF_8);
+            written.add(file);
+        }
+        return written;
     }
 }

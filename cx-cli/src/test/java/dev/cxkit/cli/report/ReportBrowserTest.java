@@ -8,7 +8,6 @@ import dev.cxkit.cli.report.ReportModel.NamedScore;
 import dev.cxkit.cli.report.ReportModel.PromiseResult;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,18 +49,6 @@ class ReportBrowserTest {
     /** Chromium's screenshots stay well below its texture limits at this height. */
     private static final int MAX_SCREENSHOT_HEIGHT = 12_000;
 
-    private static final String PROBE = "<script>(function(){var d=document.documentElement,errors=[];"
-            + "function note(m){errors.push(String(m));d.setAttribute('data-errors',errors.join(' | '));}"
-            + "addEventListener('error',function(e){note(e.message?'uncaught: '+e.message:'failed to load: '"
-            + "+(e.target&&(e.target.src||e.target.href||e.target.tagName)));},true);"
-            + "addEventListener('unhandledrejection',function(e){note('unhandled rejection: '+e.reason);});"
-            + "document.addEventListener('securitypolicyviolation',function(e){note('blocked by CSP: '"
-            + "+e.violatedDirective+' '+e.blockedURI);});"
-            + "['error','warn'].forEach(function(k){var f=console[k];console[k]=function(){"
-            + "note('console.'+k+': '+Array.prototype.join.call(arguments,' '));return f.apply(console,arguments);};});"
-            + "addEventListener('load',function(){d.setAttribute('data-loaded','true');"
-            + "d.setAttribute('data-scroll-width',d.scrollWidth);d.setAttribute('data-client-width',d.clientWidth);"
-            + "d.setAttribute('data-scroll-height',d.scrollHeight);});})();</script>\n";
 
     /** Copies the probe's attributes from the framed page to the wrapper, where --dump-dom sees them. */
     private static final String PHONE_WRAPPER = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -91,15 +75,15 @@ class ReportBrowserTest {
         Files.createDirectories(DIR);
         String html = ReportHtml.render(model);
         Files.writeString(DIR.resolve("report.html"), html, StandardCharsets.UTF_8);
-        Path probed = probed(html, "report-probed.html");
-        hostile = chromium.run(DIR, "hostile-dom", probed(ReportHtml.render(ReportFixtures.hostile()),
+        Path probed = Pages.probed(html, DIR, "report-probed.html");
+        hostile = chromium.run(DIR, "hostile-dom", Pages.probed(ReportHtml.render(ReportFixtures.hostile()), DIR,
                 "hostile-probed.html"), "--window-size=" + DESKTOP_WIDTH + ",2400", "--dump-dom");
         assertThat(hostile.exit()).as(hostile.stderr()).isZero();
 
         desktop = chromium.run(DIR, "desktop-dom", probed, "--window-size=" + DESKTOP_WIDTH + ",2400", "--dump-dom");
         assertThat(desktop.exit()).as(desktop.stderr()).isZero();
         desktopDom = desktop.stdout();
-        int desktopHeight = attribute(desktopDom, "data-scroll-height");
+        int desktopHeight = Pages.htmlNumber(desktopDom, "data-scroll-height");
 
         Path wrapper = DIR.resolve("phone.html");
         Files.writeString(wrapper, String.format(PHONE_WRAPPER, PHONE_WIDTH, 844), StandardCharsets.UTF_8);
@@ -107,7 +91,7 @@ class ReportBrowserTest {
                 "--allow-file-access-from-files", "--dump-dom");
         assertThat(phone.exit()).as(phone.stderr()).isZero();
         phoneDom = phone.stdout();
-        int phoneHeight = Math.min(attribute(phoneDom, "data-scroll-height"), MAX_SCREENSHOT_HEIGHT);
+        int phoneHeight = Math.min(Pages.htmlNumber(phoneDom, "data-scroll-height"), MAX_SCREENSHOT_HEIGHT);
 
         desktopShot = DIR.resolve("report-desktop.png");
         screenshot(chromium, "desktop-shot", probed, desktopShot, DESKTOP_WIDTH, 2400);
@@ -117,15 +101,6 @@ class ReportBrowserTest {
         Files.writeString(wrapper, String.format(PHONE_WRAPPER, PHONE_WIDTH, phoneHeight), StandardCharsets.UTF_8);
         phoneShot = DIR.resolve("report-phone.png");
         screenshot(chromium, "phone-shot", wrapper, phoneShot, PHONE_WIDTH, phoneHeight);
-    }
-
-    /** Writes the page with the probe in front of its Content-Security-Policy. */
-    private static Path probed(String html, String name) throws IOException {
-        String csp = "<meta http-equiv=\"Content-Security-Policy\"";
-        assertThat(html).contains(csp);
-        Path probed = DIR.resolve(name);
-        Files.writeString(probed, html.replace(csp, PROBE + csp), StandardCharsets.UTF_8);
-        return probed;
     }
 
     private static void screenshot(Chromium chromium, String name, Path page, Path png, int width, int height)
@@ -138,17 +113,17 @@ class ReportBrowserTest {
 
     @Test
     void noErrorsAndNothingFetched() {
-        assertThat(attributeText(desktopDom, "data-loaded")).as("the probe saw the page load").isEqualTo("true");
-        assertThat(attributeText(desktopDom, "data-errors")).as("errors recorded by the page's probe").isEmpty();
-        assertThat(attributeText(phoneDom, "data-errors")).as("errors recorded on the phone").isEmpty();
+        assertThat(Pages.htmlAttribute(desktopDom, "data-loaded")).as("the probe saw the page load").isEqualTo("true");
+        assertThat(Pages.htmlAttribute(desktopDom, "data-errors")).as("errors recorded by the page's probe").isEmpty();
+        assertThat(Pages.htmlAttribute(phoneDom, "data-errors")).as("errors recorded on the phone").isEmpty();
         assertThat(desktop.consoleLines()).as("console messages in chromium's log").isEmpty();
     }
 
     /** Markup in names stays text: had any of it become markup, the CSP would block it and the log would say so. */
     @Test
     void hostileNamesRenderAsTextWithoutErrors() {
-        assertThat(attributeText(hostile.stdout(), "data-loaded")).isEqualTo("true");
-        assertThat(attributeText(hostile.stdout(), "data-errors")).isEmpty();
+        assertThat(Pages.htmlAttribute(hostile.stdout(), "data-loaded")).isEqualTo("true");
+        assertThat(Pages.htmlAttribute(hostile.stdout(), "data-errors")).isEmpty();
         assertThat(hostile.consoleLines()).isEmpty();
         assertThat(Pages.visibleText(hostile.stdout())).contains(ReportFixtures.SCRIPT, ReportFixtures.QUOTES,
                 ReportFixtures.BREAKOUT);
@@ -178,7 +153,7 @@ class ReportBrowserTest {
         for (String svg : charts) {
             assertThat(svg).contains("role=\"img\"").containsPattern("<desc id=\"chart-\\d+-desc\">[^<]{20,}");
             assertThat(count(svg, "<rect") + count(svg, "<line") + count(svg, "<path") + count(svg, "<circle"))
-                    .as("marks in %s", title(svg)).isGreaterThanOrEqualTo(10);
+                    .as("marks in %s", Pages.chartTitle(svg)).isGreaterThanOrEqualTo(10);
         }
     }
 
@@ -196,7 +171,7 @@ class ReportBrowserTest {
         NamedScore worst = model.scores().content().orElseThrow().byTouchpoint().get(0).rows().get(0);
         expected.add(worst.name());
         expected.add(Figures.score(worst.score().metric(), worst.score().value().getAsDouble()).text());
-        PromiseResult served = model.journeys().content().orElseThrow().promises().get(0);
+        PromiseResult served = model.journeys().content().orElseThrow().get(0).promises().get(0);
         expected.add(Figures.duration(served.durations().orElseThrow().p90()));
         expected.add(Figures.percent(served.breachRate().getAsDouble()).text());
         ImpactRow costliest = model.failureImpact().content().orElseThrow().ranking().get(0);
@@ -213,47 +188,25 @@ class ReportBrowserTest {
 
     @Test
     void fitsAPhoneWithoutSidewaysScrolling() {
-        assertThat(attribute(phoneDom, "data-client-width")).isEqualTo(PHONE_WIDTH);
-        assertThat(attribute(phoneDom, "data-scroll-width")).as("the page is no wider than the phone; wide tables"
+        assertThat(Pages.htmlNumber(phoneDom, "data-client-width")).isEqualTo(PHONE_WIDTH);
+        assertThat(Pages.htmlNumber(phoneDom, "data-scroll-width")).as("the page is no wider than the phone; wide tables"
                 + " and charts scroll inside their own box").isLessThanOrEqualTo(PHONE_WIDTH);
-        assertThat(attribute(desktopDom, "data-scroll-width")).isLessThanOrEqualTo(DESKTOP_WIDTH);
+        assertThat(Pages.htmlNumber(desktopDom, "data-scroll-width")).isLessThanOrEqualTo(DESKTOP_WIDTH);
     }
 
     @Test
     void screenshotsAreSaved() throws IOException {
-        assertScreenshot(desktopShot, DESKTOP_WIDTH);
-        assertScreenshot(desktopFullShot, DESKTOP_WIDTH);
-        assertScreenshot(phoneShot, PHONE_WIDTH);
-    }
-
-    private static void assertScreenshot(Path png, int width) throws IOException {
-        BufferedImage image = ImageIO.read(png.toFile());
-        assertThat(image).as(png.toString()).isNotNull();
-        assertThat(image.getWidth()).isEqualTo(width);
-        // something is drawn: a blank or failed page would be nearly all one colour
-        long inked = 0;
-        for (int y = 0; y < image.getHeight(); y += 4) {
-            for (int x = 0; x < image.getWidth(); x += 4) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
-                    inked++;
-                }
-            }
-        }
-        long samples = (long) ((image.getHeight() + 3) / 4) * ((image.getWidth() + 3) / 4);
-        assertThat(inked).as("non-white pixels in %s", png).isGreaterThan(samples / 50);
+        Pages.assertScreenshot(desktopShot, DESKTOP_WIDTH);
+        Pages.assertScreenshot(desktopFullShot, DESKTOP_WIDTH);
+        Pages.assertScreenshot(phoneShot, PHONE_WIDTH);
     }
 
     // ---- reading the dumped DOM ----------------------------------------------------------------------
 
-    private static String title(String svg) {
-        Matcher m = Pattern.compile("<title id=\"chart-\\d+-title\">([^<]*)</title>").matcher(svg);
-        return m.find() ? Pages.unescape(m.group(1)) : "";
-    }
-
     private static String chartTitled(List<String> charts, String title) {
-        return charts.stream().filter(svg -> title(svg).equals(title)).findFirst()
+        return charts.stream().filter(svg -> Pages.chartTitle(svg).equals(title)).findFirst()
                 .orElseThrow(() -> new AssertionError("no chart titled '" + title + "' among "
-                        + charts.stream().map(ReportBrowserTest::title).toList()));
+                        + charts.stream().map(Pages::chartTitle).toList()));
     }
 
     private static int count(String text, String what) {
@@ -262,19 +215,5 @@ class ReportBrowserTest {
             n++;
         }
         return n;
-    }
-
-    /** The value of an attribute of {@code <html>}, or empty when it is not set. */
-    private static String attributeText(String dom, String name) {
-        Matcher html = Pattern.compile("<html\\b[^>]*>").matcher(dom);
-        assertThat(html.find()).as("an <html> tag in the dumped DOM").isTrue();
-        Matcher m = Pattern.compile("\\b" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(html.group());
-        return m.find() ? m.group(1) : "";
-    }
-
-    private static int attribute(String dom, String name) {
-        String value = attributeText(dom, name);
-        assertThat(value).as("%s on <html>: did the probe run?", name).matches("\\d+");
-        return Integer.parseInt(value);
     }
 }

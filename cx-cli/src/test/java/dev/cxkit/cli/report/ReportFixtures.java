@@ -17,6 +17,7 @@ import dev.cxkit.cli.report.ReportModel.LimitKind;
 import dev.cxkit.cli.report.ReportModel.NamedScore;
 import dev.cxkit.cli.report.ReportModel.Percentiles;
 import dev.cxkit.cli.report.ReportModel.PeriodScore;
+import dev.cxkit.cli.report.ReportModel.PeriodShare;
 import dev.cxkit.cli.report.ReportModel.PromiseResult;
 import dev.cxkit.cli.report.ReportModel.Provenance;
 import dev.cxkit.cli.report.ReportModel.Ranking;
@@ -28,6 +29,7 @@ import dev.cxkit.cli.report.ReportModel.Scores;
 import dev.cxkit.cli.report.ReportModel.Section;
 import dev.cxkit.cli.report.ReportModel.Swing;
 import dev.cxkit.cli.report.ReportModel.Trend;
+import dev.cxkit.core.journey.ControlChart.Share;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.RatingDistribution;
 import dev.cxkit.core.score.Score;
@@ -99,7 +101,8 @@ final class ReportFixtures {
     /** A month of a restaurant chain with every section present. */
     static ReportModel realistic() {
         return new ReportModel("CX health report: Fork & Fire, March 2026", provenance(),
-                Section.of(headline()), Section.of(scores()), Section.of(journeys()), Section.of(failureImpact()),
+                Section.of(headline()), Section.of(scores()), Section.of(List.of(journeys())),
+                Section.of(failureImpact()),
                 Section.of(recoveryPlans()), Section.of(recoveryEffectiveness()), Section.of(consistency()),
                 Section.of(closedLoop()));
     }
@@ -151,18 +154,17 @@ final class ReportFixtures {
         RecoveryPlan plan = new RecoveryPlan(QUOTES, List.of(new StepPlan(AwareStep.ACKNOWLEDGE, Owner.FRONTLINE, t,
                 BREAKOUT, "r")), List.of(new Offer(OfferKind.VOUCHER, Money.of("5.00", "EUR"), QUOTES, false, false,
                 List.of(), "r")), List.of(new Escalation(Owner.MANAGER, t, SCRIPT, "r")), List.of(), false, List.of());
-        Interval limits = new Interval(21.4, 44.9, 0.997, IntervalMethod.WALD);
-        List<PeriodScore> run = List.of(new PeriodScore("1", score(nps(10, 20, 70))),
-                new PeriodScore("2", score(nps(40, 30, 30))), new PeriodScore("3", score(nps(12, 20, 68))),
-                new PeriodScore("4", score(nps(42, 28, 30))));
+        Interval limits = new Interval(0.351, 0.61, 0.9973, IntervalMethod.WALD);
+        List<PeriodShare> run = List.of(new PeriodShare("1", 0.7), new PeriodShare("2", 0.3),
+                new PeriodShare("3", 0.68), new PeriodShare("4", 0.3));
         Consistency consistency = new Consistency(List.of(
-                new Swing(SCRIPT, Metric.NPS, QUOTES, score(nps(40, 30, 30)), limits),
-                new Alternation(BREAKOUT, Metric.NPS, run)));
+                new Swing(SCRIPT, Metric.NPS, Share.POSITIVE, QUOTES, 0.3, limits),
+                new Alternation(BREAKOUT, Metric.NPS, Share.POSITIVE, run)));
         ClosedLoop loop = new ClosedLoop(List.of(new CallBack(QUOTES, SCRIPT, Metric.NPS, 1, t, BREAKOUT
                 + "\nsecond line\u0007")), List.of(new Recognition(BREAKOUT, 2, QUOTES)));
         return new ReportModel("Report for " + QUOTES + "\u0007", new Provenance(GENERATED_AT,
                 List.of(new Input("responses", SCRIPT + ".csv", Rows.of(10, 1)))),
-                Section.of(headline()), Section.of(scores), Section.of(journeys), Section.of(impact),
+                Section.of(headline()), Section.of(scores), Section.of(List.of(journeys)), Section.of(impact),
                 Section.of(new RecoveryPlans(QUOTES, List.of(new IncidentPlan(SCRIPT, plan)))),
                 Section.of(recoveryEffectiveness()), Section.of(consistency), Section.of(loop));
     }
@@ -317,16 +319,13 @@ final class ReportFixtures {
     }
 
     static Consistency consistency() {
-        Interval limits = new Interval(21.4, 44.9, 0.997, IntervalMethod.WALD);
-        Swing swing = new Swing("Leith", Metric.NPS, "2026-03", score(nps(40, 30, 30)), limits);
-        List<PeriodScore> run = List.of(
-                new PeriodScore("2025-10", score(nps(10, 20, 70))),
-                new PeriodScore("2025-11", score(nps(40, 30, 30))),
-                new PeriodScore("2025-12", score(nps(12, 20, 68))),
-                new PeriodScore("2026-01", score(nps(42, 28, 30))),
-                new PeriodScore("2026-02", score(nps(11, 21, 68))),
-                new PeriodScore("2026-03", score(nps(41, 30, 29))));
-        return new Consistency(List.of(swing, new Alternation("Portobello", Metric.NPS, run)));
+        // Leith's share of promoters fell to 22% in March, where noise explains 35.1% to 61.0%
+        Interval limits = new Interval(0.351, 0.61, 0.9973, IntervalMethod.WALD);
+        Swing swing = new Swing("Leith", Metric.NPS, Share.POSITIVE, "2026-03", 0.22, limits);
+        List<PeriodShare> run = List.of(new PeriodShare("2025-10", 0.70), new PeriodShare("2025-11", 0.30),
+                new PeriodShare("2025-12", 0.68), new PeriodShare("2026-01", 0.30), new PeriodShare("2026-02", 0.68),
+                new PeriodShare("2026-03", 0.29));
+        return new Consistency(List.of(swing, new Alternation("Portobello", Metric.NPS, Share.POSITIVE, run)));
     }
 
     static ClosedLoop closedLoop() {

@@ -42,12 +42,13 @@ class ReportJsonTest {
         assertThat(nps.get("interval").propertyNames()).containsExactly("method", "confidence", "lower", "upper");
         assertThat(nps.get("change").get("difference").propertyNames())
                 .containsExactly("difference", "interval", "pValue", "significant");
-        JsonNode promise = root.get("journeys").get("promises").get(0);
+        JsonNode promise = root.get("journeys").get("definitions").get(0).get("promises").get(0);
         assertThat(promise.get("limit").asString()).isEqualTo("PT20M");
         assertThat(promise.get("p50").asString()).isEqualTo("PT14M30S");
         assertThat(promise.get("kind").asString()).isEqualTo("at-most");
-        assertThat(root.get("journeys").get("promises").get(2).get("p50").isNull()).isTrue();
-        assertThat(root.get("journeys").get("promises").get(2).get("breachInterval").isNull()).isTrue();
+        JsonNode noChecks = root.get("journeys").get("definitions").get(0).get("promises").get(2);
+        assertThat(noChecks.get("p50").isNull()).isTrue();
+        assertThat(noChecks.get("breachInterval").isNull()).isTrue();
         JsonNode offer = root.get("recoveryPlans").get("plans").get(0).get("offers").get(0);
         assertThat(offer.get("amount").isString()).as("amounts are strings").isTrue();
         assertThat(offer.get("amount").asString()).isEqualTo("24.50");
@@ -56,7 +57,17 @@ class ReportJsonTest {
         assertThat(root.get("recoveryPlans").get("plans").get(0).get("steps").get(0).get("due").asString())
                 .isEqualTo("2026-03-31T19:44:00Z");
         assertThat(root.get("failureImpact").get("ranking").get(0).get("rank").asInt()).isEqualTo(1);
-        assertThat(root.get("consistency").get("findings").get(1).get("kind").asString()).isEqualTo("alternating");
+        JsonNode swing = root.get("consistency").get("findings").get(0);
+        assertThat(swing.propertyNames()).containsExactly("kind", "where", "metric", "share", "period", "percent",
+                "controlLimits", "sentence");
+        assertThat(swing.get("share").asString()).isEqualTo("positive");
+        assertThat(swing.get("percent").decimalValue()).isEqualByComparingTo("22.0");
+        assertThat(swing.get("controlLimits").get("lower").decimalValue()).isEqualByComparingTo("35.1");
+        assertThat(swing.get("sentence").asString()).isEqualTo("Leith: the share of NPS promoters (9–10), 22.0% in "
+                + "2026-03, lies below the control limits [35.1%, 61.0%] that sampling noise explains.");
+        JsonNode alternation = root.get("consistency").get("findings").get(1);
+        assertThat(alternation.get("kind").asString()).isEqualTo("alternating");
+        assertThat(alternation.get("periods").get(1).get("percent").decimalValue()).isEqualByComparingTo("30.0");
         assertThat(root.get("closedLoop").get("callBacks").get(0).get("overdue").asBoolean()).isTrue();
         assertThat(root.get("provenance").get("generatedAt").asString()).isEqualTo("2026-04-01T08:00:00Z");
         assertThat(root.get("scores").get("byTouchpoint").get(0).get("rows").get(5).get("value").isNull()).isTrue();
@@ -166,7 +177,7 @@ class ReportJsonTest {
         }
 
         List<List<String>> funnel = Pages.table(html, "Funnel of restaurant-visit");
-        JsonNode stages = root.get("journeys").get("funnel");
+        JsonNode stages = root.get("journeys").get("definitions").get(0).get("funnel");
         for (int i = 0; i < stages.size(); i++) {
             JsonNode s = stages.get(i);
             assertThat(funnel.get(i)).containsExactly(s.get("stage").asString(), s.get("entered").asString(),

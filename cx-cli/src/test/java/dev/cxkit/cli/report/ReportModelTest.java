@@ -15,13 +15,14 @@ import dev.cxkit.cli.report.ReportModel.HeadlineScore;
 import dev.cxkit.cli.report.ReportModel.LimitKind;
 import dev.cxkit.cli.report.ReportModel.NamedScore;
 import dev.cxkit.cli.report.ReportModel.Percentiles;
-import dev.cxkit.cli.report.ReportModel.PeriodScore;
 import dev.cxkit.cli.report.ReportModel.PromiseResult;
 import dev.cxkit.cli.report.ReportModel.Ranking;
 import dev.cxkit.cli.report.ReportModel.Recognition;
 import dev.cxkit.cli.report.ReportModel.Rows;
 import dev.cxkit.cli.report.ReportModel.Section;
+import dev.cxkit.cli.report.ReportModel.PeriodShare;
 import dev.cxkit.cli.report.ReportModel.Swing;
+import dev.cxkit.core.journey.ControlChart.Share;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.service.SatisfactionFactor;
 import dev.cxkit.core.stats.Interval;
@@ -98,13 +99,40 @@ class ReportModelTest {
     }
 
     @Test
+    void theJourneySectionHoldsEachDefinitionOnce() {
+        ReportModel r = ReportFixtures.realistic();
+        ReportModel.Journeys visit = ReportFixtures.journeys();
+        ReportModel.Journeys delivery = new ReportModel.Journeys("delivery", 10, List.of(), List.of());
+        ReportModel two = withJourneys(r, Section.of(List.of(visit, delivery)));
+        assertThat(two.journeys().content().orElseThrow()).extracting(ReportModel.Journeys::definition)
+                .containsExactly("restaurant-visit", "delivery");
+        assertThatThrownBy(() -> withJourneys(r, Section.of(List.of(visit, visit))))
+                .hasMessageContaining("journey definition restaurant-visit appears twice");
+        assertThatThrownBy(() -> withJourneys(r, Section.of(List.of()))).hasMessageContaining("no journey definitions");
+    }
+
+    private static ReportModel withJourneys(ReportModel r, Section<List<ReportModel.Journeys>> journeys) {
+        return new ReportModel(r.title(), r.provenance(), r.headline(), r.scores(), journeys, r.failureImpact(),
+                r.recoveryPlans(), r.recoveryEffectiveness(), r.consistency(), r.closedLoop());
+    }
+
+    @Test
     void findingsMustBeFindings() {
-        Interval limits = new Interval(20, 40, 0.997, IntervalMethod.WALD);
-        assertThatThrownBy(() -> new Swing("Leith", Metric.NPS, "2026-03", score(nps(2, 3, 5)), limits))
-                .as("NPS 30 lies inside [20, 40]").hasMessageContaining("outside its control limits");
-        List<PeriodScore> three = List.of(new PeriodScore("1", score(nps(1, 1, 8))),
-                new PeriodScore("2", score(nps(8, 1, 1))), new PeriodScore("3", score(nps(1, 1, 8))));
-        assertThatThrownBy(() -> new Alternation("Leith", Metric.NPS, three)).hasMessageContaining("at least 4");
+        Interval limits = new Interval(0.2, 0.4, 0.9973, IntervalMethod.WALD);
+        assertThatThrownBy(() -> new Swing("Leith", Metric.NPS, Share.POSITIVE, "2026-03", 0.3, limits))
+                .as("30% lies inside [20%, 40%]").hasMessageContaining("outside its control limits");
+        assertThatThrownBy(() -> new Swing("Leith", Metric.NPS, Share.POSITIVE, "2026-03", 30, limits))
+                .as("a share, not a percentage").hasMessageContaining("share in [0, 1]");
+        assertThatThrownBy(() -> new Swing("Leith", Metric.NPS, Share.POSITIVE, "2026-03", 0.1,
+                new Interval(20, 40, 0.9973, IntervalMethod.WALD))).hasMessageContaining("share in [0, 1]");
+        List<PeriodShare> three = List.of(new PeriodShare("1", 0.8), new PeriodShare("2", 0.1),
+                new PeriodShare("3", 0.8));
+        assertThatThrownBy(() -> new Alternation("Leith", Metric.NPS, Share.POSITIVE, three))
+                .hasMessageContaining("at least 4");
+        List<PeriodShare> repeated = List.of(new PeriodShare("1", 0.8), new PeriodShare("2", 0.1),
+                new PeriodShare("1", 0.8), new PeriodShare("2", 0.1));
+        assertThatThrownBy(() -> new Alternation("Leith", Metric.NPS, Share.POSITIVE, repeated))
+                .hasMessageContaining("appears twice");
     }
 
     @Test
