@@ -1,0 +1,76 @@
+package dev.cxkit.core.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cxkit.core.journey.JourneyAccumulator;
+import dev.cxkit.core.journey.JourneyAnalyzer;
+import dev.cxkit.core.journey.JourneyAssembler;
+import dev.cxkit.core.journey.JourneyDefinition;
+import dev.cxkit.core.journey.JourneyDefinitions;
+import dev.cxkit.core.journey.JourneyEvent;
+import dev.cxkit.core.journey.JourneySummary;
+import dev.cxkit.core.journey.PromiseSummary;
+import dev.cxkit.core.service.SatisfactionFactor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles and runs the journeys part of README.md's Java quick start, so it cannot rot; the code
+ * between the {@code README} markers must appear verbatim (minus indentation) in README.md.
+ */
+class JourneyQuickStartTest {
+
+    @Test
+    void journeyQuickStartRunsAndGivesTheNumbersTheReadmeStates() {
+        // README:start
+        // 1. A journey definition: stages, touchpoints and promises ("served within 20 minutes of
+        //    the order"). From YAML or JSON with JourneyDefinitions.load(path), or built in Java.
+        JourneyDefinition dineIn = JourneyDefinitions.sample("dine-in");
+
+        // 2. Assemble events into journeys (any order; repeated event ids count once), analyse each
+        //    closed journey, and accumulate (mergeable, like the scores).
+        JourneyAnalyzer analyzer = JourneyAnalyzer.of(dineIn);
+        JourneyAccumulator journeys = JourneyAccumulator.create(dineIn);
+        JourneyAssembler assembler = JourneyAssembler.builder()
+                .build(journey -> journeys.record(analyzer.outcome(journey)));
+        Instant t = Instant.parse("2026-03-02T19:00:00Z");
+        assembler.add(JourneyEvent.builder("e1", "visit-1", "order", t).build());
+        assembler.add(JourneyEvent.builder("e2", "visit-1", "served", t.plusSeconds(35 * 60))
+                .failed("cold_food", SatisfactionFactor.PRODUCT).build());
+        assembler.add(JourneyEvent.builder("e3", "visit-2", "order", t).build());
+        assembler.add(JourneyEvent.builder("e4", "visit-2", "served", t.plusSeconds(12 * 60)).build());
+        assembler.finish();
+
+        // 3. The funnel, durations against promises, breaches and failures.
+        JourneySummary summary = journeys.snapshot().overall();
+        PromiseSummary served = summary.promise("served-in-20");
+        long broken = served.breaches();                               // 1: visit-1 waited 35 minutes
+        Duration slowest = served.durations().max().orElseThrow();    // PT35M
+        // README:end
+
+        assertThat(summary.journeys()).isEqualTo(2);
+        assertThat(broken).isEqualTo(1);
+        assertThat(served.checks()).isEqualTo(2);
+        assertThat(slowest).isEqualTo(Duration.ofMinutes(35));
+        assertThat(summary.stage("served").reached()).isEqualTo(2);
+    }
+
+    @Test
+    void readmeShowsTheJourneyQuickStartVerbatim() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/dev/cxkit/core/quickstart/JourneyQuickStartTest.java"),
+                StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("// README:start\\R(.*?)\\R\\s*// README:end", Pattern.DOTALL).matcher(source);
+        assertThat(m.find()).isTrue();
+        String snippet = m.group(1).lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
+                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        assertThat(readme).contains(snippet);
+    }
+}
