@@ -28,4 +28,6 @@ module dev.cxkit.core {
     exports dev.cxkit.core.io;
     exports dev.cxkit.core.service;
     exports dev.cxkit.core.journey;
+    exports dev.cxkit.core.journey.analytics;
+    exports dev.cxkit.core.journey.loop;
 }

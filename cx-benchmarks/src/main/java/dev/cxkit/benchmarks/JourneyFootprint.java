@@ -1,6 +1,6 @@
 package dev.cxkit.benchmarks;
 
-import dev.cxkit.core.journey.JourneyAccumulator;
+import dev.cxkit.core.journey.analytics.JourneyAccumulator;
 import dev.cxkit.core.journey.JourneyAnalyzer;
 import dev.cxkit.core.journey.JourneyAssembler;
 import java.lang.management.ManagementFactory;

@@ -1,22 +1,22 @@
 package dev.cxkit.cli;
 
 import dev.cxkit.core.io.ReadSummary;
-import dev.cxkit.core.journey.ContactRuleSummary;
-import dev.cxkit.core.journey.ControlChart;
-import dev.cxkit.core.journey.ConsistencyReport;
-import dev.cxkit.core.journey.DurationSummary;
-import dev.cxkit.core.journey.FailureCell;
-import dev.cxkit.core.journey.FailureImpact;
-import dev.cxkit.core.journey.FollowUp;
-import dev.cxkit.core.journey.FunnelStage;
-import dev.cxkit.core.journey.JourneyScore;
-import dev.cxkit.core.journey.JourneyScoreReport;
-import dev.cxkit.core.journey.JourneySummary;
-import dev.cxkit.core.journey.Offender;
-import dev.cxkit.core.journey.PromiseSummary;
-import dev.cxkit.core.journey.Recognition;
-import dev.cxkit.core.journey.RecoveryEffect;
-import dev.cxkit.core.journey.StepSummary;
+import dev.cxkit.core.journey.analytics.ContactRuleSummary;
+import dev.cxkit.core.journey.loop.ControlChart;
+import dev.cxkit.core.journey.loop.ConsistencyReport;
+import dev.cxkit.core.journey.analytics.DurationSummary;
+import dev.cxkit.core.journey.analytics.FailureCell;
+import dev.cxkit.core.journey.analytics.FailureImpact;
+import dev.cxkit.core.journey.loop.DetractorFollowUp;
+import dev.cxkit.core.journey.analytics.FunnelStage;
+import dev.cxkit.core.journey.analytics.JourneyScore;
+import dev.cxkit.core.journey.analytics.JourneyScoreReport;
+import dev.cxkit.core.journey.analytics.JourneySummary;
+import dev.cxkit.core.journey.analytics.Offender;
+import dev.cxkit.core.journey.analytics.PromiseSummary;
+import dev.cxkit.core.journey.loop.StaffMention;
+import dev.cxkit.core.journey.analytics.RecoveryEffect;
+import dev.cxkit.core.journey.analytics.StepSummary;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
@@ -338,7 +338,7 @@ final class JourneysReport {
         ObjectNode node = Report.JSON.createObjectNode();
         node.put("followUpWithinHours", r.closedLoop().rules().followUpWithin().toHours());
         ArrayNode follow = node.putArray("followUps");
-        for (FollowUp f : r.closedLoop().followUps()) {
+        for (DetractorFollowUp f : r.closedLoop().followUps()) {
             ObjectNode o = follow.addObject();
             text(o, "responseId", f.responseId());
             text(o, "customerId", f.customerId());
@@ -350,7 +350,7 @@ final class JourneysReport {
             o.put("due", f.due().toString());
         }
         ArrayNode praise = node.putArray("recognitions");
-        for (Recognition p : r.closedLoop().recognitions()) {
+        for (StaffMention p : r.closedLoop().recognitions()) {
             ObjectNode o = praise.addObject();
             ArrayNode staff = o.putArray("staff");
             p.staff().forEach(staff::add);
@@ -573,12 +573,12 @@ final class JourneysReport {
     }
 
     private static void closedLoopTable(PrintWriter out, JourneysCommand.Result r) {
-        List<FollowUp> follow = r.closedLoop().followUps();
+        List<DetractorFollowUp> follow = r.closedLoop().followUps();
         out.printf(Locale.ROOT, "Closed loop: %d detractors to follow up within %dh, soonest due first%n",
                 follow.size(), r.closedLoop().rules().followUpWithin().toHours());
         if (!follow.isEmpty()) {
             TextTable t = table("due", "response", "customer", "journey", "location", "touchpoint", " score");
-            for (FollowUp f : follow.subList(0, Math.min(SHOWN, follow.size()))) {
+            for (DetractorFollowUp f : follow.subList(0, Math.min(SHOWN, follow.size()))) {
                 t.add(List.of(f.due().toString(), orDash(f.responseId()), orDash(f.customerId()), f.journeyId(),
                         orDash(f.location()), orDash(f.touchpoint()), Integer.toString(f.score())));
             }
@@ -587,11 +587,11 @@ final class JourneysReport {
                 out.printf(Locale.ROOT, "... and %d more (all of them with --format json)%n", follow.size() - SHOWN);
             }
         }
-        List<Recognition> praise = r.closedLoop().recognitions();
+        List<StaffMention> praise = r.closedLoop().recognitions();
         out.printf(Locale.ROOT, "%nRecognition: %d promoters name staff%n", praise.size());
         if (!praise.isEmpty()) {
             TextTable t = table("staff", "location", "response", " score", "comment");
-            for (Recognition p : praise.subList(0, Math.min(SHOWN, praise.size()))) {
+            for (StaffMention p : praise.subList(0, Math.min(SHOWN, praise.size()))) {
                 t.add(List.of(String.join(", ", p.staff()), orDash(p.location()), orDash(p.responseId()),
                         Integer.toString(p.score()), p.comment()));
             }

@@ -29,19 +29,19 @@ import dev.cxkit.cli.report.ReportModel.Scores;
 import dev.cxkit.cli.report.ReportModel.Section;
 import dev.cxkit.cli.report.ReportModel.Swing;
 import dev.cxkit.cli.report.ReportModel.Trend;
-import dev.cxkit.core.journey.ClosedLoopAccumulator;
-import dev.cxkit.core.journey.ClosedLoopReport;
-import dev.cxkit.core.journey.ConsistencyReport;
-import dev.cxkit.core.journey.ControlChart;
-import dev.cxkit.core.journey.DurationSummary;
+import dev.cxkit.core.journey.loop.ClosedLoopAccumulator;
+import dev.cxkit.core.journey.loop.ClosedLoopReport;
+import dev.cxkit.core.journey.loop.ConsistencyReport;
+import dev.cxkit.core.journey.loop.ControlChart;
+import dev.cxkit.core.journey.analytics.DurationSummary;
 import dev.cxkit.core.journey.EventRef;
-import dev.cxkit.core.journey.FollowUp;
-import dev.cxkit.core.journey.FunnelStage;
-import dev.cxkit.core.journey.JourneyScoreReport;
-import dev.cxkit.core.journey.JourneySummary;
+import dev.cxkit.core.journey.loop.DetractorFollowUp;
+import dev.cxkit.core.journey.analytics.FunnelStage;
+import dev.cxkit.core.journey.analytics.JourneyScoreReport;
+import dev.cxkit.core.journey.analytics.JourneySummary;
 import dev.cxkit.core.journey.Promise;
-import dev.cxkit.core.journey.PromiseSummary;
-import dev.cxkit.core.journey.RecoveryEffect;
+import dev.cxkit.core.journey.analytics.PromiseSummary;
+import dev.cxkit.core.journey.analytics.RecoveryEffect;
 import dev.cxkit.core.score.GroupKey;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.RatingDistribution;
@@ -347,7 +347,7 @@ final class ReportSections {
         List<Ranked> ranked = new ArrayList<>();
         for (int d = 0; d < analysis.definitions().size(); d++) {
             Map<FailureKind, Long> journeys = analysis.failureJourneys().get(d);
-            for (dev.cxkit.core.journey.FailureImpact f
+            for (dev.cxkit.core.journey.analytics.FailureImpact f
                     : analysis.scores().get(d).failureImpact().getOrDefault(metric, List.of())) {
                 long count = journeys.getOrDefault(new FailureKind(f.type(), f.touchpoint()), 0L);
                 ranked.add(new Ranked(f.excessNegative(), f.negativeShare(), new ImpactRow(f.type(), f.touchpoint(),
@@ -464,7 +464,7 @@ final class ReportSections {
         Duration sla = loop.rules().followUpWithin();
         Instant oldest = asOf.minus(sla);
         List<CallBack> callBacks = new ArrayList<>();
-        for (FollowUp f : loop.followUps()) {
+        for (DetractorFollowUp f : loop.followUps()) {
             if (!f.due().isBefore(oldest)) {
                 callBacks.add(new CallBack(f.customerId() == null ? "journey " + f.journeyId() : f.customerId(),
                         f.touchpoint() == null ? NO_UNIT : f.touchpoint(), Metric.NPS, f.score(), f.due(),
@@ -473,7 +473,7 @@ final class ReportSections {
         }
         Map<String, Long> mentions = new LinkedHashMap<>();
         Map<String, String> quotes = new HashMap<>();
-        for (dev.cxkit.core.journey.Recognition r : loop.recognitions()) {
+        for (dev.cxkit.core.journey.loop.StaffMention r : loop.recognitions()) {
             for (String staff : r.staff()) {
                 mentions.merge(staff, 1L, Long::sum);
                 quotes.putIfAbsent(staff, r.comment());

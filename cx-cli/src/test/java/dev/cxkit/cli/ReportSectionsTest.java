@@ -7,10 +7,10 @@ import dev.cxkit.cli.report.ReportModel.CallBack;
 import dev.cxkit.cli.report.ReportModel.ClosedLoop;
 import dev.cxkit.cli.report.ReportModel.Headline;
 import dev.cxkit.cli.report.ReportModel.HeadlineScore;
-import dev.cxkit.core.journey.ClosedLoopReport;
-import dev.cxkit.core.journey.ClosedLoopRules;
-import dev.cxkit.core.journey.FollowUp;
-import dev.cxkit.core.journey.Recognition;
+import dev.cxkit.core.journey.loop.ClosedLoopReport;
+import dev.cxkit.core.journey.loop.ClosedLoopRules;
+import dev.cxkit.core.journey.loop.DetractorFollowUp;
+import dev.cxkit.core.journey.loop.StaffMention;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.survey.Period;
@@ -84,14 +84,14 @@ class ReportSectionsTest {
         Instant asOf = Instant.parse("2026-03-04T12:00:00Z");
         ClosedLoopRules rules = ClosedLoopRules.defaults();
         Duration sla = rules.followUpWithin();
-        List<FollowUp> followUps = List.of(
-                new FollowUp("r1", "c1", "v1", "York", "bill", 2, asOf.minus(sla).minus(sla), asOf.minus(sla)),
-                new FollowUp("r0", "c0", "v0", "York", "bill", 5, asOf.minus(sla).minus(sla).minusSeconds(1),
+        List<DetractorFollowUp> followUps = List.of(
+                new DetractorFollowUp("r1", "c1", "v1", "York", "bill", 2, asOf.minus(sla).minus(sla), asOf.minus(sla)),
+                new DetractorFollowUp("r0", "c0", "v0", "York", "bill", 5, asOf.minus(sla).minus(sla).minusSeconds(1),
                         asOf.minus(sla).minusSeconds(1)),
-                new FollowUp(null, null, "v2", "York", null, 6, asOf, asOf.plus(sla)));
-        List<Recognition> praise = List.of(
-                new Recognition("r7", "c7", "v7", "York", "bill", 10, List.of("Ana", "Tom"), "Ana and Tom were great"),
-                new Recognition("r8", "c8", "v8", "York", "bill", 9, List.of("Ana"), "Thanks Ana"));
+                new DetractorFollowUp(null, null, "v2", "York", null, 6, asOf, asOf.plus(sla)));
+        List<StaffMention> praise = List.of(
+                new StaffMention("r7", "c7", "v7", "York", "bill", 10, List.of("Ana", "Tom"), "Ana and Tom were great"),
+                new StaffMention("r8", "c8", "v8", "York", "bill", 9, List.of("Ana"), "Thanks Ana"));
         ClosedLoop loop = ReportSections.closedLoop(new ClosedLoopReport(rules, followUps, praise), responses, asOf);
         assertThat(loop.callBacks()).extracting(CallBack::customerId)
                 .as("overdue by the follow-up time or more is history").containsExactly("c1", "journey v2");

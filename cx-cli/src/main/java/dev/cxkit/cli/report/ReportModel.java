@@ -1,6 +1,6 @@
 package dev.cxkit.cli.report;
 
-import dev.cxkit.core.journey.ControlChart.Share;
+import dev.cxkit.core.journey.loop.ControlChart.Share;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.service.SatisfactionFactor;

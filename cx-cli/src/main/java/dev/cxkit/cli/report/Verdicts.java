@@ -4,7 +4,7 @@ import dev.cxkit.cli.report.ReportModel.Alternation;
 import dev.cxkit.cli.report.ReportModel.PeriodShare;
 import dev.cxkit.cli.report.ReportModel.RecoveryEffectiveness;
 import dev.cxkit.cli.report.ReportModel.Swing;
-import dev.cxkit.core.journey.ControlChart.Share;
+import dev.cxkit.core.journey.loop.ControlChart.Share;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.stats.Comparison;
 import java.util.Optional;

@@ -29,7 +29,7 @@ import dev.cxkit.cli.report.ReportModel.Scores;
 import dev.cxkit.cli.report.ReportModel.Section;
 import dev.cxkit.cli.report.ReportModel.Swing;
 import dev.cxkit.cli.report.ReportModel.Trend;
-import dev.cxkit.core.journey.ControlChart.Share;
+import dev.cxkit.core.journey.loop.ControlChart.Share;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.RatingDistribution;
 import dev.cxkit.core.score.Score;

@@ -22,7 +22,7 @@ import dev.cxkit.cli.report.ReportModel.Rows;
 import dev.cxkit.cli.report.ReportModel.Section;
 import dev.cxkit.cli.report.ReportModel.PeriodShare;
 import dev.cxkit.cli.report.ReportModel.Swing;
-import dev.cxkit.core.journey.ControlChart.Share;
+import dev.cxkit.core.journey.loop.ControlChart.Share;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.service.SatisfactionFactor;
 import dev.cxkit.core.stats.Interval;

@@ -50,7 +50,7 @@ import java.util.function.Consumer;
  * Not thread-safe: use one reader per thread. Consumers are called on the reading thread, in
  * input order.
  */
-public final class JourneyEventReader {
+public final class JourneyEventReader implements RecordReader<JourneyEvent> {
 
     private final RowReader<JourneyEvent> rows;
 
@@ -91,6 +91,7 @@ public final class JourneyEventReader {
      *     without an {@code occurred_at} column, for example)
      * @throws IOException if the file cannot be opened or read
      */
+    @Override
     public ReadSummary read(Path file, Consumer<? super JourneyEvent> accepted, Consumer<? super Rejection> rejected)
             throws IOException {
         return rows.read(file, accepted, rejected);
@@ -107,6 +108,7 @@ public final class JourneyEventReader {
      * @throws UnreadableInputException if the input cannot be read as events at all
      * @throws IOException if reading fails
      */
+    @Override
     public ReadSummary read(InputStream in, String source, Consumer<? super JourneyEvent> accepted,
             Consumer<? super Rejection> rejected) throws IOException {
         return rows.read(in, source, accepted, rejected);

@@ -60,7 +60,7 @@ import java.util.function.Consumer;
  * duplicates are found across several files; use one reader per thread (duplicates are then found
  * per reader). Consumers are called on the reading thread, in input order.
  */
-public final class ResponseReader {
+public final class ResponseReader implements RecordReader<Response> {
 
     /** The longest line (or multi-line CSV record) read, in characters; longer lines are rejected. */
     public static final int MAX_RECORD_CHARS = 1 << 20;
@@ -112,6 +112,7 @@ public final class ResponseReader {
      *     a CSV header without a {@code score} column)
      * @throws IOException if the file cannot be opened or read
      */
+    @Override
     public ReadSummary read(Path file, Consumer<? super Response> accepted, Consumer<? super Rejection> rejected)
             throws IOException {
         return rows.read(file, accepted, rejected);
@@ -130,6 +131,7 @@ public final class ResponseReader {
      * @throws UnreadableInputException if the input cannot be read as responses at all
      * @throws IOException if reading fails
      */
+    @Override
     public ReadSummary read(InputStream in, String source, Consumer<? super Response> accepted,
             Consumer<? super Rejection> rejected) throws IOException {
         return rows.read(in, source, accepted, rejected);

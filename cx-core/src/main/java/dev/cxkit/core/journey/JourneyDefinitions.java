@@ -1,5 +1,7 @@
 package dev.cxkit.core.journey;
 
+import dev.cxkit.core.internal.DocumentNode;
+import dev.cxkit.core.internal.Durations;
 import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.SatisfactionFactor;
 import java.io.IOException;

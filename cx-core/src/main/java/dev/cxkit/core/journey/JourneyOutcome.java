@@ -1,5 +1,6 @@
 package dev.cxkit.core.journey;
 
+import dev.cxkit.core.journey.analytics.JourneyAccumulator;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.cxkit.core.survey;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
@@ -38,6 +39,45 @@ public enum Period {
                 return date.getYear() + "-" + twoDigits(date.getMonthValue());
             default:
                 return date.getYear() + "-Q" + date.get(IsoFields.QUARTER_OF_YEAR);
+        }
+    }
+
+    /**
+     * Returns the first day of the period that contains {@code date}.
+     *
+     * @param date the date
+     * @return the first day: the date itself, its week's Monday, its month's or its quarter's first day
+     */
+    public LocalDate start(LocalDate date) {
+        switch (this) {
+            case DAY:
+                return date;
+            case WEEK:
+                return date.with(DayOfWeek.MONDAY);
+            case MONTH:
+                return date.withDayOfMonth(1);
+            default:
+                return date.withDayOfMonth(1).withMonth((date.getMonthValue() - 1) / 3 * 3 + 1);
+        }
+    }
+
+    /**
+     * Returns the first day of the next period: the day this period ends (exclusive).
+     *
+     * @param date any day of a period
+     * @return the first day of the period after the one that contains {@code date}
+     */
+    public LocalDate next(LocalDate date) {
+        LocalDate start = start(date);
+        switch (this) {
+            case DAY:
+                return start.plusDays(1);
+            case WEEK:
+                return start.plusWeeks(1);
+            case MONTH:
+                return start.plusMonths(1);
+            default:
+                return start.plusMonths(3);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cxkit.core.journey;
 
+import dev.cxkit.core.internal.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

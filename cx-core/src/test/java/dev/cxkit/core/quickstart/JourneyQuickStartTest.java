@@ -2,14 +2,14 @@ package dev.cxkit.core.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cxkit.core.journey.JourneyAccumulator;
+import dev.cxkit.core.journey.analytics.JourneyAccumulator;
 import dev.cxkit.core.journey.JourneyAnalyzer;
 import dev.cxkit.core.journey.JourneyAssembler;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.JourneyEvent;
-import dev.cxkit.core.journey.JourneySummary;
-import dev.cxkit.core.journey.PromiseSummary;
+import dev.cxkit.core.journey.analytics.JourneySummary;
+import dev.cxkit.core.journey.analytics.PromiseSummary;
 import dev.cxkit.core.service.SatisfactionFactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

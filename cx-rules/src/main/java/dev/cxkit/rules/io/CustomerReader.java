@@ -1,6 +1,7 @@
 package dev.cxkit.rules.io;
 
 import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.io.RecordReader;
 import dev.cxkit.core.io.Rejection;
 import dev.cxkit.rules.fact.Customer;
 import java.io.IOException;
@@ -38,7 +39,7 @@ import java.util.function.Consumer;
  *
  * <p><b>Not thread-safe</b> (it remembers the ids it has read).
  */
-public final class CustomerReader {
+public final class CustomerReader implements RecordReader<Customer> {
 
     private static final Currency EUR = Currency.getInstance("EUR");
 
@@ -66,6 +67,7 @@ public final class CustomerReader {
      * @return the counts, and a warning when the file has no rows
      * @throws IOException if the file cannot be opened or read
      */
+    @Override
     public ReadSummary read(Path file, Consumer<? super Customer> accepted, Consumer<? super Rejection> rejected)
             throws IOException {
         return lines.read(file, accepted, rejected);
@@ -81,6 +83,7 @@ public final class CustomerReader {
      * @return the counts, and a warning when the input has no rows
      * @throws IOException if reading fails
      */
+    @Override
     public ReadSummary read(InputStream in, String source, Consumer<? super Customer> accepted,
             Consumer<? super Rejection> rejected) throws IOException {
         return lines.read(in, source, accepted, rejected);

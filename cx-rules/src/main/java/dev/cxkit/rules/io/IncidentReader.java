@@ -1,6 +1,7 @@
 package dev.cxkit.rules.io;
 
 import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.io.RecordReader;
 import dev.cxkit.core.io.Rejection;
 import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.SatisfactionFactor;
@@ -108,7 +109,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <b>Not thread-safe.</b> A reader remembers the incident ids it has read, so that duplicates are
  * found across files. Consumers are called on the reading thread, in input order.
  */
-public final class IncidentReader {
+public final class IncidentReader implements RecordReader<IncidentRecord> {
 
     /** The fields of a flight line ({@code kind} = {@code FLIGHT}) only. */
     private static final Set<String> FLIGHT_FIELDS = new TreeSet<>(List.of("disruption", "distance_km", "intra_eu",
@@ -153,6 +154,7 @@ public final class IncidentReader {
      * @return the counts, and a warning when the file has no rows
      * @throws IOException if the file cannot be opened or read
      */
+    @Override
     public ReadSummary read(Path file, Consumer<? super IncidentRecord> accepted, Consumer<? super Rejection> rejected)
             throws IOException {
         return lines.read(file, accepted, rejected);
@@ -168,6 +170,7 @@ public final class IncidentReader {
      * @return the counts, and a warning when the input has no rows
      * @throws IOException if reading fails
      */
+    @Override
     public ReadSummary read(InputStream in, String source, Consumer<? super IncidentRecord> accepted,
             Consumer<? super Rejection> rejected) throws IOException {
         return lines.read(in, source, accepted, rejected);

@@ -1,0 +1,133 @@
+package dev.cxkit.core.journey.loop;
+
+import dev.cxkit.core.internal.Ratings;
+import dev.cxkit.core.journey.JourneyOutcome;
+import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.survey.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The closed loop: collects the NPS detractors (0–6) to follow up, each due a set time after the
+ * response ({@link ClosedLoopRules#followUpWithin()}, 48 hours by default), and the NPS promoters
+ * (9–10) whose {@code comment} attribute names a staff member from a list, for recognition.
+ *
+ * <p>A name matches as a whole word, case-insensitively: "Ana" matches "ana was great" and
+ * "thanks, ANA!" but not "Banana" or "Anastasia". A name of several words matches as that phrase.
+ * Responses of other metrics are not looked at (follow-up and recognition are NPS practice).
+ *
+ * <p>Memory is proportional to the entries listed (detractors and praising promoters), which is
+ * what the lists are for. Accumulators {@linkplain #merge merge}; {@link #snapshot()} sorts, so
+ * the result does not depend on the order of recording or merging.
+ *
+ * <p><b>Not thread-safe.</b> Use one accumulator per thread and merge them.
+ */
+public final class ClosedLoopAccumulator {
+
+    /** The response attribute holding the customer's comment. */
+    public static final String COMMENT = "comment";
+
+    private final ClosedLoopRules rules;
+    private final List<Pattern> names = new ArrayList<>();
+    private final List<DetractorFollowUp> followUps = new ArrayList<>();
+    private final List<StaffMention> recognitions = new ArrayList<>();
+
+    private ClosedLoopAccumulator(ClosedLoopRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        for (String name : rules.staff()) {
+            names.add(Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(name.strip()) + "(?![\\p{L}\\p{N}_])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+    }
+
+    /**
+     * Creates an empty accumulator.
+     *
+     * @param rules the SLA, staff names and zone
+     * @return the accumulator
+     * @throws NullPointerException if the rules are null
+     */
+    public static ClosedLoopAccumulator create(ClosedLoopRules rules) {
+        return new ClosedLoopAccumulator(rules);
+    }
+
+    /**
+     * Records a response about a journey.
+     *
+     * @param response the response
+     * @param journey its journey
+     * @throws IllegalArgumentException if the response is about another journey
+     * @throws NullPointerException if an argument is null
+     */
+    public void record(Response response, JourneyOutcome journey) {
+        Objects.requireNonNull(response, "response");
+        Objects.requireNonNull(journey, "journey");
+        Ratings.checkJoined(response, journey);
+        Metric metric = response.metric();
+        if (metric.kind() != Metric.Kind.NPS) {
+            return;
+        }
+        String customer = response.customerId() != null ? response.customerId() : journey.customerId();
+        String location = response.location() != null ? response.location() : journey.location();
+        if (response.score() <= metric.negativeUpTo()) {
+            Instant at = respondedAt(response, journey);
+            followUps.add(new DetractorFollowUp(response.responseId(), customer, journey.journeyId(), location,
+                    response.touchpoint(), response.score(), at, at.plus(rules.followUpWithin())));
+        } else if (response.score() >= metric.positiveFrom() && !names.isEmpty()) {
+            String comment = response.field(COMMENT);
+            if (comment == null) {
+                return;
+            }
+            List<String> staff = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).matcher(comment).find()) {
+                    staff.add(rules.staff().get(i));
+                }
+            }
+            if (!staff.isEmpty()) {
+                recognitions.add(new StaffMention(response.responseId(), customer, journey.journeyId(), location,
+                        response.touchpoint(), response.score(), staff, comment));
+            }
+        }
+    }
+
+    private Instant respondedAt(Response response, JourneyOutcome journey) {
+        if (response.submittedAt() != null) {
+            return response.submittedAt();
+        }
+        if (response.submittedOn() != null) {
+            return response.submittedOn().atStartOfDay(rules.zone()).toInstant();
+        }
+        return journey.endedAt();
+    }
+
+    /**
+     * Adds another accumulator's entries to this one; {@code other} is not changed.
+     *
+     * @param other an accumulator with the same rules
+     * @throws IllegalArgumentException if the rules differ
+     */
+    public void merge(ClosedLoopAccumulator other) {
+        if (!other.rules.equals(rules)) {
+            throw new IllegalArgumentException("cannot merge closed loops with different rules");
+        }
+        followUps.addAll(other.followUps);
+        recognitions.addAll(other.recognitions);
+    }
+
+    /**
+     * Returns the lists so far, sorted.
+     *
+     * @return an immutable report
+     */
+    public ClosedLoopReport snapshot() {
+        List<DetractorFollowUp> due = new ArrayList<>(followUps);
+        due.sort(DetractorFollowUp.ORDER);
+        List<StaffMention> praise = new ArrayList<>(recognitions);
+        praise.sort(StaffMention.ORDER);
+        return new ClosedLoopReport(rules, due, praise);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.cxkit.core.journey.loop;
+
+import dev.cxkit.core.internal.Ratings;
+import dev.cxkit.core.journey.JourneyOutcome;
+import dev.cxkit.core.journey.analytics.JourneyGrouping;
+import dev.cxkit.core.score.GroupKey;
+import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.score.RatingDistribution;
+import dev.cxkit.core.score.ScoreTable;
+import dev.cxkit.core.stats.ControlCharts;
+import dev.cxkit.core.survey.Period;
+import dev.cxkit.core.survey.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Is a score consistent, or does it move more than sampling noise explains? Records responses per
+ * unit (a touchpoint, a location, or any response field) and calendar period, and charts the share
+ * of positive ratings (promoters) and of negative ratings (detractors) of each unit over the
+ * periods.
+ *
+ * <ul>
+ *   <li><b>Limits.</b> A p-chart per unit and share (Montgomery, <i>Introduction to Statistical
+ *       Quality Control</i>, §7.2, see {@link ControlCharts}): centre line p̄ = Σx<sub>i</sub> /
+ *       Σn<sub>i</sub> over the unit's periods, limits p̄ ± k·√(p̄(1 − p̄)/n<sub>i</sub>) with
+ *       k = {@link ConsistencyRules#sigmas()} (3), clipped to [0, 1]. A period outside is flagged
+ *       {@link ControlChart.Signal#ABOVE} or {@link ControlChart.Signal#BELOW}.
+ *   <li><b>Alternation.</b> A score that swings good, bad, good, bad is gaming or instability, not
+ *       improvement. This is Nelson's rule 4 ("fourteen points in a row alternating up and down",
+ *       L. S. Nelson, "The Shewhart control chart: tests for special causes", <i>Journal of
+ *       Quality Technology</i> 16(4), 1984, after the Western Electric <i>Statistical Quality
+ *       Control Handbook</i>, 1956), adapted to the few periods a score has: a run of at least
+ *       {@link ConsistencyRules#alternations()} (4) consecutive moves between periods that
+ *       alternate in sign, each larger than {@link ConsistencyRules#swingSigmas()} (2) standard
+ *       deviations of the difference of two periods at p̄, √(p̄(1 − p̄)(1/n<sub>i</sub> +
+ *       1/n<sub>i−1</sub>)). Requiring each swing to be more than noise is what lets a short run
+ *       mean something; Nelson's 14 points need no such check because chance alternation that long
+ *       is rare.
+ * </ul>
+ *
+ * <p>Periods are the ones with responses, in calendar order; an empty period is skipped, not a
+ * zero. A response's period is its submission date in the zone, else its journey's start; a
+ * response with neither is counted as {@linkplain ConsistencyReport#undated() undated}. A
+ * response's unit is its own field of that name, else (for {@code location}) its journey's
+ * location. Weighted responses enter with their weighted shares and effective n (Kish). Memory is
+ * proportional to units × periods × metrics.
+ *
+ * <p><b>Not thread-safe.</b> Use one accumulator per thread and {@linkplain #merge merge} them.
+ */
+public final class ConsistencyAccumulator {
+
+    private final String dimension;
+    private final Period period;
+    private final ZoneId zone;
+    private final Map<Metric, ScoreTable> tables = new TreeMap<>(Ratings.METRIC_ORDER);
+    /** Group ids by metric, unit and period label: saves building a key list per response. */
+    private final Map<Metric, Map<String, Map<String, Integer>>> ids = new HashMap<>();
+    /** Period labels by date. */
+    private final Map<LocalDate, String> labels = new HashMap<>();
+    private long undated;
+
+    private ConsistencyAccumulator(String dimension, Period period, ZoneId zone) {
+        this.dimension = Objects.requireNonNull(dimension, "dimension");
+        this.period = Objects.requireNonNull(period, "period");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        if (dimension.isBlank() || dimension.equals(dev.cxkit.core.survey.Grouping.PERIOD)) {
+            throw new IllegalArgumentException("the unit dimension must be a field other than 'period': '"
+                    + dimension + "'");
+        }
+    }
+
+    /**
+     * Creates an empty accumulator.
+     *
+     * @param dimension the unit: {@code touchpoint}, {@code location}, or another response field or
+     *     attribute
+     * @param period the calendar period
+     * @param zone the time zone that decides the day of a timestamp
+     * @return the accumulator
+     * @throws IllegalArgumentException if the dimension is blank or {@code period}
+     * @throws NullPointerException if an argument is null
+     */
+    public static ConsistencyAccumulator create(String dimension, Period period, ZoneId zone) {
+        return new ConsistencyAccumulator(dimension, period, zone);
+    }
+
+    /**
+     * Records a response.
+     *
+     * @param response the response
+     * @param journey its journey, or null when it has none (then it needs its own date)
+     * @throws IllegalArgumentException if the response is about another journey
+     * @throws NullPointerException if the response is null
+     */
+    public void record(Response response, JourneyOutcome journey) {
+        Objects.requireNonNull(response, "response");
+        if (journey != null) {
+            Ratings.checkJoined(response, journey);
+        }
+        LocalDate date = response.localDate(zone);
+        if (date == null && journey != null) {
+            date = LocalDate.ofInstant(journey.startedAt(), zone);
+        }
+        if (date == null) {
+            undated++;
+            return;
+        }
+        String field = response.field(dimension);
+        String unit = field == null && journey != null && dimension.equals(JourneyGrouping.LOCATION)
+                ? journey.location() : field;
+        ScoreTable table = tables.computeIfAbsent(response.metric(), m -> ScoreTable.create(m, dimension,
+                JourneyGrouping.PERIOD));
+        String label = labels.computeIfAbsent(date, period::label);
+        int group = ids.computeIfAbsent(response.metric(), m -> new HashMap<>())
+                .computeIfAbsent(unit, u -> new HashMap<>())
+                .computeIfAbsent(label, l -> table.group(Arrays.asList(unit, l)));
+        if (response.weight() == 1) {
+            table.record(group, response.score());
+        } else {
+            table.record(group, response.score(), response.weight());
+        }
+    }
+
+    /**
+     * Adds another accumulator's responses to this one; {@code other} is not changed.
+     *
+     * @param other an accumulator of the same dimension, period and zone
+     * @throws IllegalArgumentException if they differ
+     */
+    public void merge(ConsistencyAccumulator other) {
+        if (!other.dimension.equals(dimension) || other.period != period || !other.zone.equals(zone)) {
+            throw new IllegalArgumentException("cannot merge consistency by " + other.dimension + " per "
+                    + other.period.id() + " in " + other.zone + " into " + dimension + " per " + period.id() + " in "
+                    + zone);
+        }
+        undated += other.undated;
+        other.tables.forEach((metric, t) -> tables.computeIfAbsent(metric, m -> ScoreTable.create(m, dimension,
+                JourneyGrouping.PERIOD)).merge(t));
+    }
+
+    /**
+     * Charts what was recorded.
+     *
+     * @param rules the limits and the alternating-run rule
+     * @return an immutable report
+     * @throws NullPointerException if the rules are null
+     */
+    public ConsistencyReport snapshot(ConsistencyRules rules) {
+        Objects.requireNonNull(rules, "rules");
+        List<ControlChart> charts = new ArrayList<>();
+        Comparator<String> values = Comparator.nullsLast(Comparator.naturalOrder());
+        tables.forEach((metric, table) -> {
+            // unit -> period -> ratings, sorted (period labels sort in calendar order).
+            Map<String, Map<String, RatingDistribution>> byUnit = new TreeMap<>(values);
+            for (Map.Entry<GroupKey, RatingDistribution> e : table.snapshot().entrySet()) {
+                byUnit.computeIfAbsent(e.getKey().values().get(0), k -> new TreeMap<>())
+                        .put(e.getKey().values().get(1), e.getValue());
+            }
+            byUnit.forEach((unit, periods) -> {
+                for (ControlChart.Share share : ControlChart.Share.values()) {
+                    charts.add(chart(metric, unit, share, periods, rules));
+                }
+            });
+        });
+        return new ConsistencyReport(dimension, period, rules, undated, charts);
+    }
+
+    /** One chart; package-private for tests. */
+    static ControlChart chart(Metric metric, String unit, ControlChart.Share share,
+            Map<String, RatingDistribution> periods, ConsistencyRules rules) {
+        int m = periods.size();
+        String[] labels = periods.keySet().toArray(new String[0]);
+        double[] n = new double[m];
+        double[] p = new double[m];
+        double[] x = new double[m];
+        int i = 0;
+        for (RatingDistribution ratings : periods.values()) {
+            n[i] = ratings.effectiveN();
+            p[i] = share == ControlChart.Share.POSITIVE ? ratings.positiveShare() : ratings.negativeShare();
+            x[i] = Math.min(n[i], p[i] * n[i]);
+            i++;
+        }
+        double centre = ControlCharts.centre(x, n);
+        List<ControlChart.Point> points = new ArrayList<>();
+        for (int k = 0; k < m; k++) {
+            double lower = ControlCharts.lowerLimit(centre, n[k], rules.sigmas());
+            double upper = ControlCharts.upperLimit(centre, n[k], rules.sigmas());
+            ControlChart.Signal signal = p[k] > upper ? ControlChart.Signal.ABOVE
+                    : p[k] < lower ? ControlChart.Signal.BELOW : ControlChart.Signal.WITHIN;
+            points.add(new ControlChart.Point(labels[k], n[k], p[k], lower, upper, signal));
+        }
+        return new ControlChart(metric, unit, share, centre, points, runs(labels, n, p, centre, rules));
+    }
+
+    /** The maximal runs of at least {@code rules.alternations()} alternating swings beyond noise. */
+    static List<ControlChart.AlternatingRun> runs(String[] labels, double[] n, double[] p, double centre,
+            ConsistencyRules rules) {
+        List<ControlChart.AlternatingRun> runs = new ArrayList<>();
+        int start = -1; // index of the period where the current run starts
+        int swings = 0;
+        int lastSign = 0;
+        for (int k = 1; k <= p.length; k++) {
+            int sign = 0;
+            if (k < p.length) {
+                double move = p[k] - p[k - 1];
+                double noise = rules.swingSigmas() * ControlCharts.differenceSigma(centre, n[k], n[k - 1]);
+                sign = Math.abs(move) > noise ? (move > 0 ? 1 : -1) : 0;
+            }
+            if (sign != 0 && swings > 0 && sign == -lastSign) {
+                swings++;
+            } else {
+                if (swings >= rules.alternations()) {
+                    runs.add(new ControlChart.AlternatingRun(labels[start], labels[start + swings], swings));
+                }
+                swings = sign == 0 ? 0 : 1;
+                start = k - 1;
+            }
+            lastSign = sign;
+        }
+        return runs;
+    }
+}

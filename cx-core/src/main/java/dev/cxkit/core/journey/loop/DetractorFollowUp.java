@@ -1,0 +1,44 @@
+package dev.cxkit.core.journey.loop;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A detractor to follow up: who, about what, and by when.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param responseId the response's id, or null
+ * @param customerId the customer (the response's, else the journey's), or null
+ * @param journeyId the journey
+ * @param location the location (the response's, else the journey's), or null
+ * @param touchpoint the touchpoint the response is about, or null
+ * @param score the NPS rating, 0 to 6
+ * @param respondedAt when the response was given: its time, else the start of its date, else the
+ *     end of its journey
+ * @param due when the follow-up is due: {@code respondedAt} plus the SLA
+ */
+public record DetractorFollowUp(String responseId, String customerId, String journeyId, String location, String touchpoint,
+        int score, Instant respondedAt, Instant due) {
+
+    /** Soonest due first, then by journey and response id. */
+    static final Comparator<DetractorFollowUp> ORDER = Comparator.comparing(DetractorFollowUp::due)
+            .thenComparing(DetractorFollowUp::journeyId)
+            .thenComparing(DetractorFollowUp::responseId, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /**
+     * Validates the entry.
+     *
+     * @throws NullPointerException if the journey id or a time is null
+     * @throws IllegalArgumentException if it is due before the response
+     */
+    public DetractorFollowUp {
+        Objects.requireNonNull(journeyId, "journeyId");
+        Objects.requireNonNull(respondedAt, "respondedAt");
+        Objects.requireNonNull(due, "due");
+        if (due.isBefore(respondedAt)) {
+            throw new IllegalArgumentException("due " + due + " before the response " + respondedAt);
+        }
+    }
+}

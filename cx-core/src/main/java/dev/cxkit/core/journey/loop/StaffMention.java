@@ -1,0 +1,44 @@
+package dev.cxkit.core.journey.loop;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A promoter whose comment names staff members: praise to pass on.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param responseId the response's id, or null
+ * @param customerId the customer (the response's, else the journey's), or null
+ * @param journeyId the journey
+ * @param location the location (the response's, else the journey's), or null
+ * @param touchpoint the touchpoint the response is about, or null
+ * @param score the NPS rating, 9 or 10
+ * @param staff the names found, as the name list spells them, in list order (unmodifiable, not
+ *     empty)
+ * @param comment the comment
+ */
+public record StaffMention(String responseId, String customerId, String journeyId, String location,
+        String touchpoint, int score, List<String> staff, String comment) {
+
+    /** By first staff name, then journey and response id. */
+    static final Comparator<StaffMention> ORDER = Comparator.comparing((StaffMention r) -> r.staff().get(0))
+            .thenComparing(StaffMention::journeyId)
+            .thenComparing(StaffMention::responseId, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /**
+     * Validates the entry.
+     *
+     * @throws NullPointerException if the journey id, staff or comment is null
+     * @throws IllegalArgumentException if no staff member is named
+     */
+    public StaffMention {
+        Objects.requireNonNull(journeyId, "journeyId");
+        Objects.requireNonNull(comment, "comment");
+        staff = List.copyOf(staff);
+        if (staff.isEmpty()) {
+            throw new IllegalArgumentException("a recognition names at least one staff member");
+        }
+    }
+}
