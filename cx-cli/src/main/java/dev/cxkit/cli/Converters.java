@@ -104,9 +104,12 @@ final class Converters {
         }
     }
 
-    /** Reads {@code 500ms}, {@code 5s}, {@code 2m}, {@code 6h} or an ISO-8601 duration ({@code PT5S}). */
+    /**
+     * Reads {@code 500ms}, {@code 5s}, {@code 2m}, {@code 6h}, {@code 14d} or an ISO-8601 duration
+     * ({@code PT5S}, {@code P14D}); a bare {@code 0} is zero.
+     */
     static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+        private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
         @Override
         public Duration convert(String value) {
@@ -115,16 +118,23 @@ final class Converters {
             try {
                 if (m.matches()) {
                     long n = Long.parseLong(m.group(1));
+                    if (m.group(2) == null) {
+                        if (n != 0) {
+                            throw new IllegalArgumentException("a unit is needed");
+                        }
+                        return Duration.ZERO;
+                    }
                     return switch (m.group(2)) {
                         case "ms" -> Duration.ofMillis(n);
                         case "s" -> Duration.ofSeconds(n);
                         case "m" -> Duration.ofMinutes(n);
-                        default -> Duration.ofHours(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
                     };
                 }
                 return Duration.parse(text.toUpperCase(Locale.ROOT));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("'" + value + "' is not a duration (try 500ms, 5s, 1m, 6h or PT5S)");
+                throw new IllegalArgumentException("'" + value + "' is not a duration (try 500ms, 5s, 1m, 6h, 14d or PT5S)");
             }
         }
     }

@@ -2,6 +2,10 @@ package dev.cxkit.cli;
 
 import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.io.RecordReader;
+import dev.cxkit.core.journey.JourneyDefinition;
+import dev.cxkit.core.journey.JourneyDefinitions;
+import dev.cxkit.core.journey.analytics.JourneyAnalytics;
 import dev.cxkit.core.io.Rejection;
 import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.io.UnreadableInputException;
@@ -20,6 +24,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,7 +34,7 @@ import java.util.function.Supplier;
 
 /**
  * Reads the inputs of one command through one {@link ResponseReader} (or any other
- * {@link StreamReader}): files, {@code -} for standard input, or the bundled sample. Keeps the first
+ * {@link RecordReader}): files, {@code -} for standard input, or the bundled sample. Keeps the first
  * rejections for the report, writes every rejected row to the {@code --rejects} file (one file for
  * all the reads of a run, in sections under each input's header), and shows a {@link Progress} bar
  * per file on a terminal (none with {@code --quiet}).
@@ -36,12 +42,6 @@ import java.util.function.Supplier;
  * <p>Not thread-safe; one per command run.
  */
 final class Inputs {
-
-    /** Reads a stream named {@code source} in messages. */
-    interface StreamReader<T> {
-        ReadSummary read(InputStream in, String source, Consumer<? super T> accepted,
-                Consumer<? super Rejection> rejected) throws IOException;
-    }
 
     /** The name of standard input in messages. */
     static final String STDIN = "stdin";
@@ -127,7 +127,7 @@ final class Inputs {
      * @throws IOException if an input cannot be opened or read, or the rejects file cannot be written
      */
     ReadSummary read(List<String> files, Consumer<? super Response> accepted) throws IOException {
-        return read(reader::read, files, SAMPLE,
+        return read(reader, files, SAMPLE,
                 () -> Inputs.class.getResourceAsStream(SAMPLE_RESOURCE), accepted);
     }
 
@@ -144,7 +144,7 @@ final class Inputs {
      * @return the summary of this read
      * @throws IOException if an input cannot be opened or read, or the rejects file cannot be written
      */
-    <T> ReadSummary read(StreamReader<T> source, List<String> files, String sampleName, Supplier<InputStream> sample,
+    <T> ReadSummary read(RecordReader<T> source, List<String> files, String sampleName, Supplier<InputStream> sample,
             Consumer<? super T> accepted) throws IOException {
         if (rejectsFile != null) {
             try {
@@ -178,7 +178,7 @@ final class Inputs {
         return read;
     }
 
-    private <T> ReadSummary readOne(StreamReader<T> source, String file, Consumer<? super T> accepted)
+    private <T> ReadSummary readOne(RecordReader<T> source, String file, Consumer<? super T> accepted)
             throws IOException {
         if (file.equals("-")) {
             return source.read(stdin, STDIN, accepted, this::rejected);
@@ -266,6 +266,50 @@ final class Inputs {
             }
         }
         err.flush();
+    }
+
+    /**
+     * Loads journey definitions from files.
+     *
+     * @param files YAML or JSON definitions
+     * @return the definitions, in order
+     * @throws IOException if a file cannot be read
+     * @throws UsageException if two definitions have the same name
+     */
+    static List<JourneyDefinition> definitions(List<Path> files) throws IOException {
+        List<JourneyDefinition> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path file : files) {
+            JourneyDefinition d = JourneyDefinitions.load(file);
+            if (!names.add(d.name())) {
+                throw new UsageException("two definitions are named '" + d.name() + "' (" + file + ")");
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    /**
+     * Checks {@code --by}: the consistency units are response fields other than {@code period}
+     * and {@code metric}, each named once.
+     *
+     * @param by the values given
+     * @return the units, trimmed, in order
+     * @throws UsageException if a name is empty, reserved or repeated
+     */
+    static List<String> units(List<String> by) {
+        Set<String> seen = new HashSet<>();
+        for (String raw : by) {
+            String unit = raw.trim();
+            if (unit.isEmpty() || unit.equals("period") || unit.equals("metric")) {
+                throw new UsageException("--by needs column names other than period and metric: '"
+                        + String.join(",", by) + "'");
+            }
+            if (!seen.add(unit)) {
+                throw new UsageException("--by names column '" + unit + "' twice");
+            }
+        }
+        return JourneyAnalytics.units(by);
     }
 
     /**

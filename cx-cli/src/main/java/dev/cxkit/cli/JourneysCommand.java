@@ -14,6 +14,8 @@ import dev.cxkit.core.journey.loop.ConsistencyRules;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.analytics.JourneyScoreReport;
+import dev.cxkit.core.journey.analytics.JourneyAnalysis;
+import dev.cxkit.core.journey.analytics.JourneyAnalytics;
 import dev.cxkit.core.journey.analytics.JourneySummary;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.service.ContactPreference;
@@ -167,8 +169,8 @@ final class JourneysCommand implements Callable<Integer> {
         ScoreOptions options = statistics.toScoreOptions(null);
         ConsistencyRules rules = checkOptions();
         boolean sample = files.isEmpty();
-        List<JourneyDefinition> definitions = sample ? JourneyPipeline.samples()
-                : JourneyPipeline.load(definitionFiles);
+        List<JourneyDefinition> definitions = sample ? SampleJourneys.definitions()
+                : Inputs.definitions(definitionFiles);
         SampleJourneys data = sample ? SampleJourneys.of(SampleJourneys.DEFAULT_SIZE) : null;
         if (sample) {
             Cx.info(spec, "no EVENTS given: analysing the bundled sample journeys (" + SampleJourneys.DEFAULT_SIZE
@@ -186,25 +188,30 @@ final class JourneysCommand implements Callable<Integer> {
         ReadSummary customerRows = ReadSummary.EMPTY;
         if (sample || customers != null) {
             CustomerReader customerReader = CustomerReader.create();
-            customerRows = reading.<Customer>read(customerReader::read,
+            customerRows = reading.read(customerReader,
                     sample ? List.of() : List.of(customers.toString()), SAMPLE_CUSTOMERS,
                     Inputs.text(sample ? data.customersJsonl() : ""), c -> preferences.put(c.id(), c.contact()));
         }
-        JourneyPipeline pipeline = new JourneyPipeline(definitions, preferences::get, by, period, zone,
-                new ClosedLoopRules(Duration.ofHours(followUpHours),
-                        staff != null ? staff : sample ? SampleJourneys.STAFF : List.of(), zone), idleGap);
+        JourneyAnalytics.Builder analytics = JourneyAnalytics.builder(definitions).contactPreferences(preferences::get)
+                .consistencyUnits(by).period(period).zone(zone)
+                .closedLoop(new ClosedLoopRules(Duration.ofHours(followUpHours),
+                        staff != null ? staff : sample ? SampleJourneys.STAFF : List.of(), zone));
+        if (idleGap != null) {
+            analytics.idleGap(idleGap);
+        }
+        JourneyAnalytics pipeline = analytics.build();
         ReadSummary responseRows = ReadSummary.EMPTY;
         if (sample || !responseFiles.isEmpty()) {
             ResponseReader responseReader = ResponseReader.builder().format(inputFormat).build();
-            responseRows = reading.read(responseReader::read,
+            responseRows = reading.read(responseReader,
                     responseFiles, SAMPLE_RESPONSES, Inputs.text(sample ? data.responsesCsv() : ""),
                     pipeline::addResponse);
         }
         JourneyEventReader eventReader = inputFormat == null ? JourneyEventReader.create()
                 : JourneyEventReader.of(inputFormat);
-        ReadSummary eventRows = reading.read(eventReader::read,
+        ReadSummary eventRows = reading.read(eventReader,
                 files, SAMPLE_EVENTS, Inputs.text(sample ? data.eventsCsv() : ""), pipeline::addEvent);
-        JourneyPipeline.Analysis analysis = pipeline.finish(options, rules);
+        JourneyAnalysis analysis = pipeline.finish(options, rules);
         long unmatched = analysis.unmatched();
         reading.report();
         long rejected = reading.summary().rejected();
@@ -252,7 +259,7 @@ final class JourneysCommand implements Callable<Integer> {
         if (idleGap != null && (idleGap.isNegative() || idleGap.isZero())) {
             throw new UsageException("--idle-gap must be positive, got " + idleGap);
         }
-        by = JourneyPipeline.units(by);
+        by = Inputs.units(by);
         if (staff != null) {
             staff = staff.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         }

@@ -7,21 +7,16 @@ import dev.cxkit.rules.engine.PolicyProblem;
 import dev.cxkit.rules.engine.PolicySource;
 import java.io.PrintWriter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Turns a {@code --policy} or {@code DIR} argument into a policy source: a directory of DRL files
- * when one exists at that path, else a pack bundled with cxkit ({@code restaurant}, {@code eu261}).
- * Stateless.
+ * The door to {@link PolicySource#resolve} and {@link Policy#compile} for the commands: a
+ * {@code --policy} or {@code DIR} argument becomes a source or a usage error, and compiling prints
+ * the warnings or every problem. Stateless.
  */
 final class Policies {
 
-    /** The packs bundled with cxkit. */
-    static final List<String> BUNDLED = List.of("restaurant", "eu261");
     /** The pack used when no policy is given. */
-    static final String DEFAULT = "restaurant";
+    static final String DEFAULT = PolicySource.DEFAULT_PACK;
 
     private Policies() {
     }
@@ -56,35 +51,19 @@ final class Policies {
     }
 
     /**
-     * Loads a policy's text (does not compile it).
+     * Finds a policy's text (does not compile it): a directory, or the name of a bundled pack.
      *
-     * @param value a directory, or the name of a bundled pack
+     * @param value the argument as typed
      * @return the source
      * @throws UsageException if it is neither, or the directory cannot be read
      */
     static PolicySource load(String value) {
-        Path dir = Path.of(value);
-        if (Files.isDirectory(dir)) {
-            PolicySource source;
-            try {
-                source = PolicySource.directory(dir);
-            } catch (IOException e) {
-                throw new UsageException("cannot read policy directory " + value + ": " + Cx.message(e));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("cannot read policy directory " + value + ": " + e.getMessage());
-            }
-            if (source.files().isEmpty()) {
-                throw new UsageException("policy directory " + value + " has no .drl files");
-            }
-            return source;
+        try {
+            return PolicySource.resolve(value);
+        } catch (IOException e) {
+            throw new UsageException("cannot read policy directory " + value + ": " + Cx.message(e));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        if (BUNDLED.contains(value)) {
-            return PolicySource.classpath(value);
-        }
-        if (Files.exists(dir)) {
-            throw new UsageException("policy " + value + " is not a directory (give the directory of its .drl files)");
-        }
-        throw new UsageException("policy " + value + ": no such directory, and not a bundled pack (bundled: "
-                + String.join(", ", BUNDLED) + ")");
     }
 }

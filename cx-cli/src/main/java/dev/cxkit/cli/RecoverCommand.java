@@ -3,6 +3,7 @@ package dev.cxkit.cli;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
+import dev.cxkit.rules.engine.BatchDecisions;
 import dev.cxkit.rules.engine.DecisionException;
 import dev.cxkit.rules.engine.Policy;
 import dev.cxkit.rules.engine.PolicySource;
@@ -173,10 +174,13 @@ final class RecoverCommand implements Callable<Integer> {
                 err.flush();
                 return Cx.EXIT_REJECTED;
             }
-            Decisions.Decided decided = Decisions.decide(compiled, incidents, customersById,
-                    customers == null ? null : customers.toString(), now, err);
+            BatchDecisions.Result decided = BatchDecisions.decide(compiled, incidents, customersById,
+                    customers == null ? null : customers.toString(), now);
+            decided.warnings().forEach(w -> err.println("cx: warning: " + w));
+            decided.failures().forEach(f -> err.println("cx: decision failed: " + f.getMessage()));
+            err.flush();
             List<RecoveryPlan> plans = decided.plans();
-            List<DecisionException> failed = decided.failed();
+            List<DecisionException> failed = decided.failures();
             if (format == OutputFormat.JSON) {
                 printJson(out, plans, failed);
             } else {
@@ -394,6 +398,6 @@ final class RecoverCommand implements Callable<Integer> {
     }
 
     private static String header(Incident i) {
-        return i == null ? "incident (unknown)" : "incident " + i.id() + ": " + Decisions.describe(i);
+        return i == null ? "incident (unknown)" : "incident " + i.id() + ": " + i.summary();
     }
 }

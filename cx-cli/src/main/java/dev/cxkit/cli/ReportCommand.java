@@ -1,50 +1,34 @@
 package dev.cxkit.cli;
 
-import dev.cxkit.cli.ReportSections.Responses;
-import dev.cxkit.cli.report.ReportHtml;
-import dev.cxkit.cli.report.ReportJson;
-import dev.cxkit.cli.report.ReportModel;
-import dev.cxkit.cli.report.ReportModel.Input;
-import dev.cxkit.cli.report.ReportModel.Provenance;
-import dev.cxkit.cli.report.ReportModel.Rows;
-import dev.cxkit.cli.report.ReportModel.Section;
-import dev.cxkit.cli.report.ReportText;
-import dev.cxkit.cli.sample.SampleIncidents;
 import dev.cxkit.cli.sample.SampleJourneys;
 import dev.cxkit.core.io.JourneyEventReader;
 import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.io.RecordReader;
 import dev.cxkit.core.io.ResponseReader;
-import dev.cxkit.core.journey.loop.ClosedLoopRules;
-import dev.cxkit.core.journey.loop.ConsistencyRules;
-import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
-import dev.cxkit.core.score.Metric;
-import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.survey.Period;
-import dev.cxkit.core.survey.Response;
+import dev.cxkit.report.HealthReport;
+import dev.cxkit.report.Provenance.Rows;
+import dev.cxkit.report.ReportBuilder;
+import dev.cxkit.report.format.ReportFormat;
+import dev.cxkit.rules.engine.DecisionException;
 import dev.cxkit.rules.engine.Policy;
 import dev.cxkit.rules.engine.PolicySource;
-import dev.cxkit.rules.fact.Customer;
-import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.io.CustomerReader;
 import dev.cxkit.rules.io.IncidentReader;
-import dev.cxkit.rules.io.IncidentRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,10 +45,9 @@ import picocli.CommandLine.Spec;
  * {@code cx report}: one command from raw exports to a CX health report: headline scores and their
  * change, scores by touchpoint and stage, the journey funnel and promises, what failures cost,
  * recovery plans for open incidents and whether recovery works, consistency and the closed loop.
- * It runs the analytics of {@code cx score}, {@code cx journeys} ({@link JourneyPipeline}) and
- * {@code cx recover} ({@link Decisions}) on the inputs given, fills a {@link ReportModel}
- * ({@link ReportSections}), writes {@code report.html} and {@code report.json}, and prints the
- * terminal summary.
+ * A thin door over {@link ReportBuilder}: it reads the inputs (with rejected rows, progress and
+ * {@code --rejects} as every command does), compiles the policy while they are read, builds the
+ * report, writes {@code report.html} and {@code report.json} and prints one {@link ReportFormat}.
  */
 @Command(name = "report",
         mixinStandardHelpOptions = true,
@@ -109,8 +92,6 @@ final class ReportCommand implements Callable<Integer> {
         HTML
     }
 
-    static final String SAMPLE_INCIDENTS = "sample-incidents.jsonl";
-
     @ParentCommand
     private Cx parent;
 
@@ -133,8 +114,8 @@ final class ReportCommand implements Callable<Integer> {
     private List<Path> definitionFiles = new ArrayList<>();
 
     @Option(names = "--incidents", paramLabel = "FILE",
-            description = "Open incidents, JSON Lines, as for cx recover (repeat for several), decided by --policy. "
-                    + "Default: none.")
+            description = "Open incidents, JSON Lines, as for cx recover (repeat for several), decided by --policy "
+                    + "with the open failures of the events. Default: none.")
     private List<String> incidentFiles = new ArrayList<>();
 
     @Option(names = "--customers", paramLabel = "FILE",
@@ -143,8 +124,8 @@ final class ReportCommand implements Callable<Integer> {
     private Path customers;
 
     @Option(names = "--policy", paramLabel = "DIR|restaurant|eu261",
-            description = "The policy that decides the incidents: a directory of .drl files or a bundled pack. "
-                    + "Default: restaurant.")
+            description = "The policy that decides the incidents and the open journey failures: a directory of "
+                    + ".drl files or a bundled pack. Default: restaurant.")
     private String policy;
 
     @Option(names = "--period", paramLabel = "week|month|quarter", defaultValue = "month",
@@ -158,7 +139,14 @@ final class ReportCommand implements Callable<Integer> {
                     + "or another response column, comma-separated. Default: location,touchpoint.")
     private List<String> by = new ArrayList<>(List.of("location", "touchpoint"));
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "cx-report",
+    @Option(names = "--open-window", paramLabel = "DURATION", defaultValue = "14d",
+            converter = Converters.DurationConverter.class,
+            description = "How far back from --now a journey failure that was never put right is still open: the "
+                    + "open failures of the events are decided by --policy as incidents (an incident in --incidents "
+                    + "wins for the journey and type it names); 0 decides none. Default: 14d.")
+    private Duration openWindow;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "cx-out",
             description = "Where report.html and report.json are written (created if needed, the two files "
                     + "replaced). Default: ${DEFAULT-VALUE}.")
     private Path out;
@@ -208,14 +196,13 @@ final class ReportCommand implements Callable<Integer> {
             timings.add(String.format(Locale.ROOT, "JVM start %.2f s", (System.currentTimeMillis()
                     - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3));
         }
-        ScoreOptions options = statistics.toScoreOptions(null);
-        by = JourneyPipeline.units(by);
         boolean sample = responseFiles.isEmpty() && eventFiles.isEmpty() && definitionFiles.isEmpty()
                 && incidentFiles.isEmpty() && customers == null;
         checkOptions(sample);
         Instant asOf = now != null ? now : sample ? SampleJourneys.REPORTED_AT : Instant.now();
+        ReportBuilder builder = builder(sample, asOf);
         String policyName = policy == null ? Policies.DEFAULT : policy;
-        boolean decide = sample || !incidentFiles.isEmpty();
+        boolean decide = sample || !incidentFiles.isEmpty() || (!eventFiles.isEmpty() && !openWindow.isZero());
         PolicySource policySource = decide ? Policies.load(policyName) : null;
         List<String> inputFiles = new ArrayList<>(responseFiles);
         inputFiles.addAll(eventFiles);
@@ -228,10 +215,10 @@ final class ReportCommand implements Callable<Integer> {
         // The policy compiles on another thread while the inputs are read: on two cores that hides most of it.
         CompletableFuture<Compiled> compiling = decide ? compileInBackground(policySource) : null;
         try {
-            return report(sample, asOf, policyName, compiling, options, started);
+            return report(sample, builder, compiling, started);
         } finally {
             if (compiling != null) {
-                // closes a policy nobody used (an input could not be read, or rows were rejected with --strict)
+                // closes the policy once the report is made, or one nobody used (an input could not be read)
                 compiling.thenAccept(c -> {
                     if (c.policy() != null) {
                         c.policy().close();
@@ -241,67 +228,59 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private int report(boolean sample, Instant asOf, String policyName, CompletableFuture<Compiled> compiling,
-            ScoreOptions options, long started) throws IOException {
+    /** The builder with this run's settings. */
+    private ReportBuilder builder(boolean sample, Instant asOf) throws IOException {
+        List<String> names = staff != null ? staff : sample ? SampleJourneys.STAFF : List.of();
+        try {
+            return ReportBuilder.asOf(asOf).period(period).zone(zone).consistencyUnits(Inputs.units(by))
+                    .scoreOptions(statistics.toScoreOptions(null)).staff(names)
+                    .definitions(sample ? SampleJourneys.definitions() : Inputs.definitions(definitionFiles))
+                    .openWindow(openWindow)
+                    .subject(sample ? "the sample restaurant chain" : null);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private int report(boolean sample, ReportBuilder builder, CompletableFuture<Compiled> compiling, long started)
+            throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean decide = compiling != null;
-
         SampleJourneys data = null;
         if (sample) {
             Cx.info(spec, "no inputs given: reporting on the bundled sample (" + SampleJourneys.DEFAULT_SIZE
                     + " dine-in visits and deliveries of a restaurant chain, January to June 2026, as of "
-                    + SampleJourneys.REPORTED_AT + ", open incidents decided by the " + policyName + " policy)");
+                    + SampleJourneys.REPORTED_AT + ", its open failures decided by the "
+                    + (policy == null ? Policies.DEFAULT : policy) + " policy)");
             data = SampleJourneys.of(SampleJourneys.DEFAULT_SIZE);
             time("sample generation");
         }
-        List<JourneyDefinition> definitions = sample ? JourneyPipeline.samples()
-                : JourneyPipeline.load(definitionFiles);
         Inputs reading = new Inputs(null, parent.stdin(), err, rejects, Cx.quiet(spec));
-        List<Input> sources = new ArrayList<>();
-
-        Map<String, Customer> customersById = new HashMap<>();
         if (sample || customers != null) {
-            CustomerReader reader = CustomerReader.create();
-            readEach(reading, sources, "customers", reader::read,
+            readEach(reading, builder, "customers", CustomerReader.create(),
                     customers == null ? List.of() : List.of(customers.toString()), JourneysCommand.SAMPLE_CUSTOMERS,
-                    Inputs.text(sample ? data.customersJsonl() : ""), (Customer c) -> customersById.put(c.id(), c));
+                    Inputs.text(sample ? data.customersJsonl() : ""), builder::addCustomer);
         }
-        staff = staff != null ? staff.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()
-                : sample ? SampleJourneys.STAFF : List.of();
-        JourneyPipeline pipeline = new JourneyPipeline(definitions, id -> {
-            Customer c = customersById.get(id);
-            return c == null ? null : c.contact();
-        }, by, period, zone, new ClosedLoopRules(ClosedLoopRules.DEFAULT_FOLLOW_UP, staff, zone), null);
-        Responses responses = new Responses(period, zone);
-        boolean withResponses = sample || !responseFiles.isEmpty();
-        if (withResponses) {
-            ResponseReader reader = ResponseReader.builder().build();
-            readEach(reading, sources, "responses", reader::read, responseFiles, JourneysCommand.SAMPLE_RESPONSES,
-                    Inputs.text(sample ? data.responsesCsv() : ""), (Response r) -> {
-                        responses.accept(r);
-                        pipeline.addResponse(r);
-                    });
+        if (sample || !responseFiles.isEmpty()) {
+            readEach(reading, builder, "responses", ResponseReader.create(), responseFiles,
+                    JourneysCommand.SAMPLE_RESPONSES, Inputs.text(sample ? data.responsesCsv() : ""),
+                    builder::addResponse);
         }
-        boolean withEvents = sample || !eventFiles.isEmpty();
-        if (withEvents) {
-            for (int i = 0; i < definitions.size(); i++) {
-                sources.add(new Input("definition", sample ? definitions.get(i).name() + ".yaml"
-                        : definitionFiles.get(i).toString(), Rows.of(1, 0)));
+        if (sample || !eventFiles.isEmpty()) {
+            List<String> definitionNames = new ArrayList<>();
+            if (sample) {
+                SampleJourneys.definitions().forEach(d -> definitionNames.add(d.name() + ".yaml"));
+            } else {
+                definitionFiles.forEach(f -> definitionNames.add(f.toString()));
             }
-            readEvents(reading, sources, pipeline, sample ? data.eventsCsv() : "");
+            definitionNames.forEach(name -> builder.addInput("definition", name, Rows.of(1, 0)));
+            readEvents(reading, builder, sample ? data.eventsCsv() : "");
         }
-        List<IncidentRecord> incidents = new ArrayList<>();
-        if (decide) {
-            IncidentReader reader = IncidentReader.create();
-            // the sample's incidents come from its journeys; another pack's (eu261) are cx recover's sample
-            RecoverCommand.Sample other = RecoverCommand.sampleFor(policyName);
-            boolean ownSample = other == RecoverCommand.INCIDENTS_SAMPLE;
-            readEach(reading, sources, "incidents", reader::read, incidentFiles,
-                    ownSample ? SAMPLE_INCIDENTS : other.name(),
-                    ownSample ? Inputs.text(sample ? SampleIncidents.jsonl(data) : "")
-                            : () -> RecoverCommand.class.getResourceAsStream(other.resource()),
-                    (IncidentRecord r) -> incidents.add(r));
+        if (!incidentFiles.isEmpty() || (sample && policy != null && !policy.equals(Policies.DEFAULT))) {
+            // another pack's sample (eu261) is cx recover's; the restaurant's open incidents come from the events
+            RecoverCommand.Sample other = RecoverCommand.sampleFor(policy == null ? Policies.DEFAULT : policy);
+            readEach(reading, builder, "incidents", IncidentReader.create(), incidentFiles, other.name(),
+                    () -> RecoverCommand.class.getResourceAsStream(other.resource()), builder::addIncident);
         }
         reading.report();
         time("reading");
@@ -312,18 +291,7 @@ final class ReportCommand implements Callable<Integer> {
             err.flush();
             return Cx.EXIT_REJECTED;
         }
-
-        JourneyPipeline.Analysis analysis = pipeline.finish(options, ConsistencyRules.defaults());
-        if (withEvents && withResponses && analysis.unmatched() > 0) {
-            err.printf(Locale.ROOT, "cx: warning: %d %s no journey in the events (kept in the headline, scores and "
-                    + "consistency only)%n", analysis.unmatched(), analysis.unmatched() == 1 ? "response has"
-                    : "responses have");
-        }
-        time("journey analytics");
-        Section<ReportModel.RecoveryPlans> plans = Section.absent("No incidents were given (--incidents), so there "
-                + "are no recovery plans.");
-        boolean failed = false;
-        if (decide) {
+        if (compiling != null) {
             Compiled compiled = joined(compiling);
             err.print(compiled.messages());
             err.flush();
@@ -333,36 +301,27 @@ final class ReportCommand implements Callable<Integer> {
             timings.add(String.format(Locale.ROOT, "policy compile %.2f s (in parallel with reading)",
                     compiled.seconds()));
             mark = System.nanoTime();
-            Decisions.Decided decided = Decisions.decide(compiled.policy(), incidents, customersById,
-                    customers == null ? null : customers.toString(), null, err);
-            failed = !decided.failed().isEmpty();
-            Map<String, Incident> byId = new HashMap<>();
-            incidents.forEach(r -> byId.put(r.incident().id(), r.incident()));
-            plans = Section.of(ReportSections.recoveryPlans(compiled.name(), decided.plans(), byId));
-            time("decisions");
+            builder.policy(compiled.policy());
         }
-        ReportModel model = model(sample, asOf, sources, responses, withResponses, analysis, withEvents, plans,
-                options);
-        Path json = out.resolve("report.json");
-        Path html = out.resolve("report.html");
-        String page = ReportHtml.render(model);
+        HealthReport report = builder.build();
+        for (String warning : builder.warnings()) {
+            err.println("cx: warning: " + warning);
+        }
+        for (DecisionException failure : builder.decisionFailures()) {
+            err.println("cx: decision failed: " + failure.getMessage());
+        }
+        err.flush();
+        time("analytics and decisions");
+        ReportFormat shown = ReportFormat.named(format.name());
+        Path json = out.resolve(ReportFormat.json().fileName());
+        Path html = out.resolve(ReportFormat.html().fileName());
         try {
-            ReportJson.write(model, json);
-            Files.writeString(html, page, StandardCharsets.UTF_8);
+            ReportFormat.json().write(report, json);
+            ReportFormat.html().write(report, html);
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + out + ": " + Cx.message(e));
         }
-        switch (format) {
-            case JSON:
-                stdout.print(ReportJson.toJson(model));
-                break;
-            case HTML:
-                stdout.print(page);
-                break;
-            default:
-                stdout.print(ReportText.render(model));
-                break;
-        }
+        shown.write(report, stdout);
         stdout.flush();
         time("rendering and writing");
         Cx.info(spec, "wrote " + html + " and " + json);
@@ -371,7 +330,7 @@ final class ReportCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             err.flush();
         }
-        return failed ? Cx.EXIT_REJECTED : 0;
+        return builder.decisionFailures().isEmpty() ? 0 : Cx.EXIT_REJECTED;
     }
 
     /** Validates option combinations. */
@@ -387,8 +346,11 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException("--customers is used with --events (contact rules) or --incidents (recovery "
                     + "plans)");
         }
-        if (!sample && policy != null && incidentFiles.isEmpty()) {
-            throw new UsageException("--policy decides --incidents; give --incidents FILE");
+        if (!sample && policy != null && incidentFiles.isEmpty() && eventFiles.isEmpty()) {
+            throw new UsageException("--policy decides --incidents and the open failures of --events; give one");
+        }
+        if (openWindow.isNegative()) {
+            throw new UsageException("--open-window must be 0 or more, got " + openWindow);
         }
     }
 
@@ -405,72 +367,35 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** Reads each file of one kind on its own, so the report's sources count rows per file. */
-    private static <T> void readEach(Inputs reading, List<Input> sources, String kind, Inputs.StreamReader<T> reader,
+    private static <T> void readEach(Inputs reading, ReportBuilder builder, String kind, RecordReader<T> reader,
             List<String> files, String sampleName, Supplier<InputStream> sample, Consumer<T> accepted)
             throws IOException {
         if (files.isEmpty()) {
             ReadSummary read = reading.read(reader, List.of(), sampleName, sample, accepted);
-            sources.add(new Input(kind, sampleName, Rows.of(read.accepted(), read.rejected())));
+            builder.addInput(kind, sampleName, Rows.of(read.accepted(), read.rejected()));
         }
         for (String file : files) {
             ReadSummary read = reading.read(reader, List.of(file), sampleName, sample, accepted);
-            sources.add(new Input(kind, file.equals("-") ? Inputs.STDIN : file,
-                    Rows.of(read.accepted(), read.rejected())));
+            builder.addInput(kind, file.equals("-") ? Inputs.STDIN : file, Rows.of(read.accepted(), read.rejected()));
         }
     }
 
     /** Reads the events file by file; a file's duplicates are the events the assembler dropped while reading it. */
-    private void readEvents(Inputs reading, List<Input> sources, JourneyPipeline pipeline, String sampleEvents)
-            throws IOException {
+    private void readEvents(Inputs reading, ReportBuilder builder, String sampleEvents) throws IOException {
         JourneyEventReader reader = JourneyEventReader.create();
         List<String> files = eventFiles.isEmpty() ? List.of(JourneysCommand.SAMPLE_EVENTS) : eventFiles;
         for (String file : files) {
-            long duplicatesBefore = pipeline.duplicatesSoFar();
-            ReadSummary read = reading.read(reader::read, eventFiles.isEmpty() ? List.of() : List.of(file),
-                    JourneysCommand.SAMPLE_EVENTS, Inputs.text(sampleEvents), pipeline::addEvent);
-            long duplicates = pipeline.duplicatesSoFar() - duplicatesBefore;
-            sources.add(new Input("events", file.equals("-") ? Inputs.STDIN : file, new Rows(read.read(),
-                    read.accepted() - duplicates, read.rejected(), duplicates)));
+            long duplicatesBefore = builder.duplicateEventsSoFar();
+            ReadSummary read = reading.read(reader, eventFiles.isEmpty() ? List.of() : List.of(file),
+                    JourneysCommand.SAMPLE_EVENTS, Inputs.text(sampleEvents), builder::addEvent);
+            long duplicates = builder.duplicateEventsSoFar() - duplicatesBefore;
+            builder.addInput("events", file.equals("-") ? Inputs.STDIN : file, new Rows(read.read(),
+                    read.accepted() - duplicates, read.rejected(), duplicates));
         }
     }
 
-    /** Fills the report from what was computed; a section whose inputs are missing says why. */
-    private ReportModel model(boolean sample, Instant asOf, List<Input> sources, Responses responses,
-            boolean withResponses, JourneyPipeline.Analysis analysis, boolean withEvents,
-            Section<ReportModel.RecoveryPlans> plans, ScoreOptions options) {
-        String noResponses = withResponses ? "No responses were read" : "No responses were given (--responses)";
-        String noEvents = "No journey events were given (--events)";
-        boolean anyResponses = responses.count() > 0;
-        Section<ReportModel.Headline> headline = anyResponses ? ReportSections.headline(responses, asOf, options)
-                : Section.absent(noResponses + ", so there are no scores.");
-        Section<ReportModel.Scores> scores = anyResponses ? ReportSections.scores(responses, options)
-                : Section.absent(noResponses + ", so there are no scores by touchpoint or stage.");
-        Section<List<ReportModel.Journeys>> journeys = withEvents
-                ? ReportSections.journeys(analysis, statistics.confidence)
-                : Section.absent(noEvents + ", so there is no funnel and no promise check.");
-        Optional<Metric> metric = withEvents ? ReportSections.journeyMetric(analysis) : Optional.empty();
-        String unjoined = !withEvents ? noEvents : !anyResponses ? noResponses
-                : "No response has the journey_id of a journey in the events";
-        Section<ReportModel.FailureImpact> impact = metric.map(m -> Section.of(ReportSections.failureImpact(analysis,
-                m))).orElse(Section.absent(unjoined + ", so failures cannot be tied to scores."));
-        Section<ReportModel.RecoveryEffectiveness> effectiveness = metric.map(m -> Section.of(
-                ReportSections.recoveryEffectiveness(analysis, m, options)))
-                .orElse(Section.absent(unjoined + ", so recovery cannot be measured."));
-        Section<ReportModel.Consistency> consistency = anyResponses
-                ? Section.of(ReportSections.consistency(analysis.consistency()))
-                : Section.absent(noResponses + ", so consistency cannot be checked.");
-        Section<ReportModel.ClosedLoop> loop = anyResponses && withEvents
-                ? Section.of(ReportSections.closedLoop(analysis.closedLoop(), responses, asOf))
-                : Section.absent((withEvents ? noResponses : noEvents) + ", so there is no closed loop: it lists the "
-                        + "detractors of journeys to call back.");
-        String title = "CX health report" + (sample ? ": the sample restaurant chain" : "")
-                + headline.content().map(h -> ", " + h.scores().get(0).period()).orElse("");
-        return new ReportModel(title, new Provenance(asOf, sources), headline, scores, journeys, impact, plans,
-                effectiveness, consistency, loop);
-    }
-
     /** A policy compiled on another thread, with what compiling printed, held back for the main thread. */
-    private record Compiled(Policy policy, String name, String messages, double seconds) {
+    private record Compiled(Policy policy, String messages, double seconds) {
     }
 
     private static CompletableFuture<Compiled> compileInBackground(PolicySource source) {
@@ -479,7 +404,7 @@ final class ReportCommand implements Callable<Integer> {
             StringWriter messages = new StringWriter();
             Policy compiled = Policies.compile(source, new DecisionOptions().toPolicyOptions(),
                     new PrintWriter(messages, true));
-            return new Compiled(compiled, source.name(), messages.toString(), (System.nanoTime() - start) / 1e9);
+            return new Compiled(compiled, messages.toString(), (System.nanoTime() - start) / 1e9);
         });
     }
 

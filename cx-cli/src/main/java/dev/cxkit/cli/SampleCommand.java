@@ -22,15 +22,15 @@ import picocli.CommandLine.Spec;
                 + "from a fixed seed, so the same size always gives the same bytes. It has failures that lower "
                 + "scores, recoveries, a location "
             + "that alternates good and bad months and a touchpoint that contacts customers on the wrong channel.",
-            "Files: the survey responses (joined to journeys by journey_id), the journey events, the customers' "
-                + "contact preferences, the open incidents (the latest unrecovered failure of each kind in the last "
-                + "two weeks) and the two journey definitions: responses.csv, events.csv, customers.jsonl, "
-                + "incidents.jsonl, dine-in.yaml, delivery.yaml. Existing files of those names are replaced."},
+            "Files: the survey responses (joined to journeys by journey_id), the journey events (with order values "
+                + "and the items that went wrong, so that cx report decides their open failures as incidents), the "
+                + "customers' contact preferences and the two journey definitions: responses.csv, events.csv, "
+                + "customers.jsonl, dine-in.yaml, delivery.yaml. Existing files of those names are replaced."},
         footer = {"", "Exit codes: 0 success, 2 usage error or a file that cannot be written.",
             "", "Examples:", "  cx sample --out sample", "  cx sample --size 60000 --out sample-10x",
             "  cx report --responses sample/responses.csv --events sample/events.csv \\",
             "      --definition sample/dine-in.yaml --definition sample/delivery.yaml \\",
-            "      --incidents sample/incidents.jsonl --customers sample/customers.jsonl \\",
+            "      --customers sample/customers.jsonl \\",
             "      --staff Priya,Tom,Ana,Jamal,Chen,Ruth,Omar,Ellie \\",
             "      --now 2026-07-01T08:00:00Z"})
 final class SampleCommand implements Callable<Integer> {
@@ -42,8 +42,8 @@ final class SampleCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--size", paramLabel = "N", defaultValue = "" + SampleJourneys.DEFAULT_SIZE,
-            description = "The number of journeys (1 to " + MAX_SIZE + "); responses, events, customers and "
-                    + "incidents scale with it. Default: ${DEFAULT-VALUE}, the sample cx report runs on.")
+            description = "The number of journeys (1 to " + MAX_SIZE + "); responses, events and customers scale "
+                    + "with it. Default: ${DEFAULT-VALUE}, the sample cx report runs on.")
     private int size;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "cx-sample",
@@ -68,9 +68,10 @@ final class SampleCommand implements Callable<Integer> {
         for (Path file : files) {
             stdout.println(file);
         }
-        stdout.printf(Locale.ROOT, "%nA sample of %d journeys. Report on it with:%n  cx report --responses %s "
-                + "--events %s --definition %s --definition %s --incidents %s --customers %s --staff %s --now %s%n",
-                size, files.get(0), files.get(1), files.get(4), files.get(5), files.get(3), files.get(2),
+        stdout.printf(Locale.ROOT, "%nA sample of %d journeys. Report on it with (the open failures of the events "
+                + "become the incidents the policy decides):%n  cx report --responses %s --events %s --definition %s "
+                + "--definition %s --customers %s --staff %s --now %s%n",
+                size, files.get(0), files.get(1), files.get(3), files.get(4), files.get(2),
                 String.join(",", SampleJourneys.STAFF), SampleJourneys.REPORTED_AT);
         stdout.flush();
         return 0;

@@ -46,8 +46,8 @@ class ReportCommandTest {
         CliRun written = CliRun.run("sample", "--out", sampleFiles.toString());
         assertThat(written.exit()).as(written.toString()).isZero();
         filesRun = CliRun.run("report", "--responses", file("responses.csv"), "--events", file("events.csv"),
-                "--definition", file("dine-in.yaml"), "--definition", file("delivery.yaml"), "--incidents",
-                file("incidents.jsonl"), "--customers", file("customers.jsonl"), "--staff",
+                "--definition", file("dine-in.yaml"), "--definition", file("delivery.yaml"),
+                "--customers", file("customers.jsonl"), "--staff",
                 String.join(",", SampleJourneys.STAFF), "--now", SampleJourneys.REPORTED_AT.toString(), "--out",
                 shared.resolve("from-files").toString(), "--format", "html");
         assertThat(filesRun.exit()).as(filesRun.toString()).isZero();
@@ -82,11 +82,24 @@ class ReportCommandTest {
         });
         JsonNode plans = sample.get("recoveryPlans");
         assertThat(plans.get("policy").asString()).isEqualTo("restaurant");
-        assertThat(plans.get("plans").size()).isBetween(4, 7);
+        // the sample has no incidents file: its plans are the open failures of its events' last two weeks
+        assertThat(plans.get("plans").size()).isGreaterThan(20);
         for (JsonNode plan : plans.get("plans")) {
             assertThat(plan.get("steps")).extracting(s -> s.get("step").asString())
                     .containsExactly("ACKNOWLEDGE", "WIDEN", "AGREE", "RESOLVE", "EVALUATE");
+            assertThat(plan.get("source").asString()).startsWith("open failure in journey V");
+            assertThat(plan.get("incidentId").asString()).startsWith("INC-V");
+            assertThat(plan.get("steps").get(0).get("due").asString()).isGreaterThan("2026-06-16T")
+                    .isLessThan("2026-07-01T08");
         }
+        assertThat(plans.get("plans")).extracting(p -> p.get("summary").asString().split(",")[0])
+                .contains("LONG_WAIT", "ITEM_NOT_DELIVERED", "WRONG_ITEM", "QUALITY", "CONTACT_RULE_BROKEN");
+        // never charged for what never came: the missing item comes off the bill, at its price from the events
+        assertThat(plans.get("plans")).filteredOn(p -> p.get("summary").asString().startsWith("ITEM_NOT_DELIVERED"))
+                .isNotEmpty().allSatisfy(p -> assertThat(p.get("offers")).anySatisfy(o -> {
+                    assertThat(o.get("kind").asString()).isEqualTo("WAIVE_CHARGE");
+                    assertThat(o.get("amount").asString()).isIn("11.00", "12.50", "11.50", "10.50", "4.50", "2.50");
+                }));
         assertThat(sample.get("recoveryEffectiveness").get("verdict").asString()).startsWith("Recovery works");
         assertThat(sample.get("closedLoop").get("recognitions")).isNotEmpty().allSatisfy(r ->
                 assertThat(SampleJourneys.STAFF).contains(r.get("staff").asString()));
@@ -107,7 +120,39 @@ class ReportCommandTest {
         }
         assertThat(files.get("provenance").get("rows")).isEqualTo(sample.get("provenance").get("rows"));
         assertThat(files.get("provenance").get("inputs")).extracting(i -> i.get("name").asString())
-                .contains(file("events.csv"), file("incidents.jsonl"));
+                .contains(file("events.csv"), file("customers.jsonl"));
+    }
+
+    @Test
+    void anIncidentGivenWinsOverTheOpenFailureItNamesAndAnOpenWindowOfZeroDecidesNoFailure() throws IOException {
+        JsonNode open = sample.get("recoveryPlans").get("plans").get(0);
+        String journey = open.get("incidentId").asString().split("-")[1];
+        String type = open.get("summary").asString().split(",")[0];
+        Path incidents = write("incidents.jsonl", "{\"incident_id\":\"mine\",\"journey_id\":\"" + journey
+                + "\",\"type\":\"" + type + "\",\"severity\":\"MAJOR\",\"detected_at\":\"2026-06-30T12:00:00Z\"}\n");
+        List<String> args = new java.util.ArrayList<>(List.of("report", "--responses", file("responses.csv"),
+                "--events", file("events.csv"), "--definition", file("dine-in.yaml"), "--definition",
+                file("delivery.yaml"), "--customers", file("customers.jsonl"), "--now",
+                SampleJourneys.REPORTED_AT.toString(), "--format", "json", "--out", dir.resolve("given").toString()));
+        CliRun given = CliRun.run(concat(args, "--incidents", incidents.toString()));
+        assertThat(given.exit()).as(given.toString()).isZero();
+        JsonNode plans = given.json().get("recoveryPlans").get("plans");
+        assertThat(plans.size()).isEqualTo(sample.get("recoveryPlans").get("plans").size());
+        assertThat(plans.get(0).get("incidentId").asString()).isEqualTo("mine");
+        assertThat(plans.get(0).get("source").asString()).isEqualTo(incidents + " line 1");
+        assertThat(plans).extracting(p -> p.get("incidentId").asString())
+                .doesNotContain(open.get("incidentId").asString());
+
+        CliRun none = CliRun.run(concat(args, "--open-window", "0"));
+        assertThat(none.exit()).as(none.toString()).isZero();
+        assertThat(none.json().get("recoveryPlans").get("note").asString())
+                .startsWith("No incidents were given (--incidents)");
+    }
+
+    private static String[] concat(List<String> args, String... more) {
+        List<String> all = new java.util.ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
     }
 
     @Test
@@ -268,7 +313,7 @@ class ReportCommandTest {
                 List.of("report", "--incidents", responses.toString(), "--policy", "no-such-policy"),
                 List.of("report", "--format", "pdf"),
                 List.of("report", "--by", "period"));
-        List<String> messages = List.of("--events needs --definition FILE", "--policy decides --incidents",
+        List<String> messages = List.of("--events needs --definition FILE", "--policy decides --incidents and the open failures of --events",
                 "--customers is used with --events", "nope.csv: no such file", "is a file, not a directory",
                 "no such directory, and not a bundled pack", "Invalid value for option '--format'",
                 "--by needs column names other than period and metric");

@@ -1,7 +1,9 @@
 package dev.cxkit.cli.sample;
 
 import dev.cxkit.core.journey.JourneyDefinitions;
+import dev.cxkit.core.journey.JourneyDefinition;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +65,14 @@ public final class SampleJourneys {
     public static final List<String> STAFF = List.of("Priya", "Tom", "Ana", "Jamal", "Chen", "Ruth", "Omar", "Ellie");
     /** The CSV header of the events. */
     public static final String EVENTS_HEADER = "event_id,journey_id,customer_id,touchpoint,occurred_at,channel,"
-            + "location,outcome,failure_type,factor,recovered_at";
+            + "location,outcome,failure_type,factor,recovered_at,order_value,currency,item,item_price";
+    private static final String CURRENCY = "EUR";
+    private static final String[] DINE_IN_MENU = {"fish and chips", "steak pie", "mushroom risotto", "lamb shank",
+        "Caesar salad", "sticky toffee pudding", "house red"};
+    private static final String[] DINE_IN_PRICES = {"14.50", "13.00", "12.50", "17.00", "9.50", "6.50", "6.00"};
+    private static final String[] DELIVERY_MENU = {"margherita pizza", "chicken curry", "pad thai", "veggie burger",
+        "garlic bread", "cola"};
+    private static final String[] DELIVERY_PRICES = {"11.00", "12.50", "11.50", "10.50", "4.50", "2.50"};
     /** The CSV header of the responses. */
     public static final String RESPONSES_HEADER =
             "response_id,submitted_at,metric,score,location,touchpoint,channel,stage,customer_id,journey_id,comment";
@@ -120,7 +129,7 @@ public final class SampleJourneys {
             String line = String.format(Locale.ROOT, "E%07d", id) + "," + e.journey + "," + e.customer + ","
                     + e.touchpoint + "," + e.at + "," + e.channel + "," + e.location + "," + (e.failure == null
                             ? "ok,," : "failed," + e.failure + "," + e.factor) + ","
-                    + (e.recoveredAt == null ? "" : e.recoveredAt.toString());
+                    + (e.recoveredAt == null ? "" : e.recoveredAt.toString()) + "," + order(e);
             ev.append(line).append('\n');
             if (e.resent) {
                 ev.append(line).append('\n');
@@ -207,6 +216,48 @@ public final class SampleJourneys {
 
     private void failed(Event event, String kind) {
         failed(event, kind, event.at, event.at, 0, 0);
+    }
+
+    /**
+     * The order columns of an event: the order's value on the order (placed), the item that went
+     * wrong on a wrong item, cold food or a missing item. The order comes from its own generator,
+     * seeded by {@link #SEED} and the journey, so the orders changed nothing else in the sample.
+     */
+    private static String order(Event e) {
+        boolean placing = e.touchpoint.equals("order") || e.touchpoint.equals("order-placed");
+        boolean itemFailure = "wrong_item".equals(e.failure) || "cold_food".equals(e.failure)
+                || "missing_item".equals(e.failure);
+        if (!placing && !itemFailure) {
+            return ",,,";
+        }
+        boolean delivery = e.touchpoint.equals("order-placed") || e.touchpoint.equals("arrival");
+        Random random = new Random(SEED ^ e.journey.hashCode());
+        String[] menu = delivery ? DELIVERY_MENU : DINE_IN_MENU;
+        String[] prices = delivery ? DELIVERY_PRICES : DINE_IN_PRICES;
+        int items = 2 + random.nextInt(3);
+        int first = -1;
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < items; i++) {
+            int k = random.nextInt(menu.length);
+            first = first < 0 ? k : first;
+            total = total.add(new BigDecimal(prices[k]));
+        }
+        // the first item of the order is the one that went wrong
+        return placing ? total.toPlainString() + "," + CURRENCY + ",," : "," + CURRENCY + "," + menu[first] + ","
+                + prices[first];
+    }
+
+    /**
+     * Returns the sample's two journey definitions, {@code dine-in} and {@code delivery}.
+     *
+     * @return the definitions, in that order
+     */
+    public static List<JourneyDefinition> definitions() {
+        List<JourneyDefinition> out = new ArrayList<>();
+        for (String name : JourneyDefinitions.SAMPLES) {
+            out.add(JourneyDefinitions.sample(name));
+        }
+        return out;
     }
 
     private static String customer(int i) {
@@ -439,13 +490,13 @@ public final class SampleJourneys {
 
     /** The files {@link #write(Path)} writes, in order. */
     public static final List<String> FILES = List.of("responses.csv", "events.csv", "customers.jsonl",
-            "incidents.jsonl", "dine-in.yaml", "delivery.yaml");
+            "dine-in.yaml", "delivery.yaml");
 
     /**
      * Writes the sample to a directory, creating it if needed: {@code responses.csv},
-     * {@code events.csv}, {@code customers.jsonl}, {@code incidents.jsonl} (its
-     * {@linkplain SampleIncidents open incidents}) and the two journey definitions,
-     * {@code dine-in.yaml} and {@code delivery.yaml}. Existing files of those names are replaced.
+     * {@code events.csv} (whose open failures {@code cx report} decides as incidents),
+     * {@code customers.jsonl} and the two journey definitions, {@code dine-in.yaml} and
+     * {@code delivery.yaml}. Existing files of those names are replaced.
      *
      * @param dir the directory
      * @return the files written, in the order of {@link #FILES}
@@ -453,8 +504,8 @@ public final class SampleJourneys {
      */
     public List<Path> write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        List<String> texts = List.of(responses, events, customerLines, SampleIncidents.jsonl(this),
-                JourneyDefinitions.sampleText("dine-in"), JourneyDefinitions.sampleText("delivery"));
+        List<String> texts = List.of(responses, events, customerLines, JourneyDefinitions.sampleText("dine-in"),
+                JourneyDefinitions.sampleText("delivery"));
         List<Path> written = new ArrayList<>();
         for (int i = 0; i < FILES.size(); i++) {
             Path file = dir.resolve(FILES.get(i));

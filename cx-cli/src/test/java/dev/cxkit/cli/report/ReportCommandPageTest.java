@@ -1,5 +1,7 @@
 package dev.cxkit.cli.report;
 
+import dev.cxkit.report.format.Chromium;
+import dev.cxkit.report.format.Pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.cli.Cx;
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs {@code cx report} with no arguments, end to end, as a newcomer would: the bundled sample
  * into {@code cx-cli/target/report-command/}, then opens the page in headless {@code chromium}
- * (see {@link ReportBrowserTest} for how the page is probed) and checks that it renders without
+ * (see {@code ReportBrowserTest} in cx-report for how the page is probed) and checks that it renders without
  * errors, with its charts and the numbers of {@code report.json}, which the terminal summary
  * shows too. The screenshot stays in that directory for a person to look at.
  */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,5 +36,26 @@ class PeriodTest {
     @CsvSource({"year", "''", "weekly"})
     void rejectsUnknown(String text) {
         assertThatThrownBy(() -> Period.parse(text)).hasMessageContaining("unknown period");
+    }
+
+    @Test
+    void periodsStartAndEndOnTheirCalendarDays() {
+        LocalDate newYear = LocalDate.of(2026, 1, 1); // a Thursday, in ISO week 2026-W01
+        assertThat(Period.WEEK.start(newYear)).isEqualTo(LocalDate.of(2025, 12, 29));
+        assertThat(Period.WEEK.next(LocalDate.of(2025, 12, 29))).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(Period.WEEK.label(Period.WEEK.start(newYear).minusDays(1))).isEqualTo("2025-W52");
+        assertThat(Period.MONTH.start(LocalDate.of(2026, 2, 28))).isEqualTo(LocalDate.of(2026, 2, 1));
+        assertThat(Period.MONTH.next(LocalDate.of(2026, 2, 1))).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(Period.QUARTER.start(LocalDate.of(2026, 5, 15))).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(Period.QUARTER.next(LocalDate.of(2026, 10, 1))).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(Period.DAY.start(newYear)).isEqualTo(newYear);
+    }
+
+    @Test
+    void nextIsTheDayAfterTheLastDayOfAnyDayOfThePeriod() {
+        assertThat(Period.WEEK.next(LocalDate.of(2026, 1, 1))).isEqualTo(LocalDate.of(2026, 1, 5));
+        assertThat(Period.MONTH.next(LocalDate.of(2026, 2, 28))).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(Period.QUARTER.next(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(Period.DAY.next(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2027, 1, 1));
     }
 }

@@ -67,7 +67,6 @@ import org.kie.internal.utils.KieHelper;
  */
 public final class Policy implements AutoCloseable {
 
-    private static final String PREFIX = "src/main/resources/";
     /**
      * How long a caller spins for its worker's decision before it blocks. A decision takes a few
      * microseconds; waking a blocked caller took tens of them on a 2-core machine, most of a worker
@@ -77,7 +76,6 @@ public final class Policy implements AutoCloseable {
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     static final String PLAN_GLOBAL = "plan";
     static final String SETTINGS_GLOBAL = "settings";
-    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name)?\\s*[=:]?\\s*['\"]([^'\"]+)['\"]");
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "cx-policy-decision-" + THREADS.incrementAndGet());
@@ -195,20 +193,8 @@ public final class Policy implements AutoCloseable {
             throw new PolicyCompilationException(source.name(), List.of(new PolicyProblem(source.name(), 0, null,
                     "no DRL files", true)));
         }
-        KieHelper helper = new KieHelper().setClassLoader(Policy.class.getClassLoader());
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
-            helper.addContent(file.getValue(), PREFIX + source.name() + "/" + file.getKey());
-        }
-        Results results = helper.verify();
-        List<PolicyProblem> problems = new ArrayList<>();
-        for (Message message : results.getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
-            problems.add(problem(source, message));
-        }
-        problems.sort(Comparator.comparing(PolicyProblem::file).thenComparingInt(PolicyProblem::line));
-        if (problems.stream().anyMatch(PolicyProblem::error)) {
-            throw new PolicyCompilationException(source.name(), problems);
-        }
-        Policy policy = new Policy(source, options, helper.build(), problems);
+        PolicyCompiler.Compiled compiled = PolicyCompiler.compile(source);
+        Policy policy = new Policy(source, options, compiled.kieBase(), compiled.warnings());
         policy.warmUp();
         return policy;
     }
@@ -259,57 +245,6 @@ public final class Policy implements AutoCloseable {
             FlightDisruption.builder(Disruption.DENIED_BOARDING).distanceKm(2000).intraEu(false).build(),
             FlightDisruption.builder(Disruption.DOWNGRADE).distanceKm(2000).intraEu(true)
                     .ticketPrice(Money.of("100.00", "EUR")).build());
-
-    private static PolicyProblem problem(PolicySource source, Message message) {
-        String path = message.getPath() == null ? source.name() : message.getPath();
-        if (path.startsWith(PREFIX)) {
-            path = path.substring(PREFIX.length());
-        }
-        String text = message.getText() == null ? "(no message)" : oneLine(message.getText().strip());
-        int line = Math.max(0, message.getLine());
-        Matcher named = RULE_NAME.matcher(text);
-        String rule = named.find() ? named.group(1) : null;
-        if (rule == null && line > 0) {
-            String file = path.startsWith(source.name() + "/") ? path.substring(source.name().length() + 1) : path;
-            rule = enclosingRule(source.files().get(file), line);
-        }
-        return new PolicyProblem(path, line, rule, readable(text), message.getLevel() == Message.Level.ERROR);
-    }
-
-    private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
-            "Unable to Analyse Expression .*?unable to resolve method using strict-mode: (?:[\\w$]+\\.)*([\\w$]+)\\.(\\w+)\\(\\)");
-
-    /** The rule declared last at or before {@code line} of {@code text}, or null. */
-    static String enclosingRule(String text, int line) {
-        if (text == null) {
-            return null;
-        }
-        String[] lines = text.split("\\R", -1);
-        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
-            Matcher m = RULE_DECLARATION.matcher(lines[i]);
-            if (m.find()) {
-                return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            }
-            if (lines[i].strip().equals("end") && i < line - 1) {
-                return null; // the line is after a rule's end and before the next rule
-            }
-        }
-        return null;
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    /** Turns Drools' wording into a rule author's, where a pattern is known. */
-    static String readable(String text) {
-        Matcher m = UNKNOWN_FIELD.matcher(text);
-        if (m.find()) {
-            return "unable to resolve field '" + m.group(2) + "' of " + m.group(1) + " (" + text + ")";
-        }
-        return text;
-    }
 
     /**
      * Returns this policy with other settings, reusing the compiled rules (no recompilation), for
@@ -571,7 +506,7 @@ public final class Policy implements AutoCloseable {
         }
         String what = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (e.getClass().getSimpleName().equals("ConstraintEvaluationException")) {
-            Matcher rule = RULE_NAME.matcher(String.valueOf(e.getMessage()));
+            Matcher rule = PolicyCompiler.RULE_NAME.matcher(String.valueOf(e.getMessage()));
             return new DecisionException(incident.id(), rule.find() ? rule.group(1) : decision.rule,
                     "a condition threw " + what, cause);
         }

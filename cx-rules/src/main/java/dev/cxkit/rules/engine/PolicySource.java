@@ -33,6 +33,11 @@ public final class PolicySource {
     /** The settings file name inside a pack or directory. */
     public static final String SETTINGS_FILE = "settings.properties";
 
+    /** The packs bundled with cxkit, in the order they are listed to people. */
+    public static final List<String> BUNDLED_PACKS = List.of("restaurant", "eu261");
+    /** The pack a tool uses when it is given no policy. */
+    public static final String DEFAULT_PACK = "restaurant";
+
     private static final String PACKS = "/dev/cxkit/rules/packs/";
 
     private final String name;
@@ -123,6 +128,38 @@ public final class PolicySource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Finds a policy by what a person typed: a directory of DRL files when one exists at that path,
+     * else the name of a bundled pack ({@link #BUNDLED_PACKS}). The messages of what it throws are
+     * written for that person: they name the argument and say what would work.
+     *
+     * @param directoryOrPack a directory, or the name of a bundled pack
+     * @return the source (not compiled)
+     * @throws IllegalArgumentException if it is neither, is a file, or is a directory without
+     *     {@code .drl} files
+     * @throws IOException if the directory or one of its files cannot be read
+     */
+    public static PolicySource resolve(String directoryOrPack) throws IOException {
+        Objects.requireNonNull(directoryOrPack, "directoryOrPack");
+        Path dir = Path.of(directoryOrPack);
+        if (Files.isDirectory(dir)) {
+            PolicySource source = directory(dir);
+            if (source.files().isEmpty()) {
+                throw new IllegalArgumentException("policy directory " + directoryOrPack + " has no .drl files");
+            }
+            return source;
+        }
+        if (BUNDLED_PACKS.contains(directoryOrPack)) {
+            return classpath(directoryOrPack);
+        }
+        if (Files.exists(dir)) {
+            throw new IllegalArgumentException("policy " + directoryOrPack
+                    + " is not a directory (give the directory of its .drl files)");
+        }
+        throw new IllegalArgumentException("policy " + directoryOrPack + ": no such directory, and not a bundled "
+                + "pack (bundled: " + String.join(", ", BUNDLED_PACKS) + ")");
     }
 
     private static String resource(String path) {

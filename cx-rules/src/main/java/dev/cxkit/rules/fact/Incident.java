@@ -78,6 +78,31 @@ public record Incident(String id, String journeyId, String customerId, String lo
     }
 
     /**
+     * Describes the incident in one line for people, without its id:
+     * {@code WRONG_ITEM, MODERATE, IN_PERSON at Leeds (served), customer C0012}, and for a flight
+     * {@code ...; flight DELAY, 1200 km intra-EU}.
+     *
+     * @return the description
+     */
+    public String summary() {
+        StringBuilder sb = new StringBuilder().append(type).append(", ").append(severity).append(", ").append(channel);
+        if (location != null) {
+            sb.append(" at ").append(location);
+        }
+        if (touchpoint != null) {
+            sb.append(" (").append(touchpoint).append(")");
+        }
+        if (customerId != null) {
+            sb.append(", customer ").append(customerId);
+        }
+        if (flight != null) {
+            sb.append("; flight ").append(flight.disruption()).append(", ").append(flight.distanceKm())
+                    .append(" km").append(flight.intraEu() ? " intra-EU" : "");
+        }
+        return sb.toString();
+    }
+
+    /**
      * Starts a builder with the required fields; the rest default to none, the channel to
      * {@link Channel#IN_PERSON} and the severity to {@link Severity#MODERATE}.
      *

@@ -1,0 +1,73 @@
+package dev.cxkit.report.format;
+
+import dev.cxkit.report.internal.Figures;
+import dev.cxkit.report.HealthReport;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cxkit.core.score.Score;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextFormatTest {
+
+    private static final List<String> HEADINGS = List.of("1. Headline scores", "2. Scores by touchpoint and stage",
+            "3. Journeys: funnel, durations and promises", "4. What failures cost", "5. Recovery",
+            "6. Consistency and closed loop", "Where the numbers come from");
+
+    @Test
+    void sectionsInThePagesOrder() {
+        String text = ReportFormat.text().render(ReportFixtures.realistic());
+        int at = -1;
+        for (String heading : HEADINGS) {
+            int next = text.indexOf("\n" + heading + "\n" + "=".repeat(heading.length()) + "\n");
+            assertThat(next).as(heading).isGreaterThan(at);
+            at = next;
+        }
+    }
+
+    @Test
+    void theSameNumbersAsThePage() {
+        HealthReport model = ReportFixtures.realistic();
+        String text = ReportFormat.text().render(model);
+        String page = Pages.visibleText(ReportFormat.html().render(model));
+        for (var h : model.headline().content().orElseThrow().scores()) {
+            Score s = h.score();
+            String value = Figures.score(s.metric(), s.value().getAsDouble()).text();
+            String range = Figures.range(s.metric(), s.interval().orElseThrow());
+            assertThat(text).contains(value + "  " + range);
+            assertThat(page).contains(value, range);
+        }
+        String verdict = model.recoveryEffectiveness().content().orElseThrow().verdict();
+        assertThat(text).contains(verdict);
+        assertThat(page).contains(verdict);
+        assertThat(text).contains("WAIVE_CHARGE  EUR 24.50  manager approval needed");
+        assertThat(text).contains("C-11872   delivery notice   NPS 4  2026-03-31T17:00:00Z  overdue");
+    }
+
+    @Test
+    void tablesAreAlignedWithoutTrailingSpaces() {
+        String text = ReportFormat.text().render(ReportFixtures.realistic());
+        assertThat(text.lines()).allSatisfy(line -> assertThat(line).doesNotEndWith(" "));
+        // the funnel's last column is numeric: right-aligned, so every line of the table ends in one column
+        List<String> funnel = text.lines().dropWhile(l -> !l.matches("stage +entered.*")).limit(5).toList();
+        assertThat(funnel).hasSize(5).extracting(String::length).containsOnly(funnel.get(0).length());
+        assertThat(funnel.get(1)).isEqualTo("order         1180     1190       1150       20          1.7%");
+        // numbers are right-aligned under their header, names left-aligned
+        List<String> touchpoints = text.lines().dropWhile(l -> !l.startsWith("touchpoint ")).limit(7).toList();
+        assertThat(touchpoints.get(1)).startsWith("delivery notice  -27.3   [-55.4, 7.4]   22  low n");
+        assertThat(touchpoints.get(6)).startsWith("terrace bar          -              -    0  low n");
+    }
+
+    @Test
+    void absentSectionsAndLineBreaksInData() {
+        HealthReport model = ReportFixtures.responsesOnly();
+        String text = ReportFormat.text().render(model);
+        assertThat(text).contains(model.journeys().absentNote() + "\n", model.recoveryPlans().absentNote() + "\n",
+                model.closedLoop().absentNote() + "\n");
+        String hostile = ReportFormat.text().render(ReportFixtures.hostile());
+        assertThat(hostile).contains(ReportFixtures.SCRIPT, ReportFixtures.QUOTES)
+                .contains(ReportFixtures.BREAKOUT + " second line\uFFFD").doesNotContain("\u0007");
+        assertThat(ReportFormat.text().render(ReportFixtures.nothing())).contains("No responses were given (--responses), so"
+                + " there are no scores.\n");
+    }
+}

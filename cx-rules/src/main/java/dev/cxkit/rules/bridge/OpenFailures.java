@@ -1,0 +1,132 @@
+package dev.cxkit.rules.bridge;
+
+import dev.cxkit.core.journey.Journey;
+import dev.cxkit.core.journey.JourneyDefinition;
+import dev.cxkit.core.journey.JourneyOutcome;
+import dev.cxkit.core.journey.ServiceFailure;
+import dev.cxkit.core.journey.analytics.JourneyAnalytics;
+import dev.cxkit.rules.fact.Incident;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Collects, as journeys close, the failures still open at a time: those never put right that
+ * happened within a window before it, each as the {@link Incident} {@link FailureIncidents} makes
+ * of it, with how many failures of the same type at the same touchpoint and location happened in
+ * the week up to it (so that a policy sees a recurring problem). Register it with
+ * {@link JourneyAnalytics.Builder#listener}; memory holds only the failures of the two windows.
+ *
+ * <p>Not thread-safe: it runs on the thread that adds the events.
+ */
+public final class OpenFailures implements JourneyAnalytics.JourneyListener {
+
+    /** How far back failures count as open by default: two weeks. */
+    public static final Duration DEFAULT_OPEN_WINDOW = Duration.ofDays(14);
+    /** The window of similar failures, as the bundled restaurant pack's settings count them. */
+    public static final Duration SIMILAR_WINDOW = Duration.ofDays(7);
+
+    /**
+     * An open failure as an incident.
+     *
+     * @param incident the incident
+     * @param similarRecentIncidents the failures of the same type, touchpoint and location in the
+     *     {@linkplain #SIMILAR_WINDOW week} up to this one, this one included (at least 1)
+     */
+    public record OpenIncident(Incident incident, int similarRecentIncidents) {
+
+        /**
+         * Checks the fields.
+         *
+         * @throws NullPointerException if the incident is null
+         * @throws IllegalArgumentException if the count is below 1
+         */
+        public OpenIncident {
+            Objects.requireNonNull(incident, "incident");
+            if (similarRecentIncidents < 1) {
+                throw new IllegalArgumentException("similar recent incidents count this one: " + similarRecentIncidents);
+            }
+        }
+    }
+
+    /** A failure within reach of the similar-failure count. */
+    private record Seen(String type, String touchpoint, String location, Instant at) {
+    }
+
+    private final FailureIncidents bridge;
+    private final Instant asOf;
+    private final Instant openFrom;
+    private final Instant seenFrom;
+    private final List<Seen> seen = new ArrayList<>();
+    private final List<Incident> open = new ArrayList<>();
+
+    /**
+     * Creates an empty collector.
+     *
+     * @param bridge how failures become incidents
+     * @param asOf the time they are open at: failures at or after it are not counted
+     * @param openWindow how far back from {@code asOf} an unrecovered failure is still open
+     * @throws IllegalArgumentException if the window is negative
+     */
+    public OpenFailures(FailureIncidents bridge, Instant asOf, Duration openWindow) {
+        this.bridge = Objects.requireNonNull(bridge, "bridge");
+        this.asOf = Objects.requireNonNull(asOf, "asOf");
+        if (openWindow.isNegative()) {
+            throw new IllegalArgumentException("the open window must not be negative: " + openWindow);
+        }
+        this.openFrom = asOf.minus(openWindow);
+        this.seenFrom = openFrom.minus(SIMILAR_WINDOW);
+    }
+
+    @Override
+    public void closed(JourneyDefinition definition, Journey journey, JourneyOutcome outcome) {
+        Map<String, Integer> types = new HashMap<>();
+        for (ServiceFailure f : outcome.failures()) {
+            Instant at = f.occurredAt();
+            if (at.isBefore(seenFrom) || !at.isBefore(asOf)) {
+                continue;
+            }
+            seen.add(new Seen(f.type(), f.touchpoint(), f.location(), at));
+            if (f.recovery() == ServiceFailure.Recovery.NOT_RECOVERED && !at.isBefore(openFrom)) {
+                int n = types.merge(f.type(), 1, Integer::sum);
+                String id = FailureIncidents.id(journey.journeyId(), f.type()) + (n == 1 ? "" : "-" + n);
+                open.add(bridge.incident(definition, journey, outcome, f, id));
+            }
+        }
+    }
+
+    /**
+     * Returns the open failures so far as incidents, by detection time and then id; a journey's
+     * second failure of one type gets {@code -2} after its id, and so on.
+     *
+     * @return the incidents
+     */
+    public List<OpenIncident> incidents() {
+        List<Incident> sorted = new ArrayList<>(open);
+        sorted.sort(Comparator.comparing(Incident::detectedAt).thenComparing(Incident::id));
+        List<OpenIncident> out = new ArrayList<>();
+        for (Incident i : sorted) {
+            out.add(new OpenIncident(i, similar(i)));
+        }
+        return out;
+    }
+
+    private int similar(Incident i) {
+        String type = i.attributes().get(FailureIncidents.FAILURE);
+        Instant at = i.occurredAt();
+        Instant from = at.minus(SIMILAR_WINDOW);
+        int n = 0;
+        for (Seen s : seen) {
+            if (s.type().equals(type) && s.touchpoint().equals(i.touchpoint())
+                    && Objects.equals(s.location(), i.location()) && !s.at().isBefore(from) && !s.at().isAfter(at)) {
+                n++;
+            }
+        }
+        return Math.max(1, n);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.cxkit.rules.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+import org.kie.internal.utils.KieHelper;
+
+/**
+ * Compiles a policy's DRL files into a Drools rule base and turns what Drools says into
+ * {@link PolicyProblem}s a rule author can act on: the file, the line, the enclosing rule, and
+ * a readable message ({@code unable to resolve field 'waitMinutez' of Incident}). Compiling runs
+ * no policy code; {@link Policy} decides. Stateless and thread-safe.
+ */
+final class PolicyCompiler {
+
+    /** Drools names a compiled file by its path under this prefix. */
+    private static final String PREFIX = "src/main/resources/";
+    /** A rule's name in a Drools message ({@code Rule name='Long wait'}). */
+    static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name)?\\s*[=:]?\\s*['\"]([^'\"]+)['\"]");
+
+    /**
+     * A compiled rule base and its warnings.
+     *
+     * @param kieBase the rules
+     * @param warnings what compiling warned about, by file and line
+     */
+    record Compiled(KieBase kieBase, List<PolicyProblem> warnings) {
+    }
+
+    private PolicyCompiler() {
+    }
+
+    /**
+     * Compiles the DRL files of a source (which has at least one).
+     *
+     * @param source the policy's files
+     * @return the rule base and its warnings
+     * @throws PolicyCompilationException with every error and warning, by file and line, when a file
+     *     does not compile
+     */
+    static Compiled compile(PolicySource source) throws PolicyCompilationException {
+        KieHelper helper = new KieHelper().setClassLoader(Policy.class.getClassLoader());
+        for (Map.Entry<String, String> file : source.files().entrySet()) {
+            helper.addContent(file.getValue(), PREFIX + source.name() + "/" + file.getKey());
+        }
+        Results results = helper.verify();
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (Message message : results.getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
+            problems.add(problem(source, message));
+        }
+        problems.sort(Comparator.comparing(PolicyProblem::file).thenComparingInt(PolicyProblem::line));
+        if (problems.stream().anyMatch(PolicyProblem::error)) {
+            throw new PolicyCompilationException(source.name(), problems);
+        }
+        return new Compiled(helper.build(), List.copyOf(problems));
+    }
+
+    private static PolicyProblem problem(PolicySource source, Message message) {
+        String path = message.getPath() == null ? source.name() : message.getPath();
+        if (path.startsWith(PREFIX)) {
+            path = path.substring(PREFIX.length());
+        }
+        String text = message.getText() == null ? "(no message)" : oneLine(message.getText().strip());
+        int line = Math.max(0, message.getLine());
+        Matcher named = RULE_NAME.matcher(text);
+        String rule = named.find() ? named.group(1) : null;
+        if (rule == null && line > 0) {
+            String file = path.startsWith(source.name() + "/") ? path.substring(source.name().length() + 1) : path;
+            rule = enclosingRule(source.files().get(file), line);
+        }
+        return new PolicyProblem(path, line, rule, readable(text), message.getLevel() == Message.Level.ERROR);
+    }
+
+    private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
+            "Unable to Analyse Expression .*?unable to resolve method using strict-mode: (?:[\\w$]+\\.)*([\\w$]+)\\.(\\w+)\\(\\)");
+
+    /** The rule declared last at or before {@code line} of {@code text}, or null. */
+    static String enclosingRule(String text, int line) {
+        if (text == null) {
+            return null;
+        }
+        String[] lines = text.split("\\R", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher m = RULE_DECLARATION.matcher(lines[i]);
+            if (m.find()) {
+                return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            }
+            if (lines[i].strip().equals("end") && i < line - 1) {
+                return null; // the line is after a rule's end and before the next rule
+            }
+        }
+        return null;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** Turns Drools' wording into a rule author's, where a pattern is known. */
+    static String readable(String text) {
+        Matcher m = UNKNOWN_FIELD.matcher(text);
+        if (m.find()) {
+            return "unable to resolve field '" + m.group(2) + "' of " + m.group(1) + " (" + text + ")";
+        }
+        return text;
+    }
+}
