@@ -1,0 +1,98 @@
+package dev.cxkit.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import static dev.cxkit.report.internal.Checks.requireText;
+
+/**
+ * Where the numbers came from.
+ *
+ * @param generatedAt when the report was made: passed in by the caller, never read from a clock
+ *     here, so the same inputs give the same report
+ * @param inputs each file read, in the order read
+ */
+public record Provenance(Instant generatedAt, List<Input> inputs) {
+
+    /**
+     * Copies the inputs.
+     *
+     * @throws NullPointerException if a field or an input is null
+     */
+    public Provenance {
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        inputs = List.copyOf(inputs);
+    }
+
+    /** Returns the rows of all inputs added up. */
+    public Rows total() {
+        Rows sum = new Rows(0, 0, 0, 0);
+        for (Input input : inputs) {
+            sum = sum.plus(input.rows());
+        }
+        return sum;
+    }
+
+    /**
+     * One file read for the report.
+     *
+     * @param kind what it holds: {@code responses}, {@code events}, {@code definition},
+     *     {@code incidents}, {@code customers}, {@code policy}, ...
+     * @param name the file's name as the user gave it, or the bundled sample's name
+     * @param rows the rows read from it
+     */
+    public record Input(String kind, String name, Rows rows) {
+
+        /**
+         * Checks the fields.
+         *
+         * @throws NullPointerException if a field is null
+         * @throws IllegalArgumentException if kind or name is blank
+         */
+        public Input {
+            requireText(kind, "kind");
+            requireText(name, "name");
+            Objects.requireNonNull(rows, "rows");
+        }
+    }
+
+    /**
+     * Row counts of an input: read = accepted + rejected + duplicates, always.
+     *
+     * @param read the rows read
+     * @param accepted the rows used
+     * @param rejected the rows refused, with their reasons reported elsewhere
+     * @param duplicates the rows dropped as repeats (journey events with a known event id); 0 for
+     *     other inputs
+     */
+    public record Rows(long read, long accepted, long rejected, long duplicates) {
+
+        /**
+         * Checks that the counts add up.
+         *
+         * @throws IllegalArgumentException if a count is negative or they do not add up
+         */
+        public Rows {
+            if (accepted < 0 || rejected < 0 || duplicates < 0 || read != accepted + rejected + duplicates) {
+                throw new IllegalArgumentException("rows must satisfy read = accepted + rejected + duplicates, all >= 0: "
+                        + read + " read, " + accepted + " accepted, " + rejected + " rejected, " + duplicates
+                        + " duplicates");
+            }
+        }
+
+        /**
+         * Counts of an input without duplicates.
+         *
+         * @param accepted the rows used
+         * @param rejected the rows refused
+         * @return the counts, read = accepted + rejected
+         */
+        public static Rows of(long accepted, long rejected) {
+            return new Rows(accepted + rejected, accepted, rejected, 0);
+        }
+
+        Rows plus(Rows o) {
+            return new Rows(read + o.read, accepted + o.accepted, rejected + o.rejected, duplicates + o.duplicates);
+        }
+    }
+}
