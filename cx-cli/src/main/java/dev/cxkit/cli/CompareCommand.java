@@ -1,5 +1,7 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.ScoreText;
+import dev.cxkit.cli.print.TextTable;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
@@ -69,13 +71,13 @@ final class CompareCommand implements Callable<Integer> {
             converter = Converters.OutputFormatConverter.class, description = "Output format. Default: ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
-    @Option(names = "--strict",
-            description = "Exit with code 1 and print nothing if any row is rejected. Default: off.")
-    private boolean strict;
 
     @Option(names = "--input-format", paramLabel = "csv|jsonl", converter = Converters.InputFormatConverter.class,
             description = "Read both inputs as this format. Default: from the file extension.")
     private InputFormat inputFormat;
+
+    @Mixin
+    private RejectOptions rows;
 
     @Override
     public Integer call() throws IOException {
@@ -87,15 +89,14 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (interval != null && !metric.comparisonMethods().contains(interval)) {
             throw new UsageException("--interval " + interval.id() + " does not apply to comparing " + metric.id()
-                    + " (use " + Report.ids(metric.comparisonMethods()) + ")");
+                    + " (use " + ScoreText.ids(metric.comparisonMethods()) + ")");
         }
-        Inputs.check(List.of(a, b), null);
-        Side sideA = read(a, err);
-        Side sideB = read(b, err);
-        if (strict && sideA.summary.rejected() + sideB.summary.rejected() > 0) {
-            err.printf(Locale.ROOT, "cx: %d rows rejected and --strict is on: no comparison printed%n",
-                    sideA.summary.rejected() + sideB.summary.rejected());
-            err.flush();
+        Inputs.check(List.of(a, b), rows.rejects);
+        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
+        Side sideA = read(a, inputs);
+        Side sideB = read(b, inputs);
+        inputs.report();
+        if (rows.stops(sideA.summary.rejected() + sideB.summary.rejected(), "row", "no comparison printed", err)) {
             return Cx.EXIT_REJECTED;
         }
         for (Side side : List.of(sideA, sideB)) {
@@ -126,15 +127,13 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private Side read(String file, PrintWriter err) throws IOException {
+    private Side read(String file, Inputs inputs) throws IOException {
         ResponseScorer scorer = ResponseScorer.create(Grouping.none());
-        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, null, Cx.quiet(spec));
         ReadSummary summary = inputs.read(List.of(file), response -> {
             if (metric.equals(response.metric())) {
                 scorer.record(response);
             }
         });
-        inputs.report();
         RatingDistribution ratings = scorer.snapshot(metric).getOrDefault(GroupKey.NONE,
                 RatingDistribution.empty(metric));
         return new Side(file, summary, ratings);
@@ -145,18 +144,18 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void printJson(PrintWriter out, ScoreComparison comparison, Side sideA, Side sideB) {
-        ObjectNode root = Report.JSON.createObjectNode();
+        ObjectNode root = ScoreText.JSON.createObjectNode();
         root.put("metric", metric.id());
-        root.set("a", Report.entry(new GroupScore(GroupKey.NONE, comparison.a())));
-        root.set("b", Report.entry(new GroupScore(GroupKey.NONE, comparison.b())));
+        root.set("a", ScoreText.entry(new GroupScore(GroupKey.NONE, comparison.a())));
+        root.set("b", ScoreText.entry(new GroupScore(GroupKey.NONE, comparison.b())));
         if (comparison.difference().isPresent()) {
             Comparison d = comparison.difference().get();
             ObjectNode diff = root.putObject("difference");
-            diff.put("value", Report.clean(d.difference()));
-            diff.put("standardError", Report.clean(d.standardError()));
-            diff.put("lower", Report.clean(d.interval().lower()));
-            diff.put("upper", Report.clean(d.interval().upper()));
-            diff.put("pValue", Report.clean(d.pValue()));
+            diff.put("value", ScoreText.clean(d.difference()));
+            diff.put("standardError", ScoreText.clean(d.standardError()));
+            diff.put("lower", ScoreText.clean(d.interval().lower()));
+            diff.put("upper", ScoreText.clean(d.interval().upper()));
+            diff.put("pValue", ScoreText.clean(d.pValue()));
             diff.put("significant", d.significant());
             diff.put("method", comparison.method().id());
             diff.put("confidence", d.interval().confidence());
@@ -167,13 +166,13 @@ final class CompareCommand implements Callable<Integer> {
         files.put("a", displayName(sideA.file));
         files.put("b", displayName(sideB.file));
         ObjectNode rows = root.putObject("rows");
-        rows.set("a", Report.rows(sideA.summary));
-        rows.set("b", Report.rows(sideB.summary));
-        out.println(Report.JSON.writeValueAsString(root));
+        rows.set("a", ScoreText.rows(sideA.summary));
+        rows.set("b", ScoreText.rows(sideB.summary));
+        out.println(ScoreText.JSON.writeValueAsString(root));
     }
 
     private void printTable(PrintWriter out, ScoreComparison comparison, Side sideA, Side sideB) {
-        String level = Report.percent(statistics.confidence);
+        String level = ScoreText.percent(statistics.confidence);
         TextTable table = new TextTable(List.of(metric.id(), "file", "n", "value", level + " interval", ""),
                 new boolean[] {false, false, true, true, false, false});
         table.add(row("A", sideA.file, comparison.a()));
@@ -186,7 +185,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Comparison d = comparison.difference().get();
         out.printf(Locale.ROOT, "Difference A - B: %s, %s interval %s, p = %s (%s)%n",
-                Report.difference(metric, d.difference()), level, Report.differenceRange(metric, d.interval()),
+                ScoreText.difference(metric, d.difference()), level, ScoreText.differenceRange(metric, d.interval()),
                 pValue(d.pValue()), comparison.method().id());
         out.println(d.significant()
                 ? "Verdict: significant at " + level + ": more than sampling noise."
@@ -198,8 +197,8 @@ final class CompareCommand implements Callable<Integer> {
         cells.add(label);
         cells.add(displayName(file));
         cells.add(Long.toString(score.n()));
-        cells.add(score.value().isPresent() ? Report.value(metric, score.value().getAsDouble()) : "-");
-        cells.add(score.interval().map(iv -> Report.range(metric, iv)).orElse("-"));
+        cells.add(score.value().isPresent() ? ScoreText.value(metric, score.value().getAsDouble()) : "-");
+        cells.add(score.interval().map(iv -> ScoreText.range(metric, iv)).orElse("-"));
         cells.add(score.lowSample() ? "LOW-SAMPLE" : "");
         return cells;
     }

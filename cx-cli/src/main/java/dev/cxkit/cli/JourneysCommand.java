@@ -1,5 +1,7 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.JourneysPrinter;
+import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.sample.SampleJourneys;
 import dev.cxkit.core.io.InputFormat;
@@ -103,14 +105,7 @@ final class JourneysCommand implements Callable<Integer> {
                     + "comma-separated. Default: touchpoint,location.")
     private List<String> by = new ArrayList<>(List.of("touchpoint", "location"));
 
-    @Option(names = "--period", paramLabel = "day|week|month|quarter", defaultValue = "month",
-            converter = Converters.PeriodConverter.class,
-            description = "The period of the consistency charts. Default: ${DEFAULT-VALUE}.")
-    private Period period;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = Converters.ZoneConverter.class,
-            description = "Time zone that decides the day of a timestamp. Default: ${DEFAULT-VALUE}.")
-    private ZoneId zone;
 
     @Option(names = "--alternations", paramLabel = "N", defaultValue = "4",
             description = "Flag N or more consecutive alternating swings (each beyond 2 sigma) in a unit's "
@@ -141,26 +136,18 @@ final class JourneysCommand implements Callable<Integer> {
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected rows verbatim to FILE (each input's rows under its header). "
-                    + "Default: none.")
-    private Path rejects;
 
-    @Option(names = "--strict",
-            description = "Exit with code 1 and print no analytics if any row is rejected. Default: off.")
-    private boolean strict;
 
     @Option(names = "--input-format", paramLabel = "csv|jsonl", converter = Converters.InputFormatConverter.class,
             description = "Read events and responses as this format. Default: from the file extension.")
     private InputFormat inputFormat;
 
-    /** What one run found, for the printers. */
-    record Result(List<JourneyDefinition> definitions, List<JourneySummary> summaries,
-            List<Map<String, Long>> unknownTouchpoints, List<JourneyScoreReport> scores,
-            List<ConsistencyReport> consistency, ClosedLoopReport closedLoop, ReadSummary events,
-            AssemblySummary assembly, ReadSummary responses, long joined, long unmatched, ReadSummary customers,
-            Inputs inputs, ScoreOptions options) {
-    }
+
+    @Mixin
+    private PeriodOptions periods;
+
+    @Mixin
+    private RejectOptions rows;
 
     @Override
     public Integer call() throws IOException {
@@ -181,8 +168,8 @@ final class JourneysCommand implements Callable<Integer> {
         if (customers != null) {
             inputs.add(customers.toString());
         }
-        Inputs.check(inputs, rejects);
-        Inputs reading = new Inputs(inputFormat, parent.stdin(), err, rejects, Cx.quiet(spec));
+        Inputs.check(inputs, rows.rejects);
+        Inputs reading = new Inputs(inputFormat, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
 
         Map<String, ContactPreference> preferences = new HashMap<>();
         ReadSummary customerRows = ReadSummary.EMPTY;
@@ -193,9 +180,9 @@ final class JourneysCommand implements Callable<Integer> {
                     Inputs.text(sample ? data.customersJsonl() : ""), c -> preferences.put(c.id(), c.contact()));
         }
         JourneyAnalytics.Builder analytics = JourneyAnalytics.builder(definitions).contactPreferences(preferences::get)
-                .consistencyUnits(by).period(period).zone(zone)
+                .consistencyUnits(by).period(periods.periodOr(Period.MONTH)).zone(periods.zone)
                 .closedLoop(new ClosedLoopRules(Duration.ofHours(followUpHours),
-                        staff != null ? staff : sample ? SampleJourneys.STAFF : List.of(), zone));
+                        staff != null ? staff : sample ? SampleJourneys.STAFF : List.of(), periods.zone));
         if (idleGap != null) {
             analytics.idleGap(idleGap);
         }
@@ -215,10 +202,7 @@ final class JourneysCommand implements Callable<Integer> {
         long unmatched = analysis.unmatched();
         reading.report();
         long rejected = reading.summary().rejected();
-        if (strict && rejected > 0) {
-            err.printf(Locale.ROOT, "cx: %d %s rejected and --strict is on: no analytics printed%n", rejected,
-                    rejected == 1 ? "row" : "rows");
-            err.flush();
+        if (rows.stops(rejected, "row", "no analytics printed", err)) {
             return Cx.EXIT_REJECTED;
         }
         if (unmatched > 0) {
@@ -233,13 +217,14 @@ final class JourneysCommand implements Callable<Integer> {
         for (JourneySummary summary : analysis.summaries()) {
             unknown.add(summary.unknownTouchpoints());
         }
-        Result result = new Result(definitions, analysis.summaries(), unknown, analysis.scores(),
-                analysis.consistency(), analysis.closedLoop(), eventRows, analysis.assembly(), responseRows,
-                analysis.joined(), unmatched, customerRows, reading, options);
+        JourneysPrinter.Result result = new JourneysPrinter.Result(definitions, analysis.summaries(), unknown,
+                analysis.scores(), analysis.consistency(), analysis.closedLoop(), eventRows, analysis.assembly(),
+                responseRows, analysis.joined(), unmatched, customerRows, reading.rejections(),
+                reading.summary().warnings(), options);
         if (format == OutputFormat.JSON) {
-            out.println(Report.JSON.writeValueAsString(JourneysReport.json(result, statistics.confidence)));
+            out.println(ScoreText.JSON.writeValueAsString(JourneysPrinter.json(result, statistics.confidence)));
         } else {
-            JourneysReport.table(out, result, statistics.confidence);
+            JourneysPrinter.table(out, result, statistics.confidence);
         }
         out.flush();
         return 0;

@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
@@ -136,17 +137,14 @@ final class RecoverCommand implements Callable<Integer> {
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected lines verbatim to FILE, to fix and read again. Default: none.")
-    private Path rejects;
 
-    @Option(names = "--strict",
-            description = "Exit with code 1 and decide nothing if any line is rejected. Default: off.")
-    private boolean strict;
 
     private final List<Rejection> rejections = new ArrayList<>();
     private BufferedWriter rejectsWriter;
     private ReadSummary summary = ReadSummary.EMPTY;
+
+    @Mixin
+    private RejectOptions rows;
 
     @Override
     public Integer call() throws IOException {
@@ -155,9 +153,9 @@ final class RecoverCommand implements Callable<Integer> {
         if (format == OutputFormat.CSV) {
             throw new UsageException("--format csv is not available for recover (use table or json)");
         }
-        Inputs.check(files, rejects);
+        Inputs.check(files, rows.rejects);
         if (customers != null) {
-            Inputs.check(List.of(customers.toString()), rejects);
+            Inputs.check(List.of(customers.toString()), rows.rejects);
         }
         PolicySource source = Policies.load(policy);
         try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(), err)) {
@@ -168,12 +166,9 @@ final class RecoverCommand implements Callable<Integer> {
             Map<String, Customer> customersById = new HashMap<>();
             readInputs(err, sampleFor(source.name()), incidents, customersById);
             report(err);
-            if (strict && summary.rejected() > 0) {
-                err.printf(Locale.ROOT, "cx: %d %s rejected and --strict is on: nothing decided%n", summary.rejected(),
-                        summary.rejected() == 1 ? "line" : "lines");
-                err.flush();
-                return Cx.EXIT_REJECTED;
-            }
+            if (rows.stops(summary.rejected(), "line", "nothing decided", err)) {
+            return Cx.EXIT_REJECTED;
+        }
             BatchDecisions.Result decided = BatchDecisions.decide(compiled, incidents, customersById,
                     customers == null ? null : customers.toString(), now);
             decided.warnings().forEach(w -> err.println("cx: warning: " + w));
@@ -193,11 +188,11 @@ final class RecoverCommand implements Callable<Integer> {
 
     private void readInputs(PrintWriter err, Sample sample, List<IncidentRecord> incidents,
             Map<String, Customer> customersById) throws IOException {
-        if (rejects != null) {
+        if (rows.rejects != null) {
             try {
-                rejectsWriter = Files.newBufferedWriter(rejects, StandardCharsets.UTF_8);
+                rejectsWriter = Files.newBufferedWriter(rows.rejects, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UsageException("cannot write --rejects " + rejects + ": " + Cx.message(e));
+                throw new UsageException("cannot write --rejects " + rows.rejects + ": " + Cx.message(e));
             }
         }
         try {
@@ -222,7 +217,7 @@ final class RecoverCommand implements Callable<Integer> {
                 }
             }
         } catch (java.io.UncheckedIOException e) {
-            throw new UsageException("cannot write --rejects " + rejects + ": " + Cx.message(e.getCause()));
+            throw new UsageException("cannot write --rejects " + rows.rejects + ": " + Cx.message(e.getCause()));
         } finally {
             if (rejectsWriter != null) {
                 rejectsWriter.close();
@@ -256,10 +251,10 @@ final class RecoverCommand implements Callable<Integer> {
             }
             if (total > Inputs.SHOWN_REJECTIONS) {
                 err.printf(Locale.ROOT, "  ... and %d more%s%n", total - Inputs.SHOWN_REJECTIONS,
-                        rejects == null ? " (write them all with --rejects FILE)" : "");
+                        rows.rejects == null ? " (write them all with --rejects FILE)" : "");
             }
-            if (rejects != null) {
-                err.println("cx: rejected lines written to " + rejects);
+            if (rows.rejects != null) {
+                err.println("cx: rejected lines written to " + rows.rejects);
             }
         }
         err.flush();
@@ -268,7 +263,7 @@ final class RecoverCommand implements Callable<Integer> {
     // ---- JSON -------------------------------------------------------------------------------------
 
     private void printJson(PrintWriter out, List<RecoveryPlan> plans, List<DecisionException> failed) {
-        ObjectNode root = Report.JSON.createObjectNode();
+        ObjectNode root = ScoreText.JSON.createObjectNode();
         ArrayNode planNodes = root.putArray("plans");
         for (RecoveryPlan plan : plans) {
             planNodes.add(plan(plan));
@@ -279,14 +274,14 @@ final class RecoverCommand implements Callable<Integer> {
             node.put("incidentId", e.incidentId());
             node.put("error", e.getMessage());
         }
-        root.set("rows", Report.rows(summary));
-        root.set("rejected", Report.rejections(rejections));
-        out.println(Report.JSON.writeValueAsString(root));
+        root.set("rows", ScoreText.rows(summary));
+        root.set("rejected", ScoreText.rejections(rejections));
+        out.println(ScoreText.JSON.writeValueAsString(root));
     }
 
     /** One plan as JSON. */
     static ObjectNode plan(RecoveryPlan plan) {
-        ObjectNode node = Report.JSON.createObjectNode();
+        ObjectNode node = ScoreText.JSON.createObjectNode();
         node.put("incidentId", plan.incidentId());
         ArrayNode steps = node.putArray("steps");
         for (StepPlan step : plan.steps()) {

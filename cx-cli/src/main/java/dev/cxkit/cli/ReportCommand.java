@@ -128,11 +128,6 @@ final class ReportCommand implements Callable<Integer> {
                     + ".drl files or a bundled pack. Default: restaurant.")
     private String policy;
 
-    @Option(names = "--period", paramLabel = "week|month|quarter", defaultValue = "month",
-            converter = Converters.PeriodConverter.class,
-            description = "The period of the headline, the trend and the consistency charts (day also works). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private Period period;
 
     @Option(names = "--by", paramLabel = "COL", split = ",",
             description = "The units whose consistency over the periods is checked: location, touchpoint, channel "
@@ -167,26 +162,21 @@ final class ReportCommand implements Callable<Integer> {
                     + "Default: none (the sample's staff for the sample).")
     private List<String> staff;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = Converters.ZoneConverter.class,
-            description = "Time zone that decides the day, and so the period, of a timestamp. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private ZoneId zone;
 
     @Mixin
     private StatisticsOptions statistics;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected rows verbatim to FILE (each input's rows under its header). "
-                    + "Default: none.")
-    private Path rejects;
 
-    @Option(names = "--strict",
-            description = "Exit with code 1 and write no report if any row is rejected. Default: off.")
-    private boolean strict;
 
     /** The time of each step, for --verbose. */
     private final List<String> timings = new ArrayList<>();
     private long mark = System.nanoTime();
+
+    @Mixin
+    private PeriodOptions periods;
+
+    @Mixin
+    private RejectOptions rows;
 
     @Override
     public Integer call() throws IOException {
@@ -210,7 +200,7 @@ final class ReportCommand implements Callable<Integer> {
         if (customers != null) {
             inputFiles.add(customers.toString());
         }
-        Inputs.check(inputFiles, rejects);
+        Inputs.check(inputFiles, rows.rejects);
         prepareOut();
         // The policy compiles on another thread while the inputs are read: on two cores that hides most of it.
         CompletableFuture<Compiled> compiling = decide ? compileInBackground(policySource) : null;
@@ -232,7 +222,7 @@ final class ReportCommand implements Callable<Integer> {
     private ReportBuilder builder(boolean sample, Instant asOf) throws IOException {
         List<String> names = staff != null ? staff : sample ? SampleJourneys.STAFF : List.of();
         try {
-            return ReportBuilder.asOf(asOf).period(period).zone(zone).consistencyUnits(Inputs.units(by))
+            return ReportBuilder.asOf(asOf).period(periods.periodOr(Period.MONTH)).zone(periods.zone).consistencyUnits(Inputs.units(by))
                     .scoreOptions(statistics.toScoreOptions(null)).staff(names)
                     .definitions(sample ? SampleJourneys.definitions() : Inputs.definitions(definitionFiles))
                     .openWindow(openWindow)
@@ -255,7 +245,7 @@ final class ReportCommand implements Callable<Integer> {
             data = SampleJourneys.of(SampleJourneys.DEFAULT_SIZE);
             time("sample generation");
         }
-        Inputs reading = new Inputs(null, parent.stdin(), err, rejects, Cx.quiet(spec));
+        Inputs reading = new Inputs(null, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
         if (sample || customers != null) {
             readEach(reading, builder, "customers", CustomerReader.create(),
                     customers == null ? List.of() : List.of(customers.toString()), JourneysCommand.SAMPLE_CUSTOMERS,
@@ -285,10 +275,7 @@ final class ReportCommand implements Callable<Integer> {
         reading.report();
         time("reading");
         long rejected = reading.summary().rejected();
-        if (strict && rejected > 0) {
-            err.printf(Locale.ROOT, "cx: %d %s rejected and --strict is on: no report written%n", rejected,
-                    rejected == 1 ? "row" : "rows");
-            err.flush();
+        if (rows.stops(rejected, "row", "no report written", err)) {
             return Cx.EXIT_REJECTED;
         }
         if (compiling != null) {

@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.stats.SampleSize;
@@ -260,7 +261,7 @@ final class SampleSizeCommand implements Callable<Integer> {
     }
 
     private void printJson(PrintWriter out, Plan plan) {
-        ObjectNode root = Report.JSON.createObjectNode();
+        ObjectNode root = ScoreText.JSON.createObjectNode();
         root.put("metric", metric.id());
         root.put("goal", plan.forDifference ? "difference" : "half-width");
         root.put(plan.forDifference ? "difference" : "halfWidth", plan.target);
@@ -285,7 +286,7 @@ final class SampleSizeCommand implements Callable<Integer> {
         }
         root.put("responses", plan.responses);
         root.put("perGroup", plan.forDifference);
-        out.println(Report.JSON.writeValueAsString(root));
+        out.println(ScoreText.JSON.writeValueAsString(root));
     }
 
     private void printTable(PrintWriter out, Plan plan) {
@@ -339,12 +340,12 @@ final class SampleSizeCommand implements Callable<Integer> {
 
     /** A number as given, with at least one decimal ({@code 10.0}, {@code 0.125}). */
     private static String format(double value) {
-        String plain = BigDecimal.valueOf(Report.clean(value)).stripTrailingZeros().toPlainString();
+        String plain = BigDecimal.valueOf(ScoreText.clean(value)).stripTrailingZeros().toPlainString();
         return plain.contains(".") ? plain : plain + ".0";
     }
 
     /** A share or level as a percentage without floating-point noise ({@code 95%}, {@code 33.3%}). */
     private static String percent(double share) {
-        return BigDecimal.valueOf(Report.clean(100 * share)).stripTrailingZeros().toPlainString() + "%";
+        return BigDecimal.valueOf(ScoreText.clean(100 * share)).stripTrailingZeros().toPlainString() + "%";
     }
 }

@@ -1,5 +1,7 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.ScoreText;
+import dev.cxkit.cli.print.TextTable;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
@@ -68,13 +70,7 @@ final class ScoreCommand implements Callable<Integer> {
                     + "Default: one overall group per metric.")
     private List<String> by = new ArrayList<>();
 
-    @Option(names = "--period", paramLabel = "day|week|month|quarter", converter = Converters.PeriodConverter.class,
-            description = "Also group by the calendar period of submitted_at. Default: none.")
-    private Period period;
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = Converters.ZoneConverter.class,
-            description = "Time zone that decides the day of a timestamp for --period. Default: ${DEFAULT-VALUE}.")
-    private ZoneId zone;
 
     @Option(names = "--interval", paramLabel = "METHOD", converter = Converters.IntervalConverter.class,
             description = "Interval method: wald, adjusted-wald or score for nps; wilson or wald for csat; t for ces. "
@@ -89,14 +85,7 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected rows verbatim to FILE (CSV under its header) to fix and read again. "
-                    + "Default: none.")
-    private Path rejects;
 
-    @Option(names = "--strict",
-            description = "Exit with code 1 and print no scores if any row is rejected. Default: off.")
-    private boolean strict;
 
     @Option(names = "--allow-duplicate-ids",
             description = "Accept rows whose response_id was seen before. Default: off (a later duplicate is "
@@ -108,16 +97,23 @@ final class ScoreCommand implements Callable<Integer> {
                     + "extensions: JSON Lines if the first character is {, else CSV).")
     private InputFormat inputFormat;
 
+    @Mixin
+    private PeriodOptions periods;
+
+    @Mixin
+    private RejectOptions rows;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> dimensions = checkOptions();
-        Inputs.check(files, rejects);
-        Grouping grouping = period == null ? Grouping.by(dimensions) : Grouping.by(dimensions, period, zone);
+        Inputs.check(files, rows.rejects);
+        Period period = periods.periodOr(null);
+        Grouping grouping = period == null ? Grouping.by(dimensions) : Grouping.by(dimensions, period, periods.zone);
         ResponseScorer scorer = ResponseScorer.create(grouping);
         long[] otherMetrics = new long[1];
-        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rejects, Cx.quiet(spec), !allowDuplicateIds);
+        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rows.rejects, Cx.quiet(spec), !allowDuplicateIds);
         if (files.isEmpty()) {
             Cx.info(spec, "no FILE given: scoring the bundled sample responses (" + Inputs.SAMPLE + ")");
         }
@@ -132,14 +128,11 @@ final class ScoreCommand implements Callable<Integer> {
         for (Metric seen : scorer.metrics()) {
             checkInterval(seen);
         }
-        if (strict && summary.rejected() > 0) {
-            err.printf(Locale.ROOT, "cx: %d %s rejected and --strict is on: no scores printed%n", summary.rejected(),
-                    summary.rejected() == 1 ? "row" : "rows");
-            err.flush();
+        if (rows.stops(summary.rejected(), "row", "no scores printed", err)) {
             return Cx.EXIT_REJECTED;
         }
         ScoreOptions options = statistics.toScoreOptions(interval);
-        List<GroupScore> scores = Report.sorted(scorer.scores(options));
+        List<GroupScore> scores = ScoreText.sorted(scorer.scores(options));
         warnAboutEmptyDimensions(err, grouping, scores);
         if (scores.isEmpty()) {
             err.println("cx: warning: no " + (metric == null ? "" : metric.id() + " ") + "responses to score");
@@ -173,7 +166,7 @@ final class ScoreCommand implements Callable<Integer> {
             if (name.equals("metric")) {
                 throw new UsageException("--by metric is not needed: results are always per metric");
             }
-            if (period != null && name.equals(Grouping.PERIOD)) {
+            if (periods.periodOr(null) != null && name.equals(Grouping.PERIOD)) {
                 throw new UsageException("--by period clashes with --period; rename the column or drop --period");
             }
             if (!seen.add(name)) {
@@ -190,7 +183,7 @@ final class ScoreCommand implements Callable<Integer> {
     private void checkInterval(Metric m) {
         if (interval != null && !m.intervalMethods().contains(interval)) {
             throw new UsageException("--interval " + interval.id() + " does not apply to " + m.id() + " (" + m.id()
-                    + " takes " + Report.ids(m.intervalMethods()) + ")"
+                    + " takes " + ScoreText.ids(m.intervalMethods()) + ")"
                     + (metric == null ? "; use --metric to score one metric" : ""));
         }
     }
@@ -216,16 +209,16 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private static void printJson(PrintWriter out, List<GroupScore> scores, Inputs inputs) {
-        ObjectNode root = Report.JSON.createObjectNode();
+        ObjectNode root = ScoreText.JSON.createObjectNode();
         ArrayNode results = root.putArray("results");
         for (GroupScore s : scores) {
-            results.add(Report.entry(s));
+            results.add(ScoreText.entry(s));
         }
-        root.set("rows", Report.rows(inputs.summary()));
-        root.set("rejected", Report.rejections(inputs.rejections()));
+        root.set("rows", ScoreText.rows(inputs.summary()));
+        root.set("rejected", ScoreText.rejections(inputs.rejections()));
         ArrayNode warnings = root.putArray("warnings");
         inputs.summary().warnings().forEach(warnings::add);
-        out.println(Report.JSON.writeValueAsString(root));
+        out.println(ScoreText.JSON.writeValueAsString(root));
     }
 
     private static void printCsv(PrintWriter out, Grouping grouping, List<GroupScore> scores) {
@@ -270,7 +263,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private static String number(double raw) {
-        double value = Report.clean(raw);
+        double value = ScoreText.clean(raw);
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
@@ -322,7 +315,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         headers.add("value");
         right.add(true);
-        headers.add(Report.percent(statistics.confidence) + " interval");
+        headers.add(ScoreText.percent(statistics.confidence) + " interval");
         right.add(false);
         if (ces) {
             headers.add("agree");
@@ -346,10 +339,10 @@ final class ScoreCommand implements Callable<Integer> {
             }
             cells.add(Long.toString(score.n()));
             if (weighted) {
-                cells.add(Report.count(score.effectiveN()));
+                cells.add(ScoreText.count(score.effectiveN()));
             }
-            cells.add(score.value().isPresent() ? Report.value(m, score.value().getAsDouble()) : "-");
-            cells.add(score.interval().map(iv -> Report.range(m, iv)).orElse("-"));
+            cells.add(score.value().isPresent() ? ScoreText.value(m, score.value().getAsDouble()) : "-");
+            cells.add(score.interval().map(iv -> ScoreText.range(m, iv)).orElse("-"));
             if (ces) {
                 cells.add(m.kind() == Metric.Kind.CES && !score.ratings().isEmpty()
                         ? String.format(Locale.ROOT, "%.1f%%", 100 * score.ratings().positiveShare()) : "");
@@ -363,8 +356,8 @@ final class ScoreCommand implements Callable<Integer> {
             List<String> methods = new ArrayList<>();
             scores.stream().map(s -> s.score().metric()).distinct().forEach(m -> methods.add(m.id() + " "
                     + (interval == null ? m.defaultInterval() : interval).id() + " (" + unit(m) + ")"));
-            out.println("Intervals: " + Report.percent(statistics.confidence) + "; " + String.join(", ", methods) + ".");
-            out.println("LOW-SAMPLE: " + (weighted ? "effective " : "") + "n below " + Report.count(statistics.minN) + ".");
+            out.println("Intervals: " + ScoreText.percent(statistics.confidence) + "; " + String.join(", ", methods) + ".");
+            out.println("LOW-SAMPLE: " + (weighted ? "effective " : "") + "n below " + ScoreText.count(statistics.minN) + ".");
         }
         out.printf(Locale.ROOT, "Rows: %d read, %d accepted, %d rejected%s.%n", summary.read(), summary.accepted(),
                 summary.rejected(), otherMetrics > 0 ? "; " + otherMetrics + " of other metrics not scored" : "");

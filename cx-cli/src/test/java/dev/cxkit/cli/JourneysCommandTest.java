@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.ScoreText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.cli.sample.SampleJourneys;
@@ -152,7 +153,7 @@ class JourneysCommandTest {
 
     private static JsonNode rows(CliRun run) {
         assertThat(run.exit()).as(run.err()).isZero();
-        return Report.JSON.readTree(run.out()).get("rows");
+        return ScoreText.JSON.readTree(run.out()).get("rows");
     }
 
     @Test

@@ -1,5 +1,11 @@
-package dev.cxkit.cli;
+package dev.cxkit.cli.print;
 
+import java.util.Map;
+import dev.cxkit.core.journey.loop.ClosedLoopReport;
+import dev.cxkit.core.score.ScoreOptions;
+import dev.cxkit.core.io.Rejection;
+import dev.cxkit.core.journey.AssemblySummary;
+import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.journey.analytics.ContactRuleSummary;
 import dev.cxkit.core.journey.loop.ControlChart;
@@ -33,18 +39,44 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Prints the result of {@code cx journeys} as JSON or as aligned tables. Stateless. */
-final class JourneysReport {
+public final class JourneysPrinter {
+
+    /**
+     * What one run of {@code cx journeys} found, for the printers.
+     *
+     * @param definitions the definitions, in order
+     * @param summaries the journey summary of each definition
+     * @param unknownTouchpoints per definition, the events at touchpoints it does not know
+     * @param scores the scores joined to each definition's journeys
+     * @param consistency one report per unit
+     * @param closedLoop the detractors to follow up and the staff to recognise
+     * @param events the event rows read
+     * @param assembly how the events became journeys
+     * @param responses the response rows read
+     * @param joined the responses joined to a journey
+     * @param unmatched the responses without one
+     * @param customers the customer rows read
+     * @param rejections the first rejected rows
+     * @param warnings the readers' warnings
+     * @param options the score options
+     */
+    public record Result(List<JourneyDefinition> definitions, List<JourneySummary> summaries,
+            List<Map<String, Long>> unknownTouchpoints, List<JourneyScoreReport> scores,
+            List<ConsistencyReport> consistency, ClosedLoopReport closedLoop, ReadSummary events,
+            AssemblySummary assembly, ReadSummary responses, long joined, long unmatched, ReadSummary customers,
+            List<Rejection> rejections, List<String> warnings, ScoreOptions options) {
+    }
 
     /** How many rows of a long list the table shows. */
-    static final int SHOWN = 10;
+    public static final int SHOWN = 10;
 
-    private JourneysReport() {
+    private JourneysPrinter() {
     }
 
     // ---------------------------------------------------------------- JSON
 
-    static ObjectNode json(JourneysCommand.Result r, double confidence) {
-        ObjectNode root = Report.JSON.createObjectNode();
+    public static ObjectNode json(Result r, double confidence) {
+        ObjectNode root = ScoreText.JSON.createObjectNode();
         ArrayNode definitions = root.putArray("definitions");
         ArrayNode funnel = root.putArray("funnel");
         ArrayNode durations = root.putArray("durations");
@@ -105,15 +137,15 @@ final class JourneysReport {
         responses.put("rejected", r.responses().rejected());
         responses.put("joined", r.joined());
         responses.put("unmatched", r.unmatched());
-        root.set("customerRows", Report.rows(r.customers()));
-        root.set("rejected", Report.rejections(r.inputs().rejections()));
+        root.set("customerRows", ScoreText.rows(r.customers()));
+        root.set("rejected", ScoreText.rejections(r.rejections()));
         ArrayNode warnings = root.putArray("warnings");
-        r.inputs().summary().warnings().forEach(warnings::add);
+        r.warnings().forEach(warnings::add);
         return root;
     }
 
     private static ObjectNode funnel(String name, JourneySummary s) {
-        ObjectNode node = Report.JSON.createObjectNode();
+        ObjectNode node = ScoreText.JSON.createObjectNode();
         node.put("definition", name);
         node.put("journeys", s.journeys());
         node.put("completed", s.completed());
@@ -124,11 +156,11 @@ final class JourneysReport {
             ObjectNode st = stages.addObject();
             st.put("stage", f.stage());
             st.put("reached", f.reached());
-            st.put("inOrder", f.inOrder());
+            st.put("entered", f.inOrder());
             st.put("eventual", f.eventual());
             st.put("completed", f.completed());
             st.put("stoppedHere", f.stopped());
-            st.put("strictFallout", f.strictFallout());
+            st.put("fallout", f.strictFallout());
             st.put("eventualFallout", f.eventualFallout());
         }
         ObjectNode unknown = node.putObject("unknownTouchpoints");
@@ -154,7 +186,7 @@ final class JourneysReport {
     }
 
     private static ObjectNode promise(String name, PromiseSummary p, double confidence) {
-        ObjectNode node = Report.JSON.createObjectNode();
+        ObjectNode node = ScoreText.JSON.createObjectNode();
         node.put("definition", name);
         node.put("promise", p.promise().id());
         node.put("rule", p.promise().describe());
@@ -171,8 +203,8 @@ final class JourneysReport {
 
     private static void rate(ObjectNode node, String field, OptionalDouble rate, Optional<Interval> interval) {
         if (rate.isPresent()) {
-            node.put(field, Report.clean(rate.getAsDouble()));
-            node.set(field + "Interval", Report.interval(interval.orElseThrow()));
+            node.put(field, ScoreText.clean(rate.getAsDouble()));
+            node.set(field + "Interval", ScoreText.interval(interval.orElseThrow()));
         } else {
             node.putNull(field);
             node.putNull(field + "Interval");
@@ -180,7 +212,7 @@ final class JourneysReport {
     }
 
     private static ArrayNode offenders(List<Offender> offenders) {
-        ArrayNode array = Report.JSON.createArrayNode();
+        ArrayNode array = ScoreText.JSON.createArrayNode();
         for (Offender o : offenders.subList(0, Math.min(SHOWN, offenders.size()))) {
             ObjectNode node = array.addObject();
             text(node, "name", o.name());
@@ -191,7 +223,7 @@ final class JourneysReport {
     }
 
     private static ObjectNode failures(String name, JourneySummary s, double confidence) {
-        ObjectNode node = Report.JSON.createObjectNode();
+        ObjectNode node = ScoreText.JSON.createObjectNode();
         node.put("definition", name);
         node.put("failures", s.failures().failures());
         node.put("journeysWithFailure", s.failures().journeysWithFailure());
@@ -230,12 +262,12 @@ final class JourneysReport {
     private static void score(ObjectNode node, Score score) {
         node.put("n", score.n());
         if (score.value().isPresent()) {
-            node.put("value", Report.clean(score.value().getAsDouble()));
+            node.put("value", ScoreText.clean(score.value().getAsDouble()));
         } else {
             node.putNull("value");
         }
         if (score.interval().isPresent()) {
-            node.set("interval", Report.interval(score.interval().get()));
+            node.set("interval", ScoreText.interval(score.interval().get()));
         } else {
             node.putNull("interval");
         }
@@ -243,7 +275,7 @@ final class JourneysReport {
     }
 
     private static ObjectNode scoreNode(Score score) {
-        ObjectNode node = Report.JSON.createObjectNode();
+        ObjectNode node = ScoreText.JSON.createObjectNode();
         score(node, score);
         return node;
     }
@@ -254,14 +286,14 @@ final class JourneysReport {
             return;
         }
         ObjectNode d = node.putObject(field);
-        d.put("value", Report.clean(c.get().difference()));
-        d.set("interval", Report.interval(c.get().interval()));
-        d.put("pValue", Report.clean(c.get().pValue()));
+        d.put("value", ScoreText.clean(c.get().difference()));
+        d.set("interval", ScoreText.interval(c.get().interval()));
+        d.put("pValue", ScoreText.clean(c.get().pValue()));
         d.put("significant", c.get().significant());
     }
 
     private static ObjectNode impact(String name, Metric metric, FailureImpact f) {
-        ObjectNode node = Report.JSON.createObjectNode();
+        ObjectNode node = ScoreText.JSON.createObjectNode();
         node.put("definition", name);
         node.put("metric", metric.id());
         node.put("factor", f.factor().name().toLowerCase(Locale.ROOT));
@@ -270,13 +302,13 @@ final class JourneysReport {
         node.set("with", scoreNode(f.with()));
         node.set("without", scoreNode(f.without()));
         comparison(node, "difference", f.difference());
-        node.put("detractorShare", Report.clean(f.negativeShare()));
-        node.put("excessDetractors", Report.clean(f.excessNegative()));
+        node.put("detractorShare", ScoreText.clean(f.negativeShare()));
+        node.put("excessDetractors", ScoreText.clean(f.excessNegative()));
         return node;
     }
 
     private static ObjectNode recovery(String name, Metric metric, RecoveryEffect e) {
-        ObjectNode node = Report.JSON.createObjectNode();
+        ObjectNode node = ScoreText.JSON.createObjectNode();
         node.put("definition", name);
         node.put("metric", metric.id());
         node.set("noFailure", scoreNode(e.noFailure()));
@@ -290,7 +322,7 @@ final class JourneysReport {
         return node;
     }
 
-    static String verdict(RecoveryEffect.Paradox paradox) {
+    public static String verdict(RecoveryEffect.Paradox paradox) {
         switch (paradox) {
             case HOLDS:
                 return "the recovery paradox holds: recovered journeys score significantly above journeys "
@@ -306,22 +338,22 @@ final class JourneysReport {
     }
 
     private static ObjectNode chart(ConsistencyReport c, ControlChart chart) {
-        ObjectNode node = Report.JSON.createObjectNode();
+        ObjectNode node = ScoreText.JSON.createObjectNode();
         node.put("by", c.dimension());
         text(node, "unit", chart.unit());
         node.put("metric", chart.metric().id());
         node.put("share", chart.share() == ControlChart.Share.POSITIVE ? "promoters" : "detractors");
         node.put("period", c.period().id());
-        node.put("centre", Report.clean(chart.centre()));
+        node.put("centre", ScoreText.clean(chart.centre()));
         node.put("flagged", chart.flagged());
         ArrayNode points = node.putArray("points");
         for (ControlChart.Point p : chart.points()) {
             ObjectNode point = points.addObject();
             point.put("period", p.period());
-            point.put("n", Report.clean(p.n()));
-            point.put("share", Report.clean(p.proportion()));
-            point.put("lower", Report.clean(p.lower()));
-            point.put("upper", Report.clean(p.upper()));
+            point.put("n", ScoreText.clean(p.n()));
+            point.put("share", ScoreText.clean(p.proportion()));
+            point.put("lower", ScoreText.clean(p.lower()));
+            point.put("upper", ScoreText.clean(p.upper()));
             point.put("signal", p.signal().name().toLowerCase(Locale.ROOT));
         }
         ArrayNode runs = node.putArray("alternatingRuns");
@@ -334,8 +366,8 @@ final class JourneysReport {
         return node;
     }
 
-    private static ObjectNode closedLoop(JourneysCommand.Result r) {
-        ObjectNode node = Report.JSON.createObjectNode();
+    private static ObjectNode closedLoop(Result r) {
+        ObjectNode node = ScoreText.JSON.createObjectNode();
         node.put("followUpWithinHours", r.closedLoop().rules().followUpWithin().toHours());
         ArrayNode follow = node.putArray("followUps");
         for (DetractorFollowUp f : r.closedLoop().followUps()) {
@@ -374,8 +406,8 @@ final class JourneysReport {
 
     // ---------------------------------------------------------------- tables
 
-    static void table(PrintWriter out, JourneysCommand.Result r, double confidence) {
-        String ci = Report.percent(confidence) + " interval";
+    public static void table(PrintWriter out, Result r, double confidence) {
+        String ci = ScoreText.percent(confidence) + " interval";
         for (int d = 0; d < r.definitions().size(); d++) {
             String name = r.definitions().get(d).name();
             JourneySummary s = r.summaries().get(d);
@@ -458,7 +490,7 @@ final class JourneysReport {
             Optional<Interval> iv = p.breachInterval(confidence);
             Offender worst = p.byLocation().isEmpty() ? null : p.byLocation().get(0);
             t.add(List.of(p.promise().id(), p.promise().describe(), n(p.checks()), n(p.broken()), n(p.missing()),
-                    percent(p.breachRate()), iv.map(JourneysReport::percentRange).orElse("-"),
+                    percent(p.breachRate()), iv.map(JourneysPrinter::percentRange).orElse("-"),
                     worst == null || worst.breaches() == 0 ? "-" : (worst.name() == null ? "(none)" : worst.name())
                             + " " + percent(worst.rate())));
         }
@@ -507,7 +539,7 @@ final class JourneysReport {
             for (FailureImpact f : rows.subList(0, Math.min(SHOWN, rows.size()))) {
                 t.add(List.of(metric.id(), f.type(), f.touchpoint(), f.factor().name().toLowerCase(Locale.ROOT),
                         n(f.with().n()), value(f.with()), value(f.without()),
-                        f.difference().map(c -> Report.difference(metric, c.difference()).replace(" points", "")
+                        f.difference().map(c -> ScoreText.difference(metric, c.difference()).replace(" points", "")
                                 .replace(" percentage", "")).orElse("-"),
                         f.difference().map(c -> pValue(c.pValue())).orElse("-"),
                         String.format(Locale.ROOT, "%.1f%%", 100 * f.negativeShare()),
@@ -524,8 +556,8 @@ final class JourneysReport {
                 " p", "verdict");
         sr.recovery().forEach((metric, e) -> t.add(List.of(metric.id(), value(e.noFailure()) + " (n " + e.noFailure()
                 .n() + ")", value(e.recovered()) + " (n " + e.recovered().n() + ")", value(e.notRecovered()) + " (n "
-                + e.notRecovered().n() + ")", e.recoveredVsNoFailure().map(c -> Report.difference(metric,
-                        c.difference()).replace(" percentage", "") + " " + Report.differenceRange(metric,
+                + e.notRecovered().n() + ")", e.recoveredVsNoFailure().map(c -> ScoreText.difference(metric,
+                        c.difference()).replace(" percentage", "") + " " + ScoreText.differenceRange(metric,
                                 c.interval())).orElse("-"),
                 e.recoveredVsNoFailure().map(c -> pValue(c.pValue())).orElse("-"),
                 e.paradox().name().toLowerCase(Locale.ROOT).replace('_', ' '))));
@@ -534,7 +566,7 @@ final class JourneysReport {
         out.println();
     }
 
-    private static void consistencyTable(PrintWriter out, JourneysCommand.Result r) {
+    private static void consistencyTable(PrintWriter out, Result r) {
         for (ConsistencyReport c : r.consistency()) {
             List<ControlChart> flagged = c.flagged();
             out.printf(Locale.ROOT, "Consistency by %s and %s: %d of %d charts flagged (3-sigma p-chart; runs of "
@@ -572,7 +604,7 @@ final class JourneysReport {
         }
     }
 
-    private static void closedLoopTable(PrintWriter out, JourneysCommand.Result r) {
+    private static void closedLoopTable(PrintWriter out, Result r) {
         List<DetractorFollowUp> follow = r.closedLoop().followUps();
         out.printf(Locale.ROOT, "Closed loop: %d detractors to follow up within %dh, soonest due first%n",
                 follow.size(), r.closedLoop().rules().followUpWithin().toHours());
@@ -612,11 +644,11 @@ final class JourneysReport {
     }
 
     private static String value(Score s) {
-        return s.value().isPresent() ? Report.value(s.metric(), s.value().getAsDouble()) : "-";
+        return s.value().isPresent() ? ScoreText.value(s.metric(), s.value().getAsDouble()) : "-";
     }
 
     private static String range(Score s) {
-        return s.interval().map(iv -> Report.range(s.metric(), iv)).orElse("-");
+        return s.interval().map(iv -> ScoreText.range(s.metric(), iv)).orElse("-");
     }
 
     private static String percent(OptionalDouble rate) {

@@ -1,26 +1,26 @@
-package dev.cxkit.cli;
+package dev.cxkit.cli.print;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Aligned text columns; numeric columns are right-aligned. Not thread-safe. */
-final class TextTable {
+public final class TextTable {
 
     private final List<String> headers;
     private final boolean[] right;
     private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(List<String> headers, boolean[] right) {
+    public TextTable(List<String> headers, boolean[] right) {
         this.headers = headers;
         this.right = right.clone();
     }
 
-    void add(List<String> cells) {
+    public void add(List<String> cells) {
         rows.add(cells.toArray(new String[0]));
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = headers.get(i).length();

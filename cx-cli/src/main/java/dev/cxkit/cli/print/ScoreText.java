@@ -1,4 +1,4 @@
-package dev.cxkit.cli;
+package dev.cxkit.cli.print;
 
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
@@ -21,16 +21,16 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Turns scores into JSON nodes, CSV cells and table text. Stateless. */
-final class Report {
+public final class ScoreText {
 
     /** Writes JSON with indentation. */
-    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    public static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private Report() {
+    private ScoreText() {
     }
 
     /** Orders results by metric (NPS, CSAT, CES) and then by group values, a missing value last. */
-    static List<GroupScore> sorted(List<GroupScore> scores) {
+    public static List<GroupScore> sorted(List<GroupScore> scores) {
         List<GroupScore> out = new ArrayList<>(scores);
         out.sort(Comparator.<GroupScore>comparingInt(s -> s.score().metric().kind().ordinal())
                 .thenComparing((x, y) -> compareKeys(x.group(), y.group())));
@@ -50,7 +50,7 @@ final class Report {
     }
 
     /** One {@code results} entry: metric, group, counts, value, interval, low-sample flag. */
-    static ObjectNode entry(GroupScore groupScore) {
+    public static ObjectNode entry(GroupScore groupScore) {
         Score score = groupScore.score();
         RatingDistribution ratings = score.ratings();
         Metric metric = score.metric();
@@ -95,7 +95,7 @@ final class Report {
     }
 
     /** An interval as {@code {method, confidence, lower, upper}}. */
-    static ObjectNode interval(Interval interval) {
+    public static ObjectNode interval(Interval interval) {
         ObjectNode node = JSON.createObjectNode();
         node.put("method", interval.method().id());
         node.put("confidence", interval.confidence());
@@ -105,7 +105,7 @@ final class Report {
     }
 
     /** {@code {read, accepted, rejected}}. */
-    static ObjectNode rows(ReadSummary summary) {
+    public static ObjectNode rows(ReadSummary summary) {
         ObjectNode node = JSON.createObjectNode();
         node.put("read", summary.read());
         node.put("accepted", summary.accepted());
@@ -114,7 +114,7 @@ final class Report {
     }
 
     /** The kept rejections as {@code [{source, line, reason}]}. */
-    static ArrayNode rejections(List<Rejection> rejections) {
+    public static ArrayNode rejections(List<Rejection> rejections) {
         ArrayNode array = JSON.createArrayNode();
         for (Rejection r : rejections) {
             ObjectNode node = array.addObject();
@@ -126,7 +126,7 @@ final class Report {
     }
 
     /** Formats a score value for people: NPS {@code 31.2}, CSAT {@code 87.5%}, CES {@code 5.21}. */
-    static String value(Metric metric, double value) {
+    public static String value(Metric metric, double value) {
         switch (metric.kind()) {
             case NPS:
                 return String.format(Locale.ROOT, "%.1f", value);
@@ -138,7 +138,7 @@ final class Report {
     }
 
     /** Formats an interval for people: {@code [24.1, 38.0]}. */
-    static String range(Metric metric, Interval interval) {
+    public static String range(Metric metric, Interval interval) {
         return "[" + value(metric, interval.lower()) + ", " + value(metric, interval.upper()) + "]";
     }
 
@@ -147,7 +147,7 @@ final class Report {
      * such as {@code 24.999999999999996} reads {@code 25.0}; far below any meaningful precision
      * of a survey score.
      */
-    static double clean(double value) {
+    public static double clean(double value) {
         if (value == 0 || !Double.isFinite(value)) {
             return value;
         }
@@ -155,14 +155,14 @@ final class Report {
     }
 
     /** Formats the interval of a difference: {@code [7.7, 53.7]}, no unit. */
-    static String differenceRange(Metric metric, Interval interval) {
+    public static String differenceRange(Metric metric, Interval interval) {
         String format = metric.kind() == Metric.Kind.CES ? "%.2f" : "%.1f";
         return "[" + String.format(Locale.ROOT, format, interval.lower()) + ", "
                 + String.format(Locale.ROOT, format, interval.upper()) + "]";
     }
 
     /** Formats a difference for people, with its sign and unit. */
-    static String difference(Metric metric, double value) {
+    public static String difference(Metric metric, double value) {
         String number;
         switch (metric.kind()) {
             case NPS:
@@ -179,18 +179,18 @@ final class Report {
     }
 
     /** Formats a confidence level as a percentage: {@code 95%}, {@code 99.5%}. */
-    static String percent(double confidence) {
+    public static String percent(double confidence) {
         double p = confidence * 100;
         return (p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%s", p)) + "%";
     }
 
     /** Lists interval method ids: {@code wald, adjusted-wald, score}. */
-    static String ids(Set<IntervalMethod> methods) {
+    public static String ids(Set<IntervalMethod> methods) {
         return methods.stream().map(IntervalMethod::id).collect(Collectors.joining(", "));
     }
 
     /** Formats a count or effective n for a table: whole numbers without decimals. */
-    static String count(double n) {
+    public static String count(double n) {
         return n == Math.rint(n) ? String.format(Locale.ROOT, "%.0f", n) : String.format(Locale.ROOT, "%.1f", n);
     }
 }
