@@ -9,14 +9,16 @@
  *   <li>{@code dev.cxkit.core.stats}: pure statistical functions;
  *   <li>{@code dev.cxkit.core.survey}: survey responses, grouping and periods;
  *   <li>{@code dev.cxkit.core.io}: streaming CSV and JSON Lines readers of responses and journey
- *       events, with rejected-row reporting;
+ *       events, with rejected-row reporting, and the typed field reader of YAML and JSON documents;
  *   <li>{@code dev.cxkit.core.service}: channels, contact preferences and satisfaction factors;
  *   <li>{@code dev.cxkit.core.journey}: journey definitions (Java, YAML or JSON), journey events,
  *       journey assembly, per-journey outcomes and mergeable journey analytics.
  * </ul>
  */
 module dev.cxkit.core {
-    requires tools.jackson.core;
+    // transitive: DocumentFields (dev.cxkit.core.io) takes Jackson's JsonParser and JsonNode
+    requires transitive tools.jackson.core;
+    requires transitive tools.jackson.databind;
     requires tools.jackson.dataformat.yaml;
     // HdrHistogram is not required: it is compiled against from the class path and shaded into
     // this jar, relocated to the non-exported package dev.cxkit.core.internal.hdrhistogram

@@ -3,16 +3,17 @@ package dev.cxkit.benchmarks;
 import dev.cxkit.core.io.JourneyEventReader;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.journey.AssemblySummary;
-import dev.cxkit.core.journey.loop.ConsistencyAccumulator;
-import dev.cxkit.core.journey.loop.ConsistencyRules;
-import dev.cxkit.core.journey.analytics.JourneyAccumulator;
 import dev.cxkit.core.journey.JourneyAnalyzer;
 import dev.cxkit.core.journey.JourneyAssembler;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.JourneyEvent;
 import dev.cxkit.core.journey.JourneyOutcome;
+import dev.cxkit.core.journey.analytics.JourneyAnalysis;
+import dev.cxkit.core.journey.analytics.JourneyAnalytics;
 import dev.cxkit.core.journey.analytics.JourneyScoreAccumulator;
+import dev.cxkit.core.journey.loop.ConsistencyAccumulator;
+import dev.cxkit.core.journey.loop.ConsistencyRules;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.service.SatisfactionFactor;
@@ -52,8 +53,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * the printer again, bill, survey invitation, call-back), with a served-in-20 breach every 7th
  * journey and a failed, recovered order every 11th. {@link #generateOnly} (the baseline) makes
  * the events and hands them to a Blackhole; {@link #assembleAndAnalyze} makes them and assembles
- * them with a 30-minute idle gap, measures each journey and records it in a
- * {@link JourneyAccumulator}. Time-ordered input and the gap keep about 800 journeys open at any
+ * them with a 30-minute idle gap through {@link JourneyAnalytics}, the entry point {@code cx journeys}
+ * and {@code cx report} run, which measures each journey and records it. Time-ordered input and the gap keep about 800 journeys open at any
  * time: memory is proportional to open journeys, not to the 8M events ({@link JourneyFootprint}
  * measures the heap).
  *
@@ -168,16 +169,16 @@ public class JourneyBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public Object assembleAndAnalyze() {
-        JourneyAnalyzer analyzer = JourneyAnalyzer.of(DINE_IN);
-        JourneyAccumulator accumulator = JourneyAccumulator.create(DINE_IN);
-        JourneyAssembler assembler = JourneyAssembler.builder().idleGap(Duration.ofMinutes(30))
-                .build(journey -> accumulator.record(analyzer.outcome(journey)));
-        Stream.events(JOURNEYS, assembler::add);
-        AssemblySummary summary = assembler.finish();
+        // the entry point cx journeys and cx report run: assembly, routing, analysis, accumulators
+        JourneyAnalytics analytics = JourneyAnalytics.builder(List.of(DINE_IN)).idleGap(Duration.ofMinutes(30))
+                .build();
+        Stream.events(JOURNEYS, analytics::addEvent);
+        JourneyAnalysis analysis = analytics.finish(ScoreOptions.defaults(), ConsistencyRules.defaults());
+        AssemblySummary summary = analysis.assembly();
         if (summary.journeys() != JOURNEYS || summary.late() != 0) {
             throw new IllegalStateException("unexpected " + summary);
         }
-        return accumulator.snapshot();
+        return analysis;
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.cxkit.benchmarks;
 
-import dev.cxkit.core.journey.analytics.JourneyAccumulator;
 import dev.cxkit.core.journey.JourneyAnalyzer;
 import dev.cxkit.core.journey.JourneyAssembler;
+import dev.cxkit.core.journey.analytics.JourneyAccumulator;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
-import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.score.GroupKey;
@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

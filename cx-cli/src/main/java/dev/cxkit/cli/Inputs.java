@@ -3,12 +3,12 @@ package dev.cxkit.cli;
 import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.RecordReader;
-import dev.cxkit.core.journey.JourneyDefinition;
-import dev.cxkit.core.journey.JourneyDefinitions;
-import dev.cxkit.core.journey.analytics.JourneyAnalytics;
 import dev.cxkit.core.io.Rejection;
 import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.io.UnreadableInputException;
+import dev.cxkit.core.journey.JourneyDefinition;
+import dev.cxkit.core.journey.JourneyDefinitions;
+import dev.cxkit.core.journey.analytics.JourneyAnalytics;
 import dev.cxkit.core.survey.Response;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
@@ -25,10 +25,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -65,6 +65,7 @@ final class Inputs {
     private String rejectsHeader;
     private int rejectsSections;
     private ReadSummary summary = ReadSummary.EMPTY;
+    private String unit = "rows";
 
     /**
      * Creates the reader of one run.
@@ -234,6 +235,17 @@ final class Inputs {
         }
     }
 
+    /**
+     * Names the rows in messages: {@code lines} for JSON Lines inputs.
+     *
+     * @param plural the word, plural
+     * @return this
+     */
+    Inputs unit(String plural) {
+        this.unit = plural;
+        return this;
+    }
+
     /** Returns the summary of everything read so far. */
     ReadSummary summary() {
         return summary;
@@ -251,7 +263,7 @@ final class Inputs {
         }
         long total = summary.rejected();
         if (total > 0) {
-            err.printf(Locale.ROOT, "cx: rejected %d of %d rows:%n", total, summary.read());
+            err.printf(Locale.ROOT, "cx: rejected %d of %d %s:%n", total, summary.read(), unit);
             for (int i = 0; i < Math.min(SHOWN_REJECTIONS, kept.size()); i++) {
                 err.println("  " + kept.get(i).message());
             }
@@ -260,7 +272,7 @@ final class Inputs {
                         rejectsFile == null ? " (write them all with --rejects FILE)" : "");
             }
             if (rejectsFile != null) {
-                err.println("cx: rejected rows written to " + rejectsFile
+                err.println("cx: rejected " + unit + " written to " + rejectsFile
                         + (rejectsSections > 1 ? " (in " + rejectsSections + " sections, each under its own header)"
                                 : ""));
             }

@@ -5,8 +5,8 @@ import dev.cxkit.rules.engine.PolicyCompilationException;
 import dev.cxkit.rules.engine.PolicyOptions;
 import dev.cxkit.rules.engine.PolicyProblem;
 import dev.cxkit.rules.engine.PolicySource;
-import java.io.PrintWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 
 /**
  * The door to {@link PolicySource#resolve} and {@link Policy#compile} for the commands: a

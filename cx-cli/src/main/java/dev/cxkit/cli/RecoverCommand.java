@@ -1,7 +1,7 @@
 package dev.cxkit.cli;
 
-import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.Converters.OutputFormat;
+import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
 import dev.cxkit.rules.engine.BatchDecisions;
@@ -20,12 +20,8 @@ import dev.cxkit.rules.plan.FollowUp;
 import dev.cxkit.rules.plan.Offer;
 import dev.cxkit.rules.plan.RecoveryPlan;
 import dev.cxkit.rules.plan.StepPlan;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,11 +29,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -139,8 +134,8 @@ final class RecoverCommand implements Callable<Integer> {
 
 
 
-    private final List<Rejection> rejections = new ArrayList<>();
-    private BufferedWriter rejectsWriter;
+    /** What was read, for the printers. */
+    private List<Rejection> rejections = List.of();
     private ReadSummary summary = ReadSummary.EMPTY;
 
     @Mixin
@@ -164,11 +159,12 @@ final class RecoverCommand implements Callable<Integer> {
             }
             List<IncidentRecord> incidents = new ArrayList<>();
             Map<String, Customer> customersById = new HashMap<>();
-            readInputs(err, sampleFor(source.name()), incidents, customersById);
-            report(err);
+            Inputs reading = readInputs(err, sampleFor(source.name()), incidents, customersById);
+            summary = reading.summary();
+            rejections = reading.rejections();
             if (rows.stops(summary.rejected(), "line", "nothing decided", err)) {
-            return Cx.EXIT_REJECTED;
-        }
+                return Cx.EXIT_REJECTED;
+            }
             BatchDecisions.Result decided = BatchDecisions.decide(compiled, incidents, customersById,
                     customers == null ? null : customers.toString(), now);
             decided.warnings().forEach(w -> err.println("cx: warning: " + w));
@@ -186,78 +182,21 @@ final class RecoverCommand implements Callable<Integer> {
         }
     }
 
-    private void readInputs(PrintWriter err, Sample sample, List<IncidentRecord> incidents,
+    private Inputs readInputs(PrintWriter err, Sample sample, List<IncidentRecord> incidents,
             Map<String, Customer> customersById) throws IOException {
-        if (rows.rejects != null) {
-            try {
-                rejectsWriter = Files.newBufferedWriter(rows.rejects, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UsageException("cannot write --rejects " + rows.rejects + ": " + Cx.message(e));
-            }
+        Inputs reading = new Inputs(null, parent.stdin(), err, rows.rejects, Cx.quiet(spec)).unit("lines");
+        if (customers != null) {
+            reading.read(CustomerReader.create(), List.of(customers.toString()), sample.name(), () -> null,
+                    (Customer c) -> customersById.put(c.id(), c));
         }
-        try {
-            if (customers != null) {
-                summary = summary.plus(CustomerReader.create().read(customers,
-                        c -> customersById.put(c.id(), c), this::rejected));
-            }
-            IncidentReader reader = IncidentReader.create();
-            if (files.isEmpty()) {
-                Cx.info(spec, "no INCIDENTS given: deciding the bundled sample " + sample.what() + " ("
-                        + sample.name() + ")");
-                try (InputStream in = Objects.requireNonNull(RecoverCommand.class.getResourceAsStream(sample.resource()),
-                        "bundled sample missing")) {
-                    summary = summary.plus(reader.read(in, sample.name(), incidents::add, this::rejected));
-                }
-            }
-            for (String file : files) {
-                if (file.equals("-")) {
-                    summary = summary.plus(reader.read(parent.stdin(), Inputs.STDIN, incidents::add, this::rejected));
-                } else {
-                    summary = summary.plus(reader.read(Path.of(file), incidents::add, this::rejected));
-                }
-            }
-        } catch (java.io.UncheckedIOException e) {
-            throw new UsageException("cannot write --rejects " + rows.rejects + ": " + Cx.message(e.getCause()));
-        } finally {
-            if (rejectsWriter != null) {
-                rejectsWriter.close();
-            }
+        if (files.isEmpty()) {
+            Cx.info(spec, "no INCIDENTS given: deciding the bundled sample " + sample.what() + " (" + sample.name()
+                    + ")");
         }
-    }
-
-    private void rejected(Rejection rejection) {
-        if (rejections.size() < Inputs.KEPT_REJECTIONS) {
-            rejections.add(rejection);
-        }
-        if (rejectsWriter != null) {
-            try {
-                rejectsWriter.write(rejection.raw());
-                rejectsWriter.write('\n');
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-    }
-
-    private void report(PrintWriter err) {
-        for (String warning : summary.warnings()) {
-            err.println("cx: warning: " + warning);
-        }
-        long total = summary.rejected();
-        if (total > 0) {
-            err.printf(Locale.ROOT, "cx: rejected %d of %d lines:%n", total, summary.read());
-            for (int i = 0; i < Math.min(Inputs.SHOWN_REJECTIONS, rejections.size()); i++) {
-                err.println("  " + rejections.get(i).message());
-            }
-            if (total > Inputs.SHOWN_REJECTIONS) {
-                err.printf(Locale.ROOT, "  ... and %d more%s%n", total - Inputs.SHOWN_REJECTIONS,
-                        rows.rejects == null ? " (write them all with --rejects FILE)" : "");
-            }
-            if (rows.rejects != null) {
-                err.println("cx: rejected lines written to " + rows.rejects);
-            }
-        }
-        err.flush();
+        reading.read(IncidentReader.create(), files, sample.name(),
+                () -> RecoverCommand.class.getResourceAsStream(sample.resource()), incidents::add);
+        reading.report();
+        return reading;
     }
 
     // ---- JSON -------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package dev.cxkit.cli;
 
-import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.sample.SampleJourneys;
 import java.io.IOException;
 import java.io.PrintWriter;

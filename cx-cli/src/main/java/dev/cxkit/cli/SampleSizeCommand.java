@@ -1,7 +1,7 @@
 package dev.cxkit.cli;
 
-import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.Converters.OutputFormat;
+import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.stats.SampleSize;
 import java.io.PrintWriter;

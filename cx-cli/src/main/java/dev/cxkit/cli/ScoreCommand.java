@@ -1,8 +1,8 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
-import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.score.GroupKey;
@@ -18,8 +18,6 @@ import dev.cxkit.core.survey.Period;
 import dev.cxkit.core.survey.ResponseScorer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,8 +25,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

@@ -1,8 +1,8 @@
 package dev.cxkit.cli;
 
-import dev.cxkit.cli.print.ScoreText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.sample.SampleJourneys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
 package dev.cxkit.report;
 
+import static dev.cxkit.report.internal.Checks.requireNonEmpty;
+import static dev.cxkit.report.internal.Checks.requireText;
+import static dev.cxkit.report.internal.Checks.requireUnique;
+
 import dev.cxkit.report.section.ClosedLoop;
 import dev.cxkit.report.section.Consistency;
 import dev.cxkit.report.section.FailureImpactRanking;
@@ -10,9 +14,6 @@ import dev.cxkit.report.section.RecoveryPlans;
 import dev.cxkit.report.section.Scores;
 import java.util.List;
 import java.util.Objects;
-import static dev.cxkit.report.internal.Checks.requireNonEmpty;
-import static dev.cxkit.report.internal.Checks.requireText;
-import static dev.cxkit.report.internal.Checks.requireUnique;
 
 /**
  * Everything a CX health report shows, in the order the page, the JSON and the terminal summary

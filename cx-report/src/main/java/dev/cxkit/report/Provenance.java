@@ -1,9 +1,10 @@
 package dev.cxkit.report;
 
+import static dev.cxkit.report.internal.Checks.requireText;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import static dev.cxkit.report.internal.Checks.requireText;
 
 /**
  * Where the numbers came from.

@@ -1,12 +1,7 @@
 package dev.cxkit.report;
 
-import dev.cxkit.report.section.ClosedLoop;
-import dev.cxkit.report.section.ClosedLoop.CallBack;
-import dev.cxkit.report.section.Headline;
-import dev.cxkit.report.section.Headline.HeadlineScore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cxkit.report.ReportSections.Responses;
 import dev.cxkit.core.journey.loop.ClosedLoopReport;
 import dev.cxkit.core.journey.loop.ClosedLoopRules;
 import dev.cxkit.core.journey.loop.DetractorFollowUp;
@@ -15,6 +10,11 @@ import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.survey.Period;
 import dev.cxkit.core.survey.Response;
+import dev.cxkit.report.ReportSections.Responses;
+import dev.cxkit.report.section.ClosedLoop.CallBack;
+import dev.cxkit.report.section.ClosedLoop;
+import dev.cxkit.report.section.Headline.HeadlineScore;
+import dev.cxkit.report.section.Headline;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

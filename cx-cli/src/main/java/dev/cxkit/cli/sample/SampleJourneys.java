@@ -1,7 +1,7 @@
 package dev.cxkit.cli.sample;
 
-import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.JourneyDefinition;
+import dev.cxkit.core.journey.JourneyDefinitions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.cxkit.cli.report;
 
-import dev.cxkit.report.format.Chromium;
-import dev.cxkit.report.format.Pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.cli.Cx;
+import dev.cxkit.report.format.Chromium;
+import dev.cxkit.report.format.Pages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

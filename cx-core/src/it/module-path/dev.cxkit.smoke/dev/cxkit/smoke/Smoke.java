@@ -1,11 +1,11 @@
 package dev.cxkit.smoke;
 
-import dev.cxkit.core.journey.analytics.JourneyAccumulator;
 import dev.cxkit.core.journey.JourneyAnalyzer;
 import dev.cxkit.core.journey.JourneyAssembler;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.JourneyEvent;
+import dev.cxkit.core.journey.analytics.JourneyAccumulator;
 import dev.cxkit.core.journey.analytics.JourneySummary;
 import dev.cxkit.core.journey.analytics.StepSummary;
 import java.lang.module.ModuleDescriptor;

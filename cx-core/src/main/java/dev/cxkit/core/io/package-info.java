@@ -4,5 +4,9 @@
  * objects and {@link dev.cxkit.core.io.JourneyEventReader} into
  * {@link dev.cxkit.core.journey.JourneyEvent}s; both report every row they cannot accept as a
  * {@link dev.cxkit.core.io.Rejection} with its line, reason and original text.
+ *
+ * <p>{@link dev.cxkit.core.io.DocumentFields} is the one typed field reader of structured inputs
+ * (journey definitions here; incidents, customers and scenarios in cx-rules): it reads a Jackson
+ * tree and collects every problem with its path and line.
  */
 package dev.cxkit.core.io;

@@ -1,7 +1,6 @@
 package dev.cxkit.core.journey;
 
-import dev.cxkit.core.internal.DocumentNode;
-import dev.cxkit.core.internal.Durations;
+import dev.cxkit.core.io.DocumentFields;
 import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.SatisfactionFactor;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -160,292 +158,133 @@ public final class JourneyDefinitions {
     }
 
     private static JourneyDefinition parse(String source, String text, TokenStreamFactory factory) {
-        Loader loader = new Loader(source);
-        DocumentNode root;
+        DocumentFields root;
         try (JsonParser p = factory.createParser(ObjectReadContext.empty(), text)) {
-            root = DocumentNode.read(p, loader::problem);
+            root = DocumentFields.read(p, DocumentFields.Style.WITH_LINE);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            loader.problem(line, "", "not valid " + (factory == JSON ? "JSON" : "YAML") + ": "
-                    + message.lines().findFirst().orElse(message));
-            throw new JourneyDefinitionException(loader.problems);
+            throw new JourneyDefinitionException(List.of(new DefinitionProblem(source, line, "", "not valid "
+                    + (factory == JSON ? "JSON" : "YAML") + ": " + message.lines().findFirst().orElse(message))));
         }
-        JourneyDefinition definition = loader.definition(root);
-        if (!loader.problems.isEmpty()) {
-            throw new JourneyDefinitionException(loader.problems);
+        JourneyDefinition definition = definition(root);
+        if (!root.problems().isEmpty()) {
+            throw new JourneyDefinitionException(root.problems().stream()
+                    .map(p -> new DefinitionProblem(source, p.line(), p.path(), p.message())).toList());
         }
         return definition;
     }
 
-    /** Walks a document, collecting problems with their places, and builds the definition. */
-    private static final class Loader {
-        private final String source;
-        private final List<DefinitionProblem> problems = new ArrayList<>();
+    // ---- the walk: every problem goes to the document's fields, with its line and path ----------
 
-        Loader(String source) {
-            this.source = source;
-        }
-
-        void problem(int line, String path, String message) {
-            problems.add(new DefinitionProblem(source, line, path, message));
-        }
-
-        JourneyDefinition definition(DocumentNode root) {
-            if (root == null || root.kind == DocumentNode.Kind.NULL) {
-                problem(0, "", "the file is empty; a definition needs a name and stages");
-                return null;
-            }
-            if (!isMap(root, "")) {
-                return null;
-            }
-            onlyKnown(root, "", TOP);
-            String name = requiredText(root, "", "name");
-            if (name == null) {
-                return null;
-            }
-            JourneyDefinition.Builder builder = JourneyDefinition.builder(name);
-            List<DocumentNode> stages = list(root, "", "stages", true);
-            List<Runnable> touchpoints = new ArrayList<>();
-            for (int i = 0; i < stages.size(); i++) {
-                stage(builder, stages.get(i), "stages[" + i + "]", touchpoints);
-            }
-            touchpoints.forEach(Runnable::run);
-            List<DocumentNode> promises = list(root, "", "promises", false);
-            for (int i = 0; i < promises.size(); i++) {
-                promise(builder, promises.get(i), "promises[" + i + "]");
-            }
-            List<DocumentNode> rules = list(root, "", "contact_rules", false);
-            for (int i = 0; i < rules.size(); i++) {
-                contactRule(builder, rules.get(i), "contact_rules[" + i + "]");
-            }
-            if (!problems.isEmpty()) {
-                return null;
-            }
-            try {
-                return builder.build();
-            } catch (JourneyDefinitionException e) {
-                report(e, root, "");
-                return null;
-            }
-        }
-
-        private void stage(JourneyDefinition.Builder builder, DocumentNode node, String path, List<Runnable> later) {
-            if (!isMap(node, path)) {
-                return;
-            }
-            onlyKnown(node, path, STAGE);
-            String id = requiredText(node, path, "id");
-            if (id != null) {
-                attempt(node, path, "id", () -> builder.stage(id));
-            }
-            List<DocumentNode> touchpoints = list(node, path, "touchpoints", true);
-            for (int i = 0; i < touchpoints.size(); i++) {
-                DocumentNode t = touchpoints.get(i);
-                String tpPath = path + ".touchpoints[" + i + "]";
-                if (!isMap(t, tpPath)) {
-                    continue;
-                }
-                onlyKnown(t, tpPath, TOUCHPOINT);
-                String tpId = requiredText(t, tpPath, "id");
-                String tpName = text(t, tpPath, "name");
-                Channel channel = enumValue(t, tpPath, "channel", Channel.class, null, true);
-                Boolean expected = bool(t, tpPath, "expected", true);
-                if (tpId != null && channel != null && expected != null && id != null) {
-                    later.add(() -> attempt(t, tpPath, "id",
-                            () -> builder.touchpoint(new Touchpoint(tpId, tpName, channel, id, expected))));
-                }
-            }
-        }
-
-        private void promise(JourneyDefinition.Builder builder, DocumentNode node, String path) {
-            if (!isMap(node, path)) {
-                return;
-            }
-            onlyKnown(node, path, PROMISE);
-            String id = requiredText(node, path, "id");
-            String from = requiredText(node, path, "from");
-            String to = requiredText(node, path, "to");
-            Duration limit = duration(node, path, "limit");
-            Promise.Direction direction = enumValue(node, path, "direction", Promise.Direction.class,
-                    Promise.Direction.AT_MOST, false);
-            SatisfactionFactor factor = enumValue(node, path, "factor", SatisfactionFactor.class, null, true);
-            if (id == null || from == null || to == null || limit == null || direction == null || factor == null) {
-                return;
-            }
-            attempt(node, path, null, () -> builder.promise(
-                    new Promise(id, EventRef.parse(from), EventRef.parse(to), direction, limit, factor)));
-        }
-
-        private void contactRule(JourneyDefinition.Builder builder, DocumentNode node, String path) {
-            if (!isMap(node, path)) {
-                return;
-            }
-            onlyKnown(node, path, CONTACT_RULE);
-            String id = requiredText(node, path, "id");
-            List<DocumentNode> items = list(node, path, "touchpoints", true);
-            Set<String> touchpoints = new LinkedHashSet<>();
-            for (int i = 0; i < items.size(); i++) {
-                DocumentNode item = items.get(i);
-                if (item.kind != DocumentNode.Kind.SCALAR || item.text.isBlank()) {
-                    problem(item.line, path + ".touchpoints[" + i + "]", "a touchpoint id, not " + item.describe());
-                } else {
-                    touchpoints.add(item.text.strip());
-                }
-            }
-            SatisfactionFactor factor = enumValue(node, path, "factor", SatisfactionFactor.class,
-                    SatisfactionFactor.PEOPLE, false);
-            if (id == null || factor == null || touchpoints.size() != items.size()) {
-                return;
-            }
-            attempt(node, path, null, () -> builder.contactRule(new ContactRule(id, touchpoints, factor)));
-        }
-
-        /** Runs a builder step; a problem it finds is placed at the field it names. */
-        private void attempt(DocumentNode node, String path, String defaultField, Runnable step) {
-            try {
-                step.run();
-            } catch (JourneyDefinitionException e) {
-                report(e, node, path, defaultField);
-            }
-        }
-
-        private void report(JourneyDefinitionException e, DocumentNode node, String path) {
-            report(e, node, path, null);
-        }
-
-        private void report(JourneyDefinitionException e, DocumentNode node, String path, String defaultField) {
-            String field = e.field() != null ? e.field() : defaultField;
-            int line = node.line;
-            String where = path;
-            if (field != null && node.map != null && node.map.containsKey(field)) {
-                line = node.map.get(field).line;
-                where = path.isEmpty() ? field : path + "." + field;
-            }
-            for (DefinitionProblem p : e.problems()) {
-                problem(line, where, p.message());
-            }
-        }
-
-        // ---- typed access ------------------------------------------------------------------------
-
-        private boolean isMap(DocumentNode node, String path) {
-            if (node.kind == DocumentNode.Kind.MAP) {
-                return true;
-            }
-            problem(node.line, path, "expected a mapping (key: value), not " + node.describe());
-            return false;
-        }
-
-        private void onlyKnown(DocumentNode node, String path, Set<String> known) {
-            for (String key : node.map.keySet()) {
-                if (!known.contains(key)) {
-                    problem(node.keyLines.get(key), path.isEmpty() ? key : path + "." + key, "unknown key '" + key
-                            + "' (known here: " + String.join(", ", known) + ")");
-                }
-            }
-        }
-
-        private static String at(String path, String key) {
-            return path.isEmpty() ? key : path + "." + key;
-        }
-
-        private String text(DocumentNode node, String path, String key) {
-            DocumentNode value = node.map.get(key);
-            if (value == null || value.kind == DocumentNode.Kind.NULL) {
-                return null;
-            }
-            if (value.kind != DocumentNode.Kind.SCALAR) {
-                problem(value.line, at(path, key), "expected text, not " + value.describe());
-                return null;
-            }
-            return value.text.isBlank() ? null : value.text.strip();
-        }
-
-        private String requiredText(DocumentNode node, String path, String key) {
-            String text = text(node, path, key);
-            DocumentNode value = node.map.get(key);
-            if (text == null && (value == null || value.kind != DocumentNode.Kind.LIST && value.kind != DocumentNode.Kind.MAP)) {
-                problem(value == null ? node.line : value.line, at(path, key), key + " is missing");
-            }
-            return text;
-        }
-
-        private List<DocumentNode> list(DocumentNode node, String path, String key, boolean required) {
-            DocumentNode value = node.map.get(key);
-            if (value == null || value.kind == DocumentNode.Kind.NULL) {
-                if (required) {
-                    problem(value == null ? node.line : value.line, at(path, key), key + " is missing");
-                }
-                return List.of();
-            }
-            if (value.kind != DocumentNode.Kind.LIST) {
-                problem(value.line, at(path, key), "expected a list, not " + value.describe());
-                return List.of();
-            }
-            if (required && value.list.isEmpty()) {
-                problem(value.line, at(path, key), key + " is empty");
-            }
-            return value.list;
-        }
-
-        private <E extends Enum<E>> E enumValue(DocumentNode node, String path, String key, Class<E> type,
-                E defaultValue, boolean required) {
-            String text = text(node, path, key);
-            if (text == null) {
-                if (required && !node.map.containsKey(key)) {
-                    problem(node.line, at(path, key), key + " is missing (one of " + names(type) + ")");
-                } else if (required) {
-                    problem(node.map.get(key).line, at(path, key), key + " is empty (one of " + names(type) + ")");
-                }
-                return required ? null : defaultValue;
-            }
-            String constant = text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equals(constant)) {
-                    return e;
-                }
-            }
-            problem(node.map.get(key).line, at(path, key), key + " '" + text + "' is not one of " + names(type));
+    private static JourneyDefinition definition(DocumentFields root) {
+        if (root.node().isMissingNode() || root.node().isNull()) {
+            root.problem("the file is empty; a definition needs a name and stages");
             return null;
         }
-
-        private static <E extends Enum<E>> String names(Class<E> type) {
-            return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
-                    .collect(Collectors.joining(", "));
-        }
-
-        private Boolean bool(DocumentNode node, String path, String key, boolean defaultValue) {
-            String text = text(node, path, key);
-            if (text == null) {
-                return defaultValue;
-            }
-            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                return Boolean.valueOf(text.toLowerCase(Locale.ROOT));
-            }
-            problem(node.map.get(key).line, at(path, key), key + " '" + text + "' is not true or false");
+        if (!root.requireObject()) {
             return null;
         }
+        root.onlyKnown(TOP);
+        String name = root.requiredText("name");
+        if (name == null) {
+            return null;
+        }
+        JourneyDefinition.Builder builder = JourneyDefinition.builder(name);
+        // touchpoints are added after every stage, so that a touchpoint may name any stage
+        List<Runnable> touchpoints = new ArrayList<>();
+        for (DocumentFields stage : root.objects("stages", true)) {
+            stage(builder, stage, touchpoints);
+        }
+        touchpoints.forEach(Runnable::run);
+        for (DocumentFields promise : root.objects("promises", false)) {
+            promise(builder, promise);
+        }
+        for (DocumentFields rule : root.objects("contact_rules", false)) {
+            contactRule(builder, rule);
+        }
+        if (!root.problems().isEmpty()) {
+            return null;
+        }
+        try {
+            return builder.build();
+        } catch (JourneyDefinitionException e) {
+            report(e, root, null);
+            return null;
+        }
+    }
 
-        private Duration duration(DocumentNode node, String path, String key) {
-            String text = requiredText(node, path, key);
-            if (text == null) {
-                return null;
+    private static void stage(JourneyDefinition.Builder builder, DocumentFields stage, List<Runnable> later) {
+        stage.onlyKnown(STAGE);
+        String id = stage.requiredText("id");
+        if (id != null) {
+            attempt(stage, "id", () -> builder.stage(id));
+        }
+        for (DocumentFields t : stage.objects("touchpoints", true)) {
+            t.onlyKnown(TOUCHPOINT);
+            String tpId = t.requiredText("id");
+            String tpName = t.text("name");
+            Channel channel = t.requiredEnum("channel", Channel.class);
+            boolean expected = t.bool("expected", true);
+            if (tpId != null && channel != null && id != null) {
+                later.add(() -> attempt(t, "id",
+                        () -> builder.touchpoint(new Touchpoint(tpId, tpName, channel, id, expected))));
             }
-            int line = node.map.get(key).line;
-            Duration d;
-            try {
-                d = Durations.parse(text);
-            } catch (IllegalArgumentException e) {
-                problem(line, at(path, key), e.getMessage());
-                return null;
+        }
+    }
+
+    private static void promise(JourneyDefinition.Builder builder, DocumentFields promise) {
+        promise.onlyKnown(PROMISE);
+        String id = promise.requiredText("id");
+        String from = promise.requiredText("from");
+        String to = promise.requiredText("to");
+        Duration limit = promise.require("limit") ? promise.duration("limit") : null;
+        if (limit != null && limit.isNegative()) {
+            promise.problem("limit", "the limit " + promise.text("limit") + " is negative; a limit is zero or more "
+                    + "(use direction: at_least for a notice before an event)");
+            limit = null;
+        }
+        Promise.Direction direction = promise.enumValue("direction", Promise.Direction.class,
+                Promise.Direction.AT_MOST);
+        SatisfactionFactor factor = promise.requiredEnum("factor", SatisfactionFactor.class);
+        if (id == null || from == null || to == null || limit == null || factor == null) {
+            return;
+        }
+        Duration checked = limit;
+        attempt(promise, null, () -> builder.promise(
+                new Promise(id, EventRef.parse(from), EventRef.parse(to), direction, checked, factor)));
+    }
+
+    private static void contactRule(JourneyDefinition.Builder builder, DocumentFields rule) {
+        rule.onlyKnown(CONTACT_RULE);
+        String id = rule.requiredText("id");
+        int before = rule.problems().size();
+        List<String> touchpoints = rule.texts("touchpoints", true);
+        boolean touchpointsRead = rule.problems().size() == before;
+        SatisfactionFactor factor = rule.enumValue("factor", SatisfactionFactor.class, SatisfactionFactor.PEOPLE);
+        if (id == null || !touchpointsRead) {
+            return;
+        }
+        attempt(rule, null, () -> builder.contactRule(new ContactRule(id, new LinkedHashSet<>(touchpoints), factor)));
+    }
+
+    /** Runs a builder step; a problem it finds is placed at the field it names, else at the object. */
+    private static void attempt(DocumentFields fields, String defaultField, Runnable step) {
+        try {
+            step.run();
+        } catch (JourneyDefinitionException e) {
+            report(e, fields, defaultField);
+        }
+    }
+
+    private static void report(JourneyDefinitionException e, DocumentFields fields, String defaultField) {
+        String field = e.field() != null ? e.field() : defaultField;
+        for (DefinitionProblem p : e.problems()) {
+            if (field != null && fields.node().has(field)) {
+                fields.problem(field, p.message());
+            } else {
+                fields.problem(p.message());
             }
-            if (d.isNegative()) {
-                problem(line, at(path, key), "the limit " + text + " is negative; a limit is zero or more (use "
-                        + "direction: at_least for a notice before an event)");
-                return null;
-            }
-            return d;
         }
     }
 }

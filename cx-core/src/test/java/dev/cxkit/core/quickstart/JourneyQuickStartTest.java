@@ -2,14 +2,15 @@ package dev.cxkit.core.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cxkit.core.journey.analytics.JourneyAccumulator;
-import dev.cxkit.core.journey.JourneyAnalyzer;
-import dev.cxkit.core.journey.JourneyAssembler;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.JourneyEvent;
+import dev.cxkit.core.journey.analytics.JourneyAnalysis;
+import dev.cxkit.core.journey.analytics.JourneyAnalytics;
 import dev.cxkit.core.journey.analytics.JourneySummary;
 import dev.cxkit.core.journey.analytics.PromiseSummary;
+import dev.cxkit.core.journey.loop.ConsistencyRules;
+import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.service.SatisfactionFactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,22 +36,20 @@ class JourneyQuickStartTest {
         //    the order"). From YAML or JSON with JourneyDefinitions.load(path), or built in Java.
         JourneyDefinition dineIn = JourneyDefinitions.sample("dine-in");
 
-        // 2. Assemble events into journeys (any order; repeated event ids count once), analyse each
-        //    closed journey, and accumulate (mergeable, like the scores).
-        JourneyAnalyzer analyzer = JourneyAnalyzer.of(dineIn);
-        JourneyAccumulator journeys = JourneyAccumulator.create(dineIn);
-        JourneyAssembler assembler = JourneyAssembler.builder()
-                .build(journey -> journeys.record(analyzer.outcome(journey)));
+        // 2. One entry point: responses join their journey by journey_id, events are assembled
+        //    into journeys (any order; repeated event ids count once), each journey goes to its
+        //    definition and is measured; the accumulators underneath are mergeable.
+        JourneyAnalytics analytics = JourneyAnalytics.builder(List.of(dineIn)).build();
         Instant t = Instant.parse("2026-03-02T19:00:00Z");
-        assembler.add(JourneyEvent.builder("e1", "visit-1", "order", t).build());
-        assembler.add(JourneyEvent.builder("e2", "visit-1", "served", t.plusSeconds(35 * 60))
+        analytics.addEvent(JourneyEvent.builder("e1", "visit-1", "order", t).build());
+        analytics.addEvent(JourneyEvent.builder("e2", "visit-1", "served", t.plusSeconds(35 * 60))
                 .failed("cold_food", SatisfactionFactor.PRODUCT).build());
-        assembler.add(JourneyEvent.builder("e3", "visit-2", "order", t).build());
-        assembler.add(JourneyEvent.builder("e4", "visit-2", "served", t.plusSeconds(12 * 60)).build());
-        assembler.finish();
+        analytics.addEvent(JourneyEvent.builder("e3", "visit-2", "order", t).build());
+        analytics.addEvent(JourneyEvent.builder("e4", "visit-2", "served", t.plusSeconds(12 * 60)).build());
+        JourneyAnalysis analysis = analytics.finish(ScoreOptions.defaults(), ConsistencyRules.defaults());
 
         // 3. The funnel, durations against promises, breaches and failures.
-        JourneySummary summary = journeys.snapshot().overall();
+        JourneySummary summary = analysis.summaries().get(0);
         PromiseSummary served = summary.promise("served-in-20");
         long broken = served.breaches();                               // 1: visit-1 waited 35 minutes
         Duration slowest = served.durations().max().orElseThrow();    // PT35M

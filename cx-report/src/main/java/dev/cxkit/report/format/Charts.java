@@ -1,14 +1,5 @@
 package dev.cxkit.report.format;
 
-import dev.cxkit.report.internal.Figures;
-import dev.cxkit.report.internal.Verdicts;
-import dev.cxkit.report.section.FailureImpactRanking;
-import dev.cxkit.report.section.FailureImpactRanking.ImpactRow;
-import dev.cxkit.report.section.Journeys;
-import dev.cxkit.report.section.Journeys.FunnelStep;
-import dev.cxkit.report.section.Scores.NamedScore;
-import dev.cxkit.report.section.Scores.PeriodScore;
-import dev.cxkit.report.section.Scores.Trend;
 import static dev.cxkit.report.format.Markup.coordinate;
 import static dev.cxkit.report.format.Markup.escape;
 
@@ -16,6 +7,15 @@ import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
 import dev.cxkit.core.stats.Interval;
+import dev.cxkit.report.internal.Figures;
+import dev.cxkit.report.internal.Verdicts;
+import dev.cxkit.report.section.FailureImpactRanking.ImpactRow;
+import dev.cxkit.report.section.FailureImpactRanking;
+import dev.cxkit.report.section.Journeys.FunnelStep;
+import dev.cxkit.report.section.Journeys;
+import dev.cxkit.report.section.Scores.NamedScore;
+import dev.cxkit.report.section.Scores.PeriodScore;
+import dev.cxkit.report.section.Scores.Trend;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

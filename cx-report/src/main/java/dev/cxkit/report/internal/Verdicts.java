@@ -1,12 +1,12 @@
 package dev.cxkit.report.internal;
 
-import dev.cxkit.report.section.Consistency.Alternation;
-import dev.cxkit.report.section.RecoveryEffectiveness;
-import dev.cxkit.report.section.Consistency.PeriodShare;
-import dev.cxkit.report.section.Consistency.Swing;
 import dev.cxkit.core.journey.loop.ControlChart.Share;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.stats.Comparison;
+import dev.cxkit.report.section.Consistency.Alternation;
+import dev.cxkit.report.section.Consistency.PeriodShare;
+import dev.cxkit.report.section.Consistency.Swing;
+import dev.cxkit.report.section.RecoveryEffectiveness;
 import java.util.Optional;
 import java.util.stream.Collectors;
 

@@ -1,12 +1,13 @@
 package dev.cxkit.report.section;
 
+import static dev.cxkit.report.internal.Checks.requireText;
+import static dev.cxkit.report.internal.Checks.sortedCopy;
+
 import dev.cxkit.core.score.Metric;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import static dev.cxkit.report.internal.Checks.requireText;
-import static dev.cxkit.report.internal.Checks.sortedCopy;
 
 /**
  * Section 6: the closed loop.

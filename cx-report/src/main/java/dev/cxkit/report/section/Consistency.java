@@ -1,14 +1,15 @@
 package dev.cxkit.report.section;
 
-import dev.cxkit.report.internal.Verdicts;
-import dev.cxkit.core.journey.loop.ControlChart.Share;
-import dev.cxkit.core.score.Metric;
-import dev.cxkit.core.stats.Interval;
-import java.util.List;
-import java.util.Objects;
 import static dev.cxkit.report.internal.Checks.requireShare;
 import static dev.cxkit.report.internal.Checks.requireText;
 import static dev.cxkit.report.internal.Checks.requireUnique;
+
+import dev.cxkit.core.journey.loop.ControlChart.Share;
+import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.stats.Interval;
+import dev.cxkit.report.internal.Verdicts;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Section 6: consistency findings.

@@ -1,5 +1,11 @@
 package dev.cxkit.report.section;
 
+import static dev.cxkit.report.internal.Checks.requireCount;
+import static dev.cxkit.report.internal.Checks.requireMetric;
+import static dev.cxkit.report.internal.Checks.requireMetrics;
+import static dev.cxkit.report.internal.Checks.requireShare;
+import static dev.cxkit.report.internal.Checks.requireText;
+
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.service.SatisfactionFactor;
@@ -7,11 +13,6 @@ import dev.cxkit.core.stats.Comparison;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import static dev.cxkit.report.internal.Checks.requireCount;
-import static dev.cxkit.report.internal.Checks.requireMetric;
-import static dev.cxkit.report.internal.Checks.requireMetrics;
-import static dev.cxkit.report.internal.Checks.requireShare;
-import static dev.cxkit.report.internal.Checks.requireText;
 
 /**
  * Section 4: what failures cost, one row per failure type and touchpoint, in the rank order

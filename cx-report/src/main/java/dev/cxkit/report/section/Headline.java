@@ -1,16 +1,17 @@
 package dev.cxkit.report.section;
 
+import static dev.cxkit.report.internal.Checks.requireMetric;
+import static dev.cxkit.report.internal.Checks.requireNonEmpty;
+import static dev.cxkit.report.internal.Checks.requireText;
+import static dev.cxkit.report.internal.Checks.requireUnique;
+import static dev.cxkit.report.internal.Checks.sortedCopy;
+
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import static dev.cxkit.report.internal.Checks.requireMetric;
-import static dev.cxkit.report.internal.Checks.requireNonEmpty;
-import static dev.cxkit.report.internal.Checks.requireText;
-import static dev.cxkit.report.internal.Checks.requireUnique;
-import static dev.cxkit.report.internal.Checks.sortedCopy;
 
 /**
  * Section 1: one entry per metric that has responses, in the order NPS, CSAT, CES.

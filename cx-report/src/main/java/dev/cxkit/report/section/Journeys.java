@@ -1,16 +1,17 @@
 package dev.cxkit.report.section;
 
-import dev.cxkit.report.internal.Figures;
+import static dev.cxkit.report.internal.Checks.requireCount;
+import static dev.cxkit.report.internal.Checks.requireText;
+import static dev.cxkit.report.internal.Checks.requireUnique;
+
 import dev.cxkit.core.service.SatisfactionFactor;
 import dev.cxkit.core.stats.Interval;
+import dev.cxkit.report.internal.Figures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import static dev.cxkit.report.internal.Checks.requireCount;
-import static dev.cxkit.report.internal.Checks.requireText;
-import static dev.cxkit.report.internal.Checks.requireUnique;
 
 /**
  * Section 3: the journey funnel and the promises.

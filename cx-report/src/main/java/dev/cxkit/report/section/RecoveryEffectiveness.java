@@ -1,12 +1,13 @@
 package dev.cxkit.report.section;
 
-import dev.cxkit.report.internal.Verdicts;
+import static dev.cxkit.report.internal.Checks.requireMetric;
+
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
+import dev.cxkit.report.internal.Verdicts;
 import java.util.Objects;
 import java.util.Optional;
-import static dev.cxkit.report.internal.Checks.requireMetric;
 
 /**
  * Section 5: does recovery win customers back? The score of journeys without a failure, with

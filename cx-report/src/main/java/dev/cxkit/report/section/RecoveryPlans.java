@@ -1,10 +1,11 @@
 package dev.cxkit.report.section;
 
+import static dev.cxkit.report.internal.Checks.requireText;
+import static dev.cxkit.report.internal.Checks.requireUnique;
+
 import dev.cxkit.rules.plan.RecoveryPlan;
 import java.util.List;
 import java.util.Objects;
-import static dev.cxkit.report.internal.Checks.requireText;
-import static dev.cxkit.report.internal.Checks.requireUnique;
 
 /**
  * Section 5: the recovery plans the policy decided for the open incidents.

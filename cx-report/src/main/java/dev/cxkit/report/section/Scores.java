@@ -1,14 +1,15 @@
 package dev.cxkit.report.section;
 
+import static dev.cxkit.report.internal.Checks.requireMetrics;
+import static dev.cxkit.report.internal.Checks.requireText;
+import static dev.cxkit.report.internal.Checks.requireUnique;
+import static dev.cxkit.report.internal.Checks.sortedCopy;
+
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import static dev.cxkit.report.internal.Checks.requireMetrics;
-import static dev.cxkit.report.internal.Checks.requireText;
-import static dev.cxkit.report.internal.Checks.requireUnique;
-import static dev.cxkit.report.internal.Checks.sortedCopy;
 
 /**
  * Section 2: scores by touchpoint and by stage (one ranking per metric), and the trend of each

@@ -1,12 +1,5 @@
 package dev.cxkit.report.format;
 
-import dev.cxkit.report.section.FailureImpactRanking;
-import dev.cxkit.report.section.FailureImpactRanking.ImpactRow;
-import dev.cxkit.report.section.Journeys;
-import dev.cxkit.report.section.Journeys.FunnelStep;
-import dev.cxkit.report.section.Scores.NamedScore;
-import dev.cxkit.report.section.Scores.PeriodScore;
-import dev.cxkit.report.section.Scores.Trend;
 import static dev.cxkit.report.format.ReportFixtures.ces;
 import static dev.cxkit.report.format.ReportFixtures.csat;
 import static dev.cxkit.report.format.ReportFixtures.nps;
@@ -15,12 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.cxkit.report.format.Charts.Scale;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
 import dev.cxkit.core.stats.Interval;
 import dev.cxkit.core.stats.IntervalMethod;
+import dev.cxkit.report.format.Charts.Scale;
+import dev.cxkit.report.section.FailureImpactRanking.ImpactRow;
+import dev.cxkit.report.section.FailureImpactRanking;
+import dev.cxkit.report.section.Journeys.FunnelStep;
+import dev.cxkit.report.section.Journeys;
+import dev.cxkit.report.section.Scores.NamedScore;
+import dev.cxkit.report.section.Scores.PeriodScore;
+import dev.cxkit.report.section.Scores.Trend;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

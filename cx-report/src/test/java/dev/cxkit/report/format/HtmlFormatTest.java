@@ -1,12 +1,12 @@
 package dev.cxkit.report.format;
 
-import dev.cxkit.report.HealthReport;
-import dev.cxkit.report.Section;
 import static dev.cxkit.report.format.ReportFixtures.BREAKOUT;
 import static dev.cxkit.report.format.ReportFixtures.QUOTES;
 import static dev.cxkit.report.format.ReportFixtures.SCRIPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cxkit.report.HealthReport;
+import dev.cxkit.report.Section;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.cxkit.report.format;
 
-import dev.cxkit.report.internal.Figures;
-import dev.cxkit.report.HealthReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cxkit.report.HealthReport;
+import dev.cxkit.report.internal.Figures;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

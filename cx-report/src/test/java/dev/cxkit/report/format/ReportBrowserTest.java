@@ -1,15 +1,15 @@
 package dev.cxkit.report.format;
 
-import dev.cxkit.report.internal.Figures;
-import dev.cxkit.report.HealthReport;
-import dev.cxkit.report.section.FailureImpactRanking.ImpactRow;
-import dev.cxkit.report.section.Headline.HeadlineScore;
-import dev.cxkit.report.section.Journeys.PromiseResult;
-import dev.cxkit.report.section.Scores.NamedScore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
+import dev.cxkit.report.HealthReport;
+import dev.cxkit.report.internal.Figures;
+import dev.cxkit.report.section.FailureImpactRanking.ImpactRow;
+import dev.cxkit.report.section.Headline.HeadlineScore;
+import dev.cxkit.report.section.Journeys.PromiseResult;
+import dev.cxkit.report.section.Scores.NamedScore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

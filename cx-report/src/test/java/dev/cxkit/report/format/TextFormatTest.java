@@ -1,10 +1,10 @@
 package dev.cxkit.report.format;
 
-import dev.cxkit.report.internal.Figures;
-import dev.cxkit.report.HealthReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.core.score.Score;
+import dev.cxkit.report.HealthReport;
+import dev.cxkit.report.internal.Figures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

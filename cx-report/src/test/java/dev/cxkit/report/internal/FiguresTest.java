@@ -3,15 +3,15 @@ package dev.cxkit.report.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cxkit.report.internal.Figures.Figure;
 import dev.cxkit.core.score.Metric;
+import dev.cxkit.report.internal.Figures.Figure;
 import dev.cxkit.rules.fact.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class FiguresTest {
 

@@ -7,7 +7,6 @@ import dev.cxkit.rules.fact.Customer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Currency;
 import java.util.function.Consumer;
 
 /**
@@ -41,10 +40,8 @@ import java.util.function.Consumer;
  */
 public final class CustomerReader implements RecordReader<Customer> {
 
-    private static final Currency EUR = Currency.getInstance("EUR");
-
-    private final KeyedJsonLines<Customer> lines =
-            new KeyedJsonLines<>("customer id", (fields, source, line) -> fields.customer(null, EUR), Customer::id);
+    private final KeyedJsonLines<Customer> lines = new KeyedJsonLines<>("customer id",
+            (fields, source, line) -> IncidentFields.forJsonLine().customer(fields), Customer::id);
 
     private CustomerReader() {
     }

@@ -5,26 +5,14 @@ import dev.cxkit.core.io.RecordReader;
 import dev.cxkit.core.io.Rejection;
 import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.SatisfactionFactor;
-import dev.cxkit.rules.fact.AffectedItem;
-import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.fact.Disruption;
 import dev.cxkit.rules.fact.FlightDisruption;
-import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.IncidentType;
-import dev.cxkit.rules.fact.Money;
 import dev.cxkit.rules.fact.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Currency;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads service failures from JSON Lines, one incident per line, and hands each line on as an
@@ -50,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       at least one is required, and the detection time defaults to the occurrence time;
  *   <li>{@code minutes_waited}, {@code minutes_promised}: non-negative whole numbers (0 when absent);
  *   <li>{@code order_value}: a non-negative amount in {@code currency} (an ISO 4217 code, default
- *       {@code EUR}), at most the currency's decimals; a number or a string such as {@code "18.50"};
+ *       {@code EUR}), at most the currency's decimals; a number or a string such as {@code "18.50"}
+ *       (or {@code "GBP 18.50"} for an amount in another currency);
  *   <li>{@code items}: an array of {@code {name, price, delivered}} ({@code name} and {@code price}
  *       required, {@code delivered} true when absent), prices in {@code currency};
  *   <li>{@code extraordinary_circumstances}: a boolean (false when absent);
@@ -64,7 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  * A key that is absent, JSON {@code null} or a blank string is missing. Any other key is rejected
  * as unknown (with the closest known name), so that a typo never silently changes a decision; put
- * extra data under {@code attributes}.
+ * extra data under {@code attributes}. The fields are read by {@link IncidentFields}, the parser
+ * that scenario files share.
  *
  * <h2>Flights</h2>
  * A line with {@code "kind": "FLIGHT"} is a disrupted flight (Regulation (EC) No 261/2004, for the
@@ -111,27 +101,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class IncidentReader implements RecordReader<IncidentRecord> {
 
-    /** The fields of a flight line ({@code kind} = {@code FLIGHT}) only. */
-    private static final Set<String> FLIGHT_FIELDS = new TreeSet<>(List.of("disruption", "distance_km", "intra_eu",
-            "departure_delay_minutes", "arrival_delay_minutes", "notice_days", "reroute_departure_earlier_minutes",
-            "rerouted", "overnight", "volunteered", "ticket_price"));
-    private static final Set<String> FIELDS = new TreeSet<>(List.of("incident_id", "kind", "journey_id",
-            "customer_id", "location", "touchpoint", "channel", "type", "factor", "severity", "occurred_at",
-            "detected_at", "minutes_waited", "minutes_promised", "order_value", "currency", "items",
-            "extraordinary_circumstances", "attributes", "customer", "budget_left_today", "similar_recent_incidents",
-            "already_compensated"));
-
-    static {
-        FIELDS.addAll(FLIGHT_FIELDS);
-    }
-
-    /** The value of {@code kind} that makes a line a flight disruption. */
-    private static final String FLIGHT = "FLIGHT";
-    private static final Set<String> ITEM_FIELDS = new TreeSet<>(List.of("name", "price", "delivered"));
-    private static final Currency EUR = Currency.getInstance("EUR");
-
-    private final KeyedJsonLines<IncidentRecord> lines =
-            new KeyedJsonLines<>("incident_id", IncidentReader::parse, r -> r.incident().id());
+    private final KeyedJsonLines<IncidentRecord> lines = new KeyedJsonLines<>("incident_id",
+            (fields, source, line) -> IncidentFields.forJsonLine().incidentLine(fields, source, line),
+            r -> r.incident().id());
 
     private IncidentReader() {
     }
@@ -174,149 +146,5 @@ public final class IncidentReader implements RecordReader<IncidentRecord> {
     public ReadSummary read(InputStream in, String source, Consumer<? super IncidentRecord> accepted,
             Consumer<? super Rejection> rejected) throws IOException {
         return lines.read(in, source, accepted, rejected);
-    }
-
-    private static IncidentRecord parse(Fields f, String source, long line) {
-        f.onlyKnown(FIELDS);
-        String id = f.requiredText("incident_id");
-        Currency currency = f.currency("currency", EUR);
-        boolean isFlight = isFlight(f);
-        FlightDisruption flight = isFlight ? flight(f, currency) : null;
-        IncidentType type = f.enumValue("type", IncidentType.class, null, !isFlight);
-        if (flight != null) {
-            IncidentType flightType = flight.disruption().incidentType();
-            if (type != null && type != flightType) {
-                f.problem("type " + type + " contradicts disruption " + flight.disruption() + " (a " + flightType
-                        + "); leave type out of a FLIGHT line");
-            }
-            type = flightType;
-        }
-        Channel channel = f.enumValue("channel", Channel.class, Channel.IN_PERSON, false);
-        SatisfactionFactor factor = f.enumValue("factor", SatisfactionFactor.class, null, false);
-        Severity severity = f.enumValue("severity", Severity.class, Severity.MODERATE, false);
-        boolean timed = f.has("occurred_at") || f.has("detected_at");
-        Instant occurred = f.instant("occurred_at");
-        Instant detected = f.instant("detected_at");
-        if (!timed) {
-            f.problem("occurred_at or detected_at is required (an ISO-8601 time like 2026-03-01T19:30:00Z)");
-        }
-        if (occurred != null && detected != null && detected.isBefore(occurred)) {
-            f.problem("detected_at " + detected + " is before occurred_at " + occurred);
-        }
-        Integer waited = f.integer("minutes_waited", 0, "must not be negative");
-        Integer promised = f.integer("minutes_promised", 0, "must not be negative");
-        Money orderValue = f.money("order_value", currency);
-        boolean extraordinary = f.bool("extraordinary_circumstances", false);
-        Map<String, String> attributes = f.strings("attributes");
-        List<AffectedItem> items = items(f, currency);
-        String customerId = f.text("customer_id");
-        Customer customer = null;
-        ObjectNode customerNode = f.object("customer");
-        if (customerNode != null) {
-            Fields c = f.nested(customerNode, "customer");
-            String inlineId = c.text("id");
-            if (inlineId != null && customerId != null && !inlineId.equals(customerId)) {
-                f.problem("customer.id '" + inlineId + "' differs from customer_id '" + customerId + "'");
-            }
-            customer = c.customer(customerId, currency);
-        }
-        Money budget = f.money("budget_left_today", currency);
-        Integer similar = f.integer("similar_recent_incidents", 1, "must be at least 1 (it counts this incident)");
-        boolean compensated = f.bool("already_compensated", false);
-        if (!f.ok()) {
-            return null;
-        }
-        Incident.Builder builder = Incident.builder(id, type).journeyId(f.text("journey_id")).customerId(customerId)
-                .location(f.text("location")).touchpoint(f.text("touchpoint")).channel(channel).factor(factor)
-                .severity(severity).occurredAt(occurred).detectedAt(detected)
-                .wait(waited == null ? 0 : waited, promised == null ? 0 : promised).orderValue(orderValue)
-                .extraordinaryCircumstances(extraordinary).flight(flight);
-        items.forEach(builder::item);
-        attributes.forEach(builder::attribute);
-        try {
-            return new IncidentRecord(builder.build(), customer, budget, similar == null ? 1 : similar, compensated,
-                    source, line);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            f.problem(e.getMessage());
-            return null;
-        }
-    }
-
-    /**
-     * Whether the line is a flight ({@code kind} = {@code FLIGHT}); reports another kind, and
-     * flight fields on a line that is not a flight.
-     */
-    private static boolean isFlight(Fields f) {
-        String kind = f.text("kind");
-        if (kind != null && !kind.equalsIgnoreCase(FLIGHT)) {
-            f.problem("kind '" + kind + "' is not " + FLIGHT + " (leave kind out for any other incident)");
-            return false;
-        }
-        if (kind == null) {
-            for (String field : FLIGHT_FIELDS) {
-                if (f.has(field)) {
-                    f.problem(field + " is a flight field: add \"kind\": \"" + FLIGHT + "\" (or leave it out)");
-                }
-            }
-        }
-        return kind != null;
-    }
-
-    /**
-     * The flight of a FLIGHT line, or null when a field is missing, unreadable or contradicts
-     * another (every such problem is reported, naming its field).
-     */
-    private static FlightDisruption flight(Fields f, Currency currency) {
-        Disruption disruption = f.enumValue("disruption", Disruption.class, null, true);
-        FlightDisruption.Builder builder = FlightDisruption.builder(disruption)
-                .distanceKm(f.integer("distance_km"))
-                .intraEu(f.boolOrNull("intra_eu"))
-                .departureDelayMinutes(f.integer("departure_delay_minutes"))
-                .arrivalDelayMinutes(f.integer("arrival_delay_minutes"))
-                .noticeDays(f.integer("notice_days"))
-                .rerouteDepartureEarlierMinutes(f.integer("reroute_departure_earlier_minutes"))
-                .rerouted(f.bool("rerouted", false))
-                .overnight(f.bool("overnight", false))
-                .volunteered(f.bool("volunteered", false))
-                .ticketPrice(f.money("ticket_price", currency));
-        List<FlightDisruption.Problem> problems = builder.problems();
-        for (FlightDisruption.Problem problem : problems) {
-            // a field that is there but could not be read was reported as such, not as missing
-            if (!(problem.missing() && f.has(problem.field()))) {
-                f.problem(problem.toString());
-            }
-        }
-        return disruption == null || !problems.isEmpty() ? null : builder.build();
-    }
-
-    private static List<AffectedItem> items(Fields f, Currency currency) {
-        List<JsonNode> nodes = f.array("items");
-        List<AffectedItem> items = new java.util.ArrayList<>();
-        if (nodes == null) {
-            return items;
-        }
-        for (int i = 0; i < nodes.size(); i++) {
-            JsonNode node = nodes.get(i);
-            String label = "items[" + i + "]";
-            if (!node.isObject()) {
-                f.problem(f.label(label) + " must be an object ({\"name\": ..., \"price\": ..., \"delivered\": ...}), not "
-                        + JsonLines.describe(node));
-                continue;
-            }
-            Fields item = f.nested((ObjectNode) node, label);
-            int before = f.problems().size();
-            item.onlyKnown(ITEM_FIELDS);
-            String name = item.requiredText("name");
-            boolean pricePresent = item.has("price");
-            Money price = item.money("price", currency);
-            if (!pricePresent) {
-                f.problem(item.label("price") + " is missing");
-            }
-            boolean delivered = item.bool("delivered", true);
-            if (f.problems().size() == before && name != null && price != null) {
-                items.add(new AffectedItem(name, price, delivered));
-            }
-        }
-        return items;
     }
 }

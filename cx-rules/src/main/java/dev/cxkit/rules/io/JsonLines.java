@@ -1,5 +1,6 @@
 package dev.cxkit.rules.io;
 
+import dev.cxkit.core.io.DocumentFields;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
 import java.io.BufferedInputStream;
@@ -141,7 +142,7 @@ final class JsonLines {
             return "the line holds no JSON value";
         }
         if (!node.isObject()) {
-            return "expected a JSON object ({...}), got " + describe(node);
+            return "expected a JSON object ({...}), got " + DocumentFields.describe(node);
         }
         return handler.handle((ObjectNode) node, line);
     }
@@ -159,28 +160,5 @@ final class JsonLines {
         TokenStreamLocation where = e.getLocation();
         String column = where != null && where.getColumnNr() > 0 ? " (column " + where.getColumnNr() + ")" : "";
         return "malformed JSON: " + message + column;
-    }
-
-    /** Names a JSON value's type for messages: {@code an array}, {@code a string}, {@code a number}. */
-    static String describe(JsonNode node) {
-        if (node.isArray()) {
-            return "an array";
-        }
-        if (node.isObject()) {
-            return "an object";
-        }
-        if (node.isString()) {
-            return "a string";
-        }
-        if (node.isNumber()) {
-            return "a number";
-        }
-        if (node.isBoolean()) {
-            return "a boolean";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cxkit.rules.io;
 
+import dev.cxkit.core.io.DocumentFields;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.Rejection;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads JSON Lines of values that carry an id, rejecting an id read before (in any input, naming
@@ -27,13 +29,13 @@ final class KeyedJsonLines<T> {
         /**
          * Parses one line.
          *
-         * @param fields the line's fields (problems are collected there)
+         * @param fields the line's fields (problems are collected there, worded as sentences)
          * @param source the input's name
          * @param line the 1-based line number
          * @return the value, or null when {@code fields} has problems
          * @throws IllegalArgumentException with the reason, when the value cannot be built
          */
-        T parse(Fields fields, String source, long line);
+        T parse(DocumentFields fields, String source, long line);
     }
 
     private final Map<String, String> seen = new HashMap<>();
@@ -62,7 +64,7 @@ final class KeyedJsonLines<T> {
         Objects.requireNonNull(accepted, "accepted");
         Objects.requireNonNull(rejected, "rejected");
         return JsonLines.read(in, source, (object, line) -> {
-            Fields fields = new Fields(object);
+            DocumentFields fields = DocumentFields.of(object, DocumentFields.Style.SENTENCE);
             T value;
             try {
                 value = parser.parse(fields, source, line);
@@ -70,7 +72,8 @@ final class KeyedJsonLines<T> {
                 return e.getMessage();
             }
             if (value == null) {
-                return String.join("; ", fields.problems());
+                return fields.problems().stream().map(DocumentFields.FieldProblem::message)
+                        .collect(Collectors.joining("; "));
             }
             String id = idOf.apply(value);
             String first = seen.putIfAbsent(id, source + " line " + line);

@@ -21,7 +21,7 @@
  *     detected_at: 2025-06-14T19:30:00Z  # default: occurred_at, else now
  *     currency: EUR                    # the currency of amounts written without one
  *     order_value: "92.50"             # optional
- *     items: [{name: sea bass, price: "18.50", delivered: false}]
+ *     items: [{name: sea bass, price: "18.50", delivered: false}]   # delivered: default true
  *     # also: factor, journey_id, customer_id, location, touchpoint, occurred_at,
  *     #       minutes_waited, minutes_promised, extraordinary_circumstances, attributes
  *     # a flight: kind: FLIGHT and disruption instead of type, with distance_km, intra_eu,
@@ -30,10 +30,10 @@
  *   customer:                          # required
  *     id: c-1                          # required
  *     contact: {channel: SMS, address_kind: MOBILE}   # required
- *     recent_failures: 0               # default 0; also tier, lifetime_value
+ *     recent_failures: 0               # default 0; also tier, lifetime_value, currency
  *   context:                           # optional
  *     budget_left_today: "0.00"        # default: no budget
- *     similar_recent_incidents: 1      # default 1
+ *     similar_recent_incidents: 1      # default 1; at least 1 (it counts this incident)
  *     already_compensated: false       # default false
  *   settings:                          # optional: settings overridden for this scenario only
  *     authority.frontline.limit: "30.00"
@@ -47,7 +47,9 @@
  *   not_fired: ["Wait comp: a discount on the order"]
  * </pre>
  *
- * <p>A flight ({@code kind: FLIGHT}) takes the keys of
+ * <p>{@code given.incident}, {@code given.customer} and {@code given.context} are read by
+ * {@link dev.cxkit.rules.io.IncidentFields}, the parser that incident and customer lines share, so
+ * their values are checked alike. A flight ({@code kind: FLIGHT}) takes the keys of
  * {@link dev.cxkit.rules.io.IncidentReader}'s flight lines, with the same checks: a key the
  * disruption needs is required, and one it does not take is an error
  * ({@code given.incident.notice_days: is given for a DELAY: it is only for a CANCELLATION; leave it
@@ -55,9 +57,9 @@
  *
  * <p>Values: enums by name (case does not matter); times as ISO-8601 with an offset
  * ({@code 2025-06-14T19:30:00Z}); amounts as text, {@code "18.50"} in
- * {@code given.incident.currency} or {@code "EUR 18.50"}, with no more decimals than the currency
- * has. A due time may also be an ISO-8601 duration ({@code PT2M}, {@code P3D}): that long after
- * {@code given.incident.detected_at}.
+ * {@code given.incident.currency} or {@code "EUR 18.50"}, never negative and with no more decimals
+ * than the currency has. A due time may also be an ISO-8601 duration ({@code PT2M},
+ * {@code P3D}): that long after {@code given.incident.detected_at}.
  *
  * <h2>What is checked</h2>
  *

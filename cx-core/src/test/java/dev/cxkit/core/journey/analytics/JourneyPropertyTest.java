@@ -1,13 +1,13 @@
 package dev.cxkit.core.journey.analytics;
 
-import dev.cxkit.core.journey.AssemblySummary;
-import dev.cxkit.core.journey.Journey;
-import dev.cxkit.core.journey.JourneyAssembler;
-import dev.cxkit.core.journey.JourneyEvent;
-import dev.cxkit.core.journey.JourneyAnalyzer;
-import dev.cxkit.core.journey.JourneyOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cxkit.core.journey.AssemblySummary;
+import dev.cxkit.core.journey.Journey;
+import dev.cxkit.core.journey.JourneyAnalyzer;
+import dev.cxkit.core.journey.JourneyAssembler;
+import dev.cxkit.core.journey.JourneyEvent;
+import dev.cxkit.core.journey.JourneyOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

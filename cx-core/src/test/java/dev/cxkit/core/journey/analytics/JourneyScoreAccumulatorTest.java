@@ -1,5 +1,9 @@
 package dev.cxkit.core.journey.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.cxkit.core.internal.Ratings;
 import dev.cxkit.core.journey.Journey;
 import dev.cxkit.core.journey.JourneyAnalyzer;
@@ -7,10 +11,6 @@ import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.JourneyEvent;
 import dev.cxkit.core.journey.JourneyOutcome;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.RatingDistribution;
 import dev.cxkit.core.score.ScoreOptions;

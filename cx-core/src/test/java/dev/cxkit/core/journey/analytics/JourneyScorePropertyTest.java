@@ -1,5 +1,7 @@
 package dev.cxkit.core.journey.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cxkit.core.journey.Journey;
 import dev.cxkit.core.journey.JourneyAnalyzer;
 import dev.cxkit.core.journey.JourneyOutcome;
@@ -9,8 +11,6 @@ import dev.cxkit.core.journey.loop.ConsistencyAccumulator;
 import dev.cxkit.core.journey.loop.ConsistencyReport;
 import dev.cxkit.core.journey.loop.ConsistencyRules;
 import dev.cxkit.core.journey.loop.ControlChart;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.survey.Period;

@@ -1,13 +1,13 @@
 package dev.cxkit.core.journey.loop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.cxkit.core.journey.Journey;
 import dev.cxkit.core.journey.JourneyAnalyzer;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.JourneyEvent;
 import dev.cxkit.core.journey.JourneyOutcome;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.survey.Response;
 import java.time.Duration;
