@@ -31,6 +31,7 @@ import dev.cxkit.rules.engine.BatchDecisions;
 import dev.cxkit.rules.engine.DecisionException;
 import dev.cxkit.rules.engine.Policy;
 import dev.cxkit.rules.fact.Customer;
+import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.fact.IncidentType;
 import dev.cxkit.rules.io.CustomerReader;
 import dev.cxkit.rules.io.IncidentReader;
@@ -45,6 +46,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -548,14 +550,17 @@ public final class ReportBuilder {
             }
         }
         if (fromFailures) {
-            for (OpenFailures.OpenIncident open : openFailures.incidents()) {
-                String journey = open.incident().journeyId();
-                IncidentType type = open.incident().type();
-                if (named.contains(journey + "\u0000" + type) || sources.containsKey(open.incident().id())) {
+            // newest first: the freshest failures are where a recovery still wins the most back
+            List<OpenFailures.OpenIncident> open = new ArrayList<>(openFailures.incidents());
+            Collections.reverse(open);
+            for (OpenFailures.OpenIncident failure : open) {
+                String journey = failure.incident().journeyId();
+                IncidentType type = failure.incident().type();
+                if (named.contains(journey + "\u0000" + type) || sources.containsKey(failure.incident().id())) {
                     continue;
                 }
-                sources.put(open.incident().id(), "open failure in journey " + journey);
-                all.add(new IncidentRecord(open.incident(), null, null, open.similarRecentIncidents(), false,
+                sources.put(failure.incident().id(), "open failure in journey " + journey);
+                all.add(new IncidentRecord(failure.incident(), null, null, failure.similarRecentIncidents(), false,
                         "journey " + journey, 1));
             }
         }
@@ -563,7 +568,7 @@ public final class ReportBuilder {
                 given.contains("customers") ? customersSource : null, null);
         failures.addAll(decided.failures());
         warnings.addAll(decided.warnings());
-        Map<String, dev.cxkit.rules.fact.Incident> byId = new HashMap<>();
+        Map<String, Incident> byId = new HashMap<>();
         all.forEach(r -> byId.put(r.incident().id(), r.incident()));
         List<RecoveryPlan> planned = decided.plans();
         return Section.of(ReportSections.recoveryPlans(policyName, planned, byId, sources));

@@ -130,6 +130,7 @@ public final class HtmlFormat implements ReportFormat {
             svg .point{fill:var(--accent);stroke:#fff;stroke-width:1.5}
             svg .point-low{fill:#fff;stroke:var(--warn);stroke-width:2}
             footer{margin-top:3rem;padding-bottom:2rem}
+            details.plan{margin:.8rem 0}details.plan>summary{cursor:pointer}details.plan>summary h4{display:inline}
             @media (max-width:40rem){body{font-size:15px}h1{font-size:1.4rem}.card .value{font-size:2rem}\
             th,td{padding:.3rem .45rem}}
             @media print{body{font-size:10.5pt}nav{display:none}.scroll{overflow:visible}\
@@ -453,12 +454,19 @@ public final class HtmlFormat implements ReportFormat {
                     " open incidents").append(", decided by the <strong>").append(escape(plans.policy()))
                     .append("</strong> policy; ").append(approvals).append(approvals == 1 ? " offer needs" :
                     " offers need").append(" a manager's approval.</p>\n");
+            if (plans.plans().size() > TextFormat.SHOWN_PLANS) {
+                out.append("<p>The first ").append(TextFormat.SHOWN_PLANS).append(" plans are open; select an "
+                        + "incident to see the others' plans.</p>\n");
+            }
+            int shown = 0;
             for (IncidentPlan incident : plans.plans()) {
                 RecoveryPlan plan = incident.plan();
-                out.append("<article class=\"plan\">\n<h4>Incident ").append(escape(plan.incidentId()))
+                // many open failures make a long page: each plan folds (no script: details/summary)
+                out.append("<details class=\"plan\"").append(shown++ < TextFormat.SHOWN_PLANS ? " open" : "")
+                        .append(">\n<summary><h4>Incident ").append(escape(plan.incidentId()))
                         .append(incident.summary().isBlank() ? "" : ": " + escape(incident.summary()))
                         .append(plan.systemicIssue() ? " <span class=\"badge bad\">systemic issue</span>" : "")
-                        .append("</h4>\n");
+                        .append("</h4></summary>\n");
                 if (!incident.source().isBlank()) {
                     out.append("<p class=\"meta\">From ").append(escape(incident.source())).append("</p>\n");
                 }
@@ -491,7 +499,7 @@ public final class HtmlFormat implements ReportFormat {
                     out.append("<p>Follow up by ").append(f.channel()).append(" by ").append(Figures.time(f.due()))
                             .append(".</p>\n");
                 }
-                out.append("</article>\n");
+                out.append("</details>\n");
             }
         }
 

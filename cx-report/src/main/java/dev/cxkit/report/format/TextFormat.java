@@ -53,6 +53,9 @@ public final class TextFormat implements ReportFormat {
     /** The one instance; see {@link ReportFormat#text()}. */
     static final TextFormat INSTANCE = new TextFormat();
 
+    /** How many plans the summary shows in full; the page and the JSON have them all. */
+    static final int SHOWN_PLANS = 10;
+
     /** Control characters but the line feed. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n]]");
 
@@ -270,7 +273,8 @@ public final class TextFormat implements ReportFormat {
                 .append(", policy ").append(plans.policy()).append("; ").append(plans.approvalsNeeded())
                 .append(" offer").append(plans.approvalsNeeded() == 1 ? " needs" : "s need")
                 .append(" a manager's approval.\n");
-        for (IncidentPlan incident : plans.plans()) {
+        List<IncidentPlan> shown = plans.plans().subList(0, Math.min(SHOWN_PLANS, plans.plans().size()));
+        for (IncidentPlan incident : shown) {
             RecoveryPlan plan = incident.plan();
             out.append("\nincident ").append(plan.incidentId())
                     .append(incident.summary().isBlank() ? "" : ": " + incident.summary())
@@ -291,6 +295,11 @@ public final class TextFormat implements ReportFormat {
                 }
                 offers.appendTo(out);
             }
+        }
+        int more = plans.plans().size() - shown.size();
+        if (more > 0) {
+            out.append("\n... and ").append(more).append(more == 1 ? " more incident" : " more incidents")
+                    .append(", each with its plan, in report.html and report.json.\n");
         }
     }
 

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.core.score.Score;
 import dev.cxkit.report.HealthReport;
+import dev.cxkit.report.Section;
+import dev.cxkit.report.section.RecoveryPlans;
+import dev.cxkit.report.section.RecoveryPlans.IncidentPlan;
+import dev.cxkit.rules.plan.RecoveryPlan;
+import java.util.ArrayList;
 import dev.cxkit.report.internal.Figures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,5 +74,28 @@ class TextFormatTest {
                 .contains(ReportFixtures.BREAKOUT + " second line\uFFFD").doesNotContain("\u0007");
         assertThat(ReportFormat.text().render(ReportFixtures.nothing())).contains("No responses were given (--responses), so"
                 + " there are no scores.\n");
+    }
+
+    @Test
+    void manyPlansShowTheFirstInFullAndCountTheRestWhileThePageFoldsThemAll() {
+        HealthReport base = ReportFixtures.realistic();
+        RecoveryPlan template = ReportFixtures.recoveryPlans().plans().get(1).plan();
+        List<IncidentPlan> plans = new ArrayList<>();
+        for (int i = 0; i < TextFormat.SHOWN_PLANS + 3; i++) {
+            RecoveryPlan plan = new RecoveryPlan("INC-" + i, template.steps(), template.offers(),
+                    template.escalations(), template.followUps(), template.systemicIssue(), template.firedRules());
+            plans.add(new IncidentPlan("failure " + i, "open failure in journey V" + i, plan));
+        }
+        HealthReport many = new HealthReport(base.title(), base.provenance(), base.headline(), base.scores(),
+                base.journeys(), base.failureImpact(), Section.of(new RecoveryPlans("restaurant", plans)),
+                base.recoveryEffectiveness(), base.consistency(), base.closedLoop());
+        String text = ReportFormat.text().render(many);
+        assertThat(text).contains("incident INC-9: failure 9\n  from open failure in journey V9\n")
+                .doesNotContain("incident INC-10:")
+                .contains("... and 3 more incidents, each with its plan, in report.html and report.json.");
+        String html = ReportFormat.html().render(many);
+        assertThat(html.split("<details class=\"plan\" open>", -1)).hasSize(TextFormat.SHOWN_PLANS + 1);
+        assertThat(html.split("<details class=\"plan\">", -1)).hasSize(3 + 1);
+        assertThat(html).contains("Incident INC-12: failure 12");
     }
 }
