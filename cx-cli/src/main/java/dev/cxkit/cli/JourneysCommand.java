@@ -211,7 +211,7 @@ final class JourneysCommand implements Callable<Integer> {
         for (JourneySummary summary : analysis.summaries()) {
             unknown.add(summary.unknownTouchpoints());
         }
-        JourneysPrinter.Result result = new JourneysPrinter.Result(definitions, analysis.summaries(), unknown,
+        JourneysPrinter.JourneysRun result = new JourneysPrinter.JourneysRun(definitions, analysis.summaries(), unknown,
                 analysis.scores(), analysis.consistency(), analysis.closedLoop(), eventRows, analysis.assembly(),
                 responseRows, analysis.joined(), unmatched, customerRows, reading.rejections(),
                 reading.summary().warnings(), options);

@@ -1,3 +1,5 @@
+// Over 500 lines on purpose: half of it is the Javadoc of the builder's public settings and inputs,
+// which users read; the work is in ReportSections, RecoveryPlanning and the core analytics.
 package dev.cxkit.report;
 
 import dev.cxkit.core.io.JourneyEventReader;
@@ -27,16 +29,12 @@ import dev.cxkit.report.section.RecoveryPlans;
 import dev.cxkit.report.section.Scores;
 import dev.cxkit.rules.bridge.FailureIncidents;
 import dev.cxkit.rules.bridge.OpenFailures;
-import dev.cxkit.rules.engine.BatchDecisions;
 import dev.cxkit.rules.engine.DecisionException;
 import dev.cxkit.rules.engine.Policy;
 import dev.cxkit.rules.fact.Customer;
-import dev.cxkit.rules.fact.Incident;
-import dev.cxkit.rules.fact.IncidentType;
 import dev.cxkit.rules.io.CustomerReader;
 import dev.cxkit.rules.io.IncidentReader;
 import dev.cxkit.rules.io.IncidentRecord;
-import dev.cxkit.rules.plan.RecoveryPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -46,10 +44,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,7 +98,6 @@ public final class ReportBuilder {
     private FailureIncidents bridge = FailureIncidents.defaults();
     private String subject;
     private Policy policy;
-    private String policyName;
     private String customersSource;
 
     private boolean started;
@@ -281,7 +276,6 @@ public final class ReportBuilder {
      */
     public ReportBuilder policy(Policy value) {
         this.policy = value;
-        this.policyName = value == null ? null : value.name();
         return this;
     }
 
@@ -539,39 +533,11 @@ public final class ReportBuilder {
         if (policy == null) {
             return Section.absent("No policy was given (--policy), so the incidents were not decided.");
         }
-        // the incidents given, then the open journey failures they do not name
-        List<IncidentRecord> all = new ArrayList<>(incidents);
-        Map<String, String> sources = new LinkedHashMap<>();
-        Set<String> named = new HashSet<>();
-        for (IncidentRecord r : incidents) {
-            sources.put(r.incident().id(), r.source() + " line " + r.line());
-            if (r.incident().journeyId() != null) {
-                named.add(r.incident().journeyId() + "\u0000" + r.incident().type());
-            }
-        }
-        if (fromFailures) {
-            // newest first: the freshest failures are where a recovery still wins the most back
-            List<OpenFailures.OpenIncident> open = new ArrayList<>(openFailures.incidents());
-            Collections.reverse(open);
-            for (OpenFailures.OpenIncident failure : open) {
-                String journey = failure.incident().journeyId();
-                IncidentType type = failure.incident().type();
-                if (named.contains(journey + "\u0000" + type) || sources.containsKey(failure.incident().id())) {
-                    continue;
-                }
-                sources.put(failure.incident().id(), "open failure in journey " + journey);
-                all.add(new IncidentRecord(failure.incident(), null, null, failure.similarRecentIncidents(), false,
-                        "journey " + journey, 1));
-            }
-        }
-        BatchDecisions.Result decided = BatchDecisions.decide(policy, all, customers,
-                given.contains("customers") ? customersSource : null, null);
-        failures.addAll(decided.failures());
-        warnings.addAll(decided.warnings());
-        Map<String, Incident> byId = new HashMap<>();
-        all.forEach(r -> byId.put(r.incident().id(), r.incident()));
-        List<RecoveryPlan> planned = decided.plans();
-        return Section.of(ReportSections.recoveryPlans(policyName, planned, byId, sources));
+        RecoveryPlanning.Planned planned = RecoveryPlanning.decide(policy, incidents,
+                fromFailures ? openFailures : null, customers, given.contains("customers") ? customersSource : null);
+        failures.addAll(planned.failures());
+        warnings.addAll(planned.warnings());
+        return Section.of(planned.plans());
     }
 
     /**

@@ -1,3 +1,5 @@
+// Over 500 lines on purpose: the JSON and the tables of cx journeys, section by section; both
+// printers of one result side by side keep their names and numbers in step.
 package dev.cxkit.cli.print;
 
 import dev.cxkit.core.io.ReadSummary;
@@ -60,7 +62,7 @@ public final class JourneysPrinter {
      * @param warnings the readers' warnings
      * @param options the score options
      */
-    public record Result(List<JourneyDefinition> definitions, List<JourneySummary> summaries,
+    public record JourneysRun(List<JourneyDefinition> definitions, List<JourneySummary> summaries,
             List<Map<String, Long>> unknownTouchpoints, List<JourneyScoreReport> scores,
             List<ConsistencyReport> consistency, ClosedLoopReport closedLoop, ReadSummary events,
             AssemblySummary assembly, ReadSummary responses, long joined, long unmatched, ReadSummary customers,
@@ -75,7 +77,7 @@ public final class JourneysPrinter {
 
     // ---------------------------------------------------------------- JSON
 
-    public static ObjectNode json(Result r, double confidence) {
+    public static ObjectNode json(JourneysRun r, double confidence) {
         ObjectNode root = ScoreText.JSON.createObjectNode();
         ArrayNode definitions = root.putArray("definitions");
         ArrayNode funnel = root.putArray("funnel");
@@ -366,7 +368,7 @@ public final class JourneysPrinter {
         return node;
     }
 
-    private static ObjectNode closedLoop(Result r) {
+    private static ObjectNode closedLoop(JourneysRun r) {
         ObjectNode node = ScoreText.JSON.createObjectNode();
         node.put("followUpWithinHours", r.closedLoop().rules().followUpWithin().toHours());
         ArrayNode follow = node.putArray("followUps");
@@ -406,7 +408,7 @@ public final class JourneysPrinter {
 
     // ---------------------------------------------------------------- tables
 
-    public static void table(PrintWriter out, Result r, double confidence) {
+    public static void table(PrintWriter out, JourneysRun r, double confidence) {
         String ci = ScoreText.percent(confidence) + " interval";
         for (int d = 0; d < r.definitions().size(); d++) {
             String name = r.definitions().get(d).name();
@@ -566,7 +568,7 @@ public final class JourneysPrinter {
         out.println();
     }
 
-    private static void consistencyTable(PrintWriter out, Result r) {
+    private static void consistencyTable(PrintWriter out, JourneysRun r) {
         for (ConsistencyReport c : r.consistency()) {
             List<ControlChart> flagged = c.flagged();
             out.printf(Locale.ROOT, "Consistency by %s and %s: %d of %d charts flagged (3-sigma p-chart; runs of "
@@ -604,7 +606,7 @@ public final class JourneysPrinter {
         }
     }
 
-    private static void closedLoopTable(PrintWriter out, Result r) {
+    private static void closedLoopTable(PrintWriter out, JourneysRun r) {
         List<DetractorFollowUp> follow = r.closedLoop().followUps();
         out.printf(Locale.ROOT, "Closed loop: %d detractors to follow up within %dh, soonest due first%n",
                 follow.size(), r.closedLoop().rules().followUpWithin().toHours());

@@ -1,3 +1,5 @@
+// Over 500 lines on purpose: one generator of the sample's journeys, whose stories (failures,
+// recoveries, Sheffield's alternating months) depend on each other through one seeded stream.
 package dev.cxkit.cli.sample;
 
 import dev.cxkit.core.journey.JourneyDefinition;

@@ -1,3 +1,5 @@
+// Over 500 lines on purpose: the cited normal and Student t distribution functions (and the
+// incomplete beta they need) that the statistics use, each with its source, in one final class.
 package dev.cxkit.core.stats;
 
 /**

@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: the report's four SVG chart kinds share their scales, axes and ticks.
 package dev.cxkit.report.format;
 
 import static dev.cxkit.report.format.Markup.coordinate;

@@ -1,3 +1,5 @@
+// Over 500 lines on purpose: one self-contained page, its style sheet included, section by section
+// in the order of the report; the charts are in Charts.
 package dev.cxkit.report.format;
 
 import static dev.cxkit.report.format.Markup.escape;

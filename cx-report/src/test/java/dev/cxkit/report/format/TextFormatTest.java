@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.report.HealthReport;
 import dev.cxkit.report.Section;
-import dev.cxkit.report.section.RecoveryPlans;
+import dev.cxkit.report.internal.Figures;
 import dev.cxkit.report.section.RecoveryPlans.IncidentPlan;
+import dev.cxkit.report.section.RecoveryPlans;
 import dev.cxkit.rules.plan.RecoveryPlan;
 import java.util.ArrayList;
-import dev.cxkit.report.internal.Figures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,3 +1,6 @@
+// Over 500 lines on purpose: deciding with its guard rails (firing limit, time budget, worker
+// isolation, stuck-decision accounting) is one piece of concurrency that reads best in one place;
+// compiling lives in PolicyCompiler.
 package dev.cxkit.rules.engine;
 
 import dev.cxkit.rules.fact.Customer;
