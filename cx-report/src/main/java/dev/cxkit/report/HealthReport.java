@@ -17,12 +17,12 @@ import java.util.Objects;
 
 /**
  * Everything a CX health report shows, in the order the page, the JSON and the terminal summary
- * show it (issue 6): headline scores; scores by touchpoint and stage with the trend; the journey
+ * show it: headline scores; scores by touchpoint and stage with the trend; the journey
  * funnel and promises; what failures cost; recovery plans and recovery effectiveness; consistency
  * findings and the closed loop; and where the numbers came from.
  *
- * <p>The model holds results, not raw data: filling it is the analytics' job, rendering it is
- * {@link ReportJson}'s, {@link ReportHtml}'s and {@link ReportText}'s. Every part that needs input
+ * <p>The model holds results, not raw data: filling it is {@link ReportBuilder}'s job, rendering it is
+ * a {@link dev.cxkit.report.format.ReportFormat}'s. Every part that needs input
  * the user may not have given (journey events, incidents, comments) is a {@link Section}, which
  * is either present or absent with a sentence saying why; the writers print that sentence
  * instead of failing.

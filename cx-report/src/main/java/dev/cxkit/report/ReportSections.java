@@ -72,7 +72,7 @@ import java.util.function.Consumer;
 
 /**
  * Turns what {@code cx report} computed into the sections of a
- * {@link dev.cxkit.cli.report.HealthReport}: the scores of {@code cx score} per period, touchpoint
+ * {@link HealthReport}: the scores of {@code cx score} per period, touchpoint
  * and stage; the journey analytics of {@code cx journeys} ({@link JourneyAnalysis}); the plans of
  * {@code cx recover}. Nothing here reads input or a clock. Stateless, except
  * {@link Responses}.

@@ -1,11 +1,9 @@
 /**
- * The rendering layer of {@code cx report}: the {@link dev.cxkit.cli.report.ReportModel} of a CX
- * health report, and its three renderings, which show the same numbers in the same order:
- * {@link dev.cxkit.report.format.JsonFormat} ({@code report.json}, shape documented there),
- * {@link dev.cxkit.report.format.HtmlFormat} ({@code report.html}: one self-contained page with inline
- * SVG charts) and {@link dev.cxkit.report.format.TextFormat} (the terminal summary).
- *
- * <p>Filling the model from the analytics is the command's job; nothing here reads input, a
- * clock or the environment, so the same model always gives the same bytes.
+ * The formats of the CX health report, behind one interface,
+ * {@link dev.cxkit.report.format.ReportFormat}: {@link dev.cxkit.report.format.HtmlFormat} (one
+ * self-contained page with inline SVG charts), {@link dev.cxkit.report.format.JsonFormat} (the same
+ * numbers, shape documented there) and {@link dev.cxkit.report.format.TextFormat} (the terminal
+ * summary). They show the same numbers in the same order, read no input, clock or environment, and
+ * so always give the same bytes for the same report.
  */
-package dev.cxkit.cli.report;
+package dev.cxkit.report.format;

@@ -28,7 +28,7 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  *
  * @param factor the satisfaction factor broken
- * @param type the failure type (see {@link ServiceFailure#type()}), or null for the whole factor
+ * @param type the failure type (see {@link dev.cxkit.core.journey.ServiceFailure#type()}), or null for the whole factor
  * @param touchpoint the touchpoint, or null for the whole factor
  * @param with the score of responses whose journey had the failure
  * @param without the score of the other responses

@@ -78,7 +78,7 @@ public final class JourneyAccumulator {
     /**
      * Records one journey's outcome.
      *
-     * @param outcome the outcome, made by a {@link JourneyAnalyzer} of this accumulator's definition
+     * @param outcome the outcome, made by a {@link dev.cxkit.core.journey.JourneyAnalyzer} of this accumulator's definition
      * @throws IllegalArgumentException if the outcome does not fit the definition (other stages,
      *     promises or contact rules); nothing is recorded then
      * @throws NullPointerException if the outcome is null

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Does recovery win customers back? The score, in one metric, of journeys with no failure, with
  * every failure recovered in time (within the definition's recovery promise), and with a failure
- * not recovered or recovered late ({@link JourneyOutcome#recovery()}), with the pairwise tests
+ * not recovered or recovered late ({@link dev.cxkit.core.journey.JourneyOutcome#recovery()}), with the pairwise tests
  * of {@link dev.cxkit.core.score.ScoreComparison}, and a plain verdict on the service-recovery
  * paradox (McCollough and Bharadwaj 1992; de Matos, Henrique and Rossi 2007, "Service recovery
  * paradox: a meta-analysis", <i>Journal of Service Research</i> 10(1)): a well-recovered failure
