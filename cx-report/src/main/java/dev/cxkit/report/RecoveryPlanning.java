@@ -70,7 +70,7 @@ final class RecoveryPlanning {
                 }
                 sources.put(incident.id(), "open failure in journey " + journey);
                 all.add(new IncidentRecord(incident, null, null, failure.similarRecentIncidents(), false,
-                        "journey " + journey, 1));
+                        "journey " + journey, 0));
             }
         }
         Map<String, Incident> byId = new HashMap<>();

@@ -8,6 +8,7 @@ import dev.cxkit.core.io.RecordReader;
 import dev.cxkit.core.io.Rejection;
 import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.journey.JourneyDefinition;
+import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.JourneyEvent;
 import dev.cxkit.core.journey.analytics.JourneyAnalysis;
 import dev.cxkit.core.journey.analytics.JourneyAnalytics;
@@ -223,6 +224,31 @@ public final class ReportBuilder {
             }
         }
         this.definitions = copy;
+        return this;
+    }
+
+    /**
+     * Reads the journey definitions from files (YAML or JSON) and names each in the report's
+     * provenance, as {@code cx report --definition} does.
+     *
+     * @param files the definitions' files, in the order that breaks routing ties
+     * @return this builder
+     * @throws IOException if a file cannot be read
+     * @throws dev.cxkit.core.journey.JourneyDefinitionException if a definition is invalid (every
+     *     problem with its line)
+     * @throws IllegalArgumentException if two definitions share a name
+     * @throws IllegalStateException after the first record
+     */
+    public ReportBuilder readDefinitions(List<Path> files) throws IOException {
+        unstarted("the definitions");
+        List<JourneyDefinition> read = new ArrayList<>();
+        for (Path file : files) {
+            read.add(JourneyDefinitions.load(file));
+        }
+        definitions(read);
+        for (Path file : files) {
+            addInput("definition", file.toString(), Rows.of(1, 0));
+        }
         return this;
     }
 

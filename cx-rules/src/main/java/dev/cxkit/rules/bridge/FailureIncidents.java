@@ -43,8 +43,9 @@ import java.util.Optional;
  *       else the usual type of its factor (product: {@code QUALITY}, people:
  *       {@code RUDE_OR_CARELESS_STAFF}, timeliness: {@code LONG_WAIT}, resolution: {@code OTHER}).
  *   <li><b>Wait.</b> For a broken deadline, the minutes promised are the limit and the minutes
- *       waited the time measured; when the awaited event never came, the time from the start
- *       event to the journey's last event, and at least one minute past the limit.
+ *       waited the time measured; when the awaited event never came, how long is not known, so
+ *       the incident claims no more than one minute past the limit (a {@link Severity#MINOR}
+ *       wait unless {@link #withSeverity} says otherwise).
  *   <li><b>Severity.</b> A severity set with {@link #withSeverity} wins; a wait is
  *       {@link Severity#MINOR} up to 10 minutes over the limit, {@link Severity#MODERATE} up to 25
  *       and {@link Severity#MAJOR} beyond; anything else {@link Severity#MODERATE}.
@@ -239,7 +240,7 @@ public final class FailureIncidents {
                 waited = minutes(measured);
                 detected = start.plus(measured);
             } else {
-                waited = Math.max(promised + 1, minutes(Duration.between(start, outcome.endedAt())));
+                waited = promised + 1; // the awaited event never came: only "late" is known
             }
             b.wait(waited, promised);
         }

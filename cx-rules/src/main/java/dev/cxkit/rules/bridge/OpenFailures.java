@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Collects, as journeys close, the failures still open at a time: those never put right that
- * happened within a window before it, each as the {@link Incident} {@link FailureIncidents} makes
- * of it, with how many failures of the same type at the same touchpoint and location happened in
+ * Collects, as journeys close, the failures still open at a time: those that happened within a
+ * window before it, were detected by then and had not been put right by then (events may run past
+ * the time: what happened later is not known at it), each as the {@link Incident}
+ * {@link FailureIncidents} makes of it, with how many failures of the same type at the same touchpoint and location happened in
  * the week up to it (so that a policy sees a recurring problem). Register it with
  * {@link JourneyAnalytics.Builder#listener}; memory holds only the failures of the two windows.
  *
@@ -92,10 +93,15 @@ public final class OpenFailures implements JourneyAnalytics.JourneyListener {
                 continue;
             }
             seen.add(new Seen(f.type(), f.touchpoint(), f.location(), at));
-            if (f.recovery() == ServiceFailure.Recovery.NOT_RECOVERED && !at.isBefore(openFrom)) {
-                int n = types.merge(f.type(), 1, Integer::sum);
-                String id = FailureIncidents.id(journey.journeyId(), f.type()) + (n == 1 ? "" : "-" + n);
-                open.add(bridge.incident(definition, journey, outcome, f, id));
+            // open at asOf: not put right by then (a recovery after asOf had not happened yet)
+            boolean open = f.recoveredAt() == null || f.recoveredAt().isAfter(asOf);
+            if (open && !at.isBefore(openFrom)) {
+                String base = FailureIncidents.id(journey.journeyId(), f.type());
+                int n = types.merge(base, 1, Integer::sum); // by id: cold_food and cold-food share one
+                Incident incident = bridge.incident(definition, journey, outcome, f, base + (n == 1 ? "" : "-" + n));
+                if (!incident.detectedAt().isAfter(asOf)) { // nobody knew of it at asOf
+                    this.open.add(incident);
+                }
             }
         }
     }

@@ -20,8 +20,10 @@ import java.util.Objects;
  *     line gives none (no budget limit)
  * @param similarRecentIncidents {@code similar_recent_incidents}, this one included (1 when absent)
  * @param alreadyCompensated {@code already_compensated} (false when absent)
- * @param source the input's name, for messages
- * @param line the 1-based line number in the input
+ * @param source the input's name, for messages (for an incident made from a journey's open failure,
+ *     the journey: {@code journey V000042})
+ * @param line the 1-based line number in the input, or 0 when the incident was not read from a line
+ *     (made from a journey's open failure)
  */
 public record IncidentRecord(Incident incident, Customer customer, Money budgetLeftToday, int similarRecentIncidents,
         boolean alreadyCompensated, String source, long line) {
@@ -31,7 +33,7 @@ public record IncidentRecord(Incident incident, Customer customer, Money budgetL
      *
      * @throws NullPointerException if the incident or source is null
      * @throws IllegalArgumentException if the count of similar incidents is below 1 or the line
-     *     below 1
+     *     is negative
      */
     public IncidentRecord {
         Objects.requireNonNull(incident, "incident");
@@ -40,8 +42,8 @@ public record IncidentRecord(Incident incident, Customer customer, Money budgetL
             throw new IllegalArgumentException("similar recent incidents count this one, so at least 1: "
                     + similarRecentIncidents);
         }
-        if (line < 1) {
-            throw new IllegalArgumentException("line must be >= 1: " + line);
+        if (line < 0) {
+            throw new IllegalArgumentException("line must be >= 0: " + line);
         }
     }
 
