@@ -1,6 +1,5 @@
 package dev.cxkit.core.journey;
 
-import dev.cxkit.core.journey.analytics.JourneyAccumulator;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import java.util.Optional;
  * What one closed journey came to, measured against its definition: the stages it reached and
  * completed, the first time at each touchpoint, every promise and contact check, and its service
  * failures with their recovery. Made by {@link JourneyAnalyzer}; recorded by
- * {@link JourneyAccumulator}.
+ * {@link dev.cxkit.core.journey.analytics.JourneyAccumulator}.
  *
  * <p>It is compact (no events) and carries the journey and customer ids, so survey responses can
  * be joined to it by journey id: the score of journeys with a failure against those without

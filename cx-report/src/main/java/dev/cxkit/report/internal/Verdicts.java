@@ -3,10 +3,8 @@ package dev.cxkit.report.internal;
 import dev.cxkit.core.journey.loop.ControlChart.Share;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.stats.Comparison;
-import dev.cxkit.report.section.Consistency.Alternation;
-import dev.cxkit.report.section.Consistency.PeriodShare;
-import dev.cxkit.report.section.Consistency.Swing;
-import dev.cxkit.report.section.RecoveryEffectiveness;
+import dev.cxkit.core.stats.Interval;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -19,14 +17,22 @@ public final class Verdicts {
     private Verdicts() {
     }
 
-    /** Two sentences: recovered against not recovered, then recovered against no failure (the paradox). */
-    public static String recovery(RecoveryEffectiveness e) {
-        return sentence(e.metric(), e.recoveredVsNotRecovered(),
+    /**
+     * Two sentences: recovered against not recovered, then recovered against no failure (the paradox).
+     *
+     * @param metric the metric
+     * @param recoveredVsNotRecovered recovered minus not recovered, empty when a side is too small
+     * @param recoveredVsNoFailure recovered minus no failure, empty when a side is too small
+     * @return the verdict
+     */
+    public static String recovery(Metric metric, Optional<Comparison> recoveredVsNotRecovered,
+            Optional<Comparison> recoveredVsNoFailure) {
+        return sentence(metric, recoveredVsNotRecovered,
                 "There are too few responses to compare recovered with unrecovered journeys.",
                 "Recovered and unrecovered journeys do not differ beyond sampling noise (%s).",
                 "Recovery works: recovered journeys score higher than unrecovered ones (%s).",
                 "Recovered journeys score lower than unrecovered ones (%s): look at how recoveries are done.")
-                + " " + sentence(e.metric(), e.recoveredVsNoFailure(),
+                + " " + sentence(metric, recoveredVsNoFailure,
                 "There are too few responses to compare recovered journeys with journeys without a failure.",
                 "Recovered journeys score about as well as journeys without a failure (%s): no recovery paradox, but"
                         + " the failure's cost is won back.",
@@ -64,24 +70,24 @@ public final class Verdicts {
      * {@code Leith: the share of NPS promoters (9–10), 22.0% in 2026-03, lies below the control limits
      * [35.1%, 61.0%] that sampling noise explains.}
      */
-    public static String swing(Swing s) {
-        return s.where() + ": the share of " + share(s.metric(), s.share()) + ", " + Figures.percent(s.value()).text()
-                + " in " + s.period() + ", lies " + (s.value() < s.controlLimits().lower() ? "below" : "above")
-                + " the control limits [" + Figures.percent(s.controlLimits().lower()).text() + ", "
-                + Figures.percent(s.controlLimits().upper()).text() + "] that sampling noise explains.";
+    public static String swing(String where, Metric metric, Share share, String period, double value,
+            Interval limits) {
+        return where + ": the share of " + share(metric, share) + ", " + Figures.percent(value).text()
+                + " in " + period + ", lies " + (value < limits.lower() ? "below" : "above")
+                + " the control limits [" + Figures.percent(limits.lower()).text() + ", "
+                + Figures.percent(limits.upper()).text() + "] that sampling noise explains.";
     }
 
     /**
      * {@code Leith: the share of NPS promoters (9–10) goes up and down in turn over 6 periods (2026-01 to
      * 2026-06: 62.0%, 30.1%, ...): instability or gaming, not improvement.}
      */
-    public static String alternation(Alternation a) {
-        String values = a.run().stream().map(p -> Figures.percent(p.value()).text()).collect(Collectors.joining(", "));
-        PeriodShare first = a.run().get(0);
-        PeriodShare last = a.run().get(a.run().size() - 1);
-        return a.where() + ": the share of " + share(a.metric(), a.share()) + " goes up and down in turn over "
-                + a.run().size() + " periods (" + first.period() + " to " + last.period() + ": " + values
-                + "): instability or gaming, not improvement.";
+    public static String alternation(String where, Metric metric, Share share, List<String> periods,
+            List<Double> values) {
+        String shares = values.stream().map(v -> Figures.percent(v).text()).collect(Collectors.joining(", "));
+        return where + ": the share of " + share(metric, share) + " goes up and down in turn over "
+                + periods.size() + " periods (" + periods.get(0) + " to " + periods.get(periods.size() - 1) + ": "
+                + shares + "): instability or gaming, not improvement.";
     }
 
     /**

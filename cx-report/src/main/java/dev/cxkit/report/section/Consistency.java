@@ -84,7 +84,7 @@ public record Consistency(List<Finding> findings) {
 
         @Override
         public String sentence() {
-            return Verdicts.swing(this);
+            return Verdicts.swing(where, metric, share, period, value, controlLimits);
         }
     }
 
@@ -123,7 +123,8 @@ public record Consistency(List<Finding> findings) {
 
         @Override
         public String sentence() {
-            return Verdicts.alternation(this);
+            return Verdicts.alternation(where, metric, share, run.stream().map(PeriodShare::period).toList(),
+                    run.stream().map(PeriodShare::value).toList());
         }
     }
 

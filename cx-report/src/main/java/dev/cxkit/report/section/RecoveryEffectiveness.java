@@ -44,6 +44,6 @@ public record RecoveryEffectiveness(Metric metric, Score noFailure, Score recove
      * the recovery paradox holds, with the numbers the page shows.
      */
     public String verdict() {
-        return Verdicts.recovery(this);
+        return Verdicts.recovery(metric, recoveredVsNotRecovered, recoveredVsNoFailure);
     }
 }
