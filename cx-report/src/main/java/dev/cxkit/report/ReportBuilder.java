@@ -16,6 +16,7 @@ import dev.cxkit.core.journey.loop.ClosedLoopRules;
 import dev.cxkit.core.journey.loop.ConsistencyRules;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.ScoreOptions;
+import dev.cxkit.core.stats.MultipleTesting.Adjustment;
 import dev.cxkit.core.survey.Period;
 import dev.cxkit.core.survey.Response;
 import dev.cxkit.report.Provenance.Input;
@@ -96,6 +97,7 @@ public final class ReportBuilder {
     private List<String> staff = List.of();
     private List<JourneyDefinition> definitions = List.of();
     private Duration openWindow = OpenFailures.DEFAULT_OPEN_WINDOW;
+    private Adjustment adjustment = Adjustment.HOLM;
     private FailureIncidents bridge = FailureIncidents.defaults();
     private String subject;
     private Policy policy;
@@ -249,6 +251,19 @@ public final class ReportBuilder {
         for (Path file : files) {
             addInput("definition", file.toString(), Rows.of(1, 0));
         }
+        return this;
+    }
+
+    /**
+     * Sets how the p-values of a family of tests (the failure-impact ranking) are adjusted:
+     * {@link Adjustment#HOLM} (family-wise error rate, the default), Benjamini–Hochberg (false
+     * discovery rate) or none. The family's error rate is 1 − the confidence level.
+     *
+     * @param value the adjustment
+     * @return this builder
+     */
+    public ReportBuilder adjustment(Adjustment value) {
+        this.adjustment = Objects.requireNonNull(value, "adjustment");
         return this;
     }
 
@@ -531,7 +546,8 @@ public final class ReportBuilder {
         Optional<Metric> metric = withEvents ? analysis.journeyMetric() : Optional.empty();
         String unjoined = !withEvents ? noEvents : !anyResponses ? noResponses
                 : "No response has the journey_id of a journey in the events";
-        Section<FailureImpactRanking> impact = metric.map(m -> Section.of(ReportSections.failureImpact(analysis, m)))
+        Section<FailureImpactRanking> impact = metric.map(m -> Section.of(ReportSections.failureImpact(analysis, m, adjustment,
+                options.alpha())))
                 .orElse(Section.absent(unjoined + ", so failures cannot be tied to scores."));
         Section<RecoveryEffectiveness> effectiveness = metric.map(m -> Section.of(
                 ReportSections.recoveryEffectiveness(analysis, m, options)))

@@ -24,6 +24,7 @@ import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.stats.Distributions;
 import dev.cxkit.core.stats.Interval;
 import dev.cxkit.core.stats.IntervalMethod;
+import dev.cxkit.core.stats.MultipleTesting.Adjustment;
 import dev.cxkit.core.survey.Grouping;
 import dev.cxkit.core.survey.Period;
 import dev.cxkit.core.survey.Response;
@@ -67,6 +68,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -182,7 +184,7 @@ final class ReportSections {
             RatingDistribution now = periods.get(current);
             String previous = responses.period.label(responses.periodStarts.get(current).minusDays(1));
             Optional<Change> change = Optional.ofNullable(periods.get(previous)).map(before -> new Change(previous,
-                    Score.of(before, options), ScoreComparison.of(now, before, options).difference()));
+                    Score.of(before, options), ScoreComparison.of(now, before, options).verdict()));
             scores.add(new HeadlineScore(shown, Score.of(now, options), change));
         }
         return scores.isEmpty() ? Section.absent("No responses were read, so there are no scores.")
@@ -289,9 +291,12 @@ final class ReportSections {
      *
      * @param analysis the journey analytics
      * @param metric the metric, from {@link JourneyAnalysis#journeyMetric}
+     * @param adjustment how the p-values of the family (every row with a difference) are adjusted
+     * @param alpha the error rate of the family
      * @return the ranking
      */
-    static FailureImpactRanking failureImpact(JourneyAnalysis analysis, Metric metric) {
+    static FailureImpactRanking failureImpact(JourneyAnalysis analysis, Metric metric, Adjustment adjustment,
+            double alpha) {
         record Ranked(double excess, double share, ImpactRow row) {
         }
         List<Ranked> ranked = new ArrayList<>();
@@ -301,13 +306,26 @@ final class ReportSections {
                     : analysis.scores().get(d).failureImpact().getOrDefault(metric, List.of())) {
                 long count = journeys.getOrDefault(new FailureKind(f.type(), f.touchpoint()), 0L);
                 ranked.add(new Ranked(f.excessNegative(), f.negativeShare(), new ImpactRow(f.type(), f.touchpoint(),
-                        f.factor(), count, f.with(), f.without(), f.difference(), f.negativeShare())));
+                        f.factor(), count, f.with(), f.without(), f.difference(), f.negativeShare(),
+                        OptionalDouble.empty())));
             }
         }
         // stable: within one definition the core's order stays
         ranked.sort(Comparator.comparingDouble(Ranked::excess).reversed()
                 .thenComparing(Comparator.comparingDouble(Ranked::share).reversed()));
-        return new FailureImpactRanking(metric, ranked.stream().map(Ranked::row).toList());
+        // the family: every row with a difference, tested together
+        List<ImpactRow> rows = ranked.stream().map(Ranked::row).toList();
+        double[] raw = rows.stream().filter(r -> r.difference().isPresent())
+                .mapToDouble(r -> r.difference().get().pValue()).toArray();
+        double[] adjusted = adjustment.adjust(raw);
+        List<ImpactRow> out = new ArrayList<>();
+        int k = 0;
+        for (ImpactRow r : rows) {
+            OptionalDouble p = r.difference().isPresent() ? OptionalDouble.of(adjusted[k++]) : OptionalDouble.empty();
+            out.add(new ImpactRow(r.failureType(), r.touchpoint(), r.factor(), r.journeys(), r.with(), r.without(),
+                    r.difference(), r.detractorShare(), p));
+        }
+        return new FailureImpactRanking(metric, out, adjustment, alpha);
     }
 
     /**
@@ -333,8 +351,8 @@ final class ReportSections {
             }
         }
         return new RecoveryEffectiveness(metric, Score.of(none, options), Score.of(recovered, options),
-                Score.of(notRecovered, options), ScoreComparison.of(recovered, notRecovered, options).difference(),
-                ScoreComparison.of(recovered, none, options).difference());
+                Score.of(notRecovered, options), ScoreComparison.of(recovered, notRecovered, options).verdict(),
+                ScoreComparison.of(recovered, none, options).verdict());
     }
 
     // ---- 5. recovery plans --------------------------------------------------------------------------

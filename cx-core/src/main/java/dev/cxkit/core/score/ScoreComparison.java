@@ -29,8 +29,11 @@ import java.util.Optional;
  * @param b the second score
  * @param method the method of the difference's interval and test
  * @param difference the comparison of a − b, in the metric's unit; absent when undefined
+ * @param verdict what the comparison lets one say: different, equivalent within the margin, or
+ *     cannot be told (always the last when a side is low-sample)
  */
-public record ScoreComparison(Score a, Score b, IntervalMethod method, Optional<Comparison> difference) {
+public record ScoreComparison(Score a, Score b, IntervalMethod method, Optional<Comparison> difference,
+        ComparisonVerdict verdict) {
 
     /**
      * Validates the fields.
@@ -43,6 +46,7 @@ public record ScoreComparison(Score a, Score b, IntervalMethod method, Optional<
         Objects.requireNonNull(b, "b");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(difference, "difference");
+        Objects.requireNonNull(verdict, "verdict");
         if (!a.metric().equals(b.metric())) {
             throw new IllegalArgumentException("cannot compare " + a.metric() + " with " + b.metric());
         }
@@ -68,7 +72,14 @@ public record ScoreComparison(Score a, Score b, IntervalMethod method, Optional<
         ScoreOptions scoreOptions = options.withIntervalMethod(null);
         Score sa = Score.of(a, scoreOptions);
         Score sb = Score.of(b, scoreOptions);
-        return new ScoreComparison(sa, sb, method, difference(a, b, method, options.confidence()));
+        Optional<Comparison> difference = difference(a, b, method, options.confidence());
+        // the TOST's interval: (1 - 2 alpha), 90% for a 95% comparison; undefined below 50%
+        double tostLevel = options.equivalenceConfidence();
+        Optional<Comparison> equivalence = tostLevel > 0 ? difference(a, b, method, tostLevel) : Optional.empty();
+        ComparisonVerdict verdict = ComparisonVerdict.of(difference, equivalence, options.alpha(),
+                options.margins().of(metric),
+                sa.lowSample() || sb.lowSample());
+        return new ScoreComparison(sa, sb, method, difference, verdict);
     }
 
     private static Optional<Comparison> difference(RatingDistribution a, RatingDistribution b,

@@ -13,8 +13,9 @@ import dev.cxkit.core.stats.IntervalMethod;
  *     NPS, Wilson for CSAT, t for CES)
  * @param confidence the confidence level, strictly between 0 and 1
  * @param minN a score whose effective sample size is below this is flagged as low-sample
+ * @param margins the equivalence margins of comparisons ({@link ComparisonVerdict})
  */
-public record ScoreOptions(IntervalMethod intervalMethod, double confidence, double minN) {
+public record ScoreOptions(IntervalMethod intervalMethod, double confidence, double minN, EquivalenceMargins margins) {
 
     /** The default confidence level, 0.95. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
@@ -22,15 +23,18 @@ public record ScoreOptions(IntervalMethod intervalMethod, double confidence, dou
     /** The default low-sample threshold, 30. */
     public static final double DEFAULT_MIN_N = 30;
 
-    private static final ScoreOptions DEFAULTS = new ScoreOptions(null, DEFAULT_CONFIDENCE, DEFAULT_MIN_N);
+    private static final ScoreOptions DEFAULTS = new ScoreOptions(null, DEFAULT_CONFIDENCE, DEFAULT_MIN_N,
+            EquivalenceMargins.defaults());
 
     /**
      * Validates the options.
      *
      * @throws IllegalArgumentException if the confidence is not strictly between 0 and 1, or
      *     {@code minN} is negative or not finite
+     * @throws NullPointerException if the margins are null
      */
     public ScoreOptions {
+        java.util.Objects.requireNonNull(margins, "margins");
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be strictly between 0 and 1: " + confidence);
         }
@@ -39,23 +43,58 @@ public record ScoreOptions(IntervalMethod intervalMethod, double confidence, dou
         }
     }
 
-    /** Returns each metric's default method, 95% confidence and a low-sample threshold of 30. */
+    /**
+     * Returns each metric's default method, 95% confidence, a low-sample threshold of 30 and the
+     * default equivalence margins.
+     */
     public static ScoreOptions defaults() {
         return DEFAULTS;
     }
 
     /** Returns these options with another interval method (null: each metric's default). */
     public ScoreOptions withIntervalMethod(IntervalMethod method) {
-        return new ScoreOptions(method, confidence, minN);
+        return new ScoreOptions(method, confidence, minN, margins);
     }
 
     /** Returns these options with another confidence level. */
     public ScoreOptions withConfidence(double level) {
-        return new ScoreOptions(intervalMethod, level, minN);
+        return new ScoreOptions(intervalMethod, level, minN, margins);
+    }
+
+    /**
+     * Returns the error rate of a two-sided test at this confidence level, 1 − confidence, in
+     * decimal arithmetic so that 0.95 gives exactly 0.05.
+     *
+     * @return alpha
+     */
+    public double alpha() {
+        return java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(confidence)).doubleValue();
+    }
+
+    /**
+     * Returns the confidence level of the equivalence test's interval, 1 − 2α (0.90 for 0.95), in
+     * decimal arithmetic; zero or less when the confidence level is 0.5 or less (then there is no
+     * equivalence test).
+     *
+     * @return 1 − 2α
+     */
+    public double equivalenceConfidence() {
+        return java.math.BigDecimal.valueOf(confidence).multiply(java.math.BigDecimal.valueOf(2))
+                .subtract(java.math.BigDecimal.ONE).doubleValue();
+    }
+
+    /**
+     * Returns these options with other equivalence margins.
+     *
+     * @param value the margins
+     * @return the options
+     */
+    public ScoreOptions withMargins(EquivalenceMargins value) {
+        return new ScoreOptions(intervalMethod, confidence, minN, value);
     }
 
     /** Returns these options with another low-sample threshold. */
     public ScoreOptions withMinN(double threshold) {
-        return new ScoreOptions(intervalMethod, confidence, threshold);
+        return new ScoreOptions(intervalMethod, confidence, threshold, margins);
     }
 }

@@ -322,7 +322,7 @@ final class Charts {
         for (int i = 0; i < rows.size(); i++) {
             ImpactRow row = rows.get(i);
             double mid = AXIS_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2.0;
-            svg.open(row.label() + " (" + row.factor() + "): " + impactWords(metric, row));
+            svg.open(row.label() + " (" + row.factor() + "): " + impactWords(impact, row));
             svg.text("label", left - 8, mid + 4, "end", Markup.shorten(row.label(), LABEL_CHARS + 3));
             if (row.difference().isEmpty()) {
                 svg.text("value", right + 8, mid + 4, "start", "too few").close();
@@ -331,7 +331,7 @@ final class Charts {
             Comparison c = row.difference().get();
             double zero = x.at(0);
             double vx = x.at(c.difference());
-            String cls = !c.significant() ? "bar-ns" : c.difference() < 0 ? "bar-bad" : "bar";
+            String cls = !row.significant(impact.alpha()) ? "bar-ns" : c.difference() < 0 ? "bar-bad" : "bar";
             svg.rect(cls, Math.min(zero, vx), mid - BAR_HEIGHT / 2.0, Math.abs(vx - zero), BAR_HEIGHT);
             svg.whisker(x.at(c.interval().lower()), x.at(c.interval().upper()), mid);
             svg.text("value", right + 8, mid + 4, "start", Figures.difference(metric, c.difference()).text());
@@ -347,17 +347,21 @@ final class Charts {
         }
         ImpactRow first = impact.ranking().get(0);
         return impact.ranking().size() + " failures, most costly first: " + first.label() + ", "
-                + impactWords(impact.metric(), first) + ". Solid bars are significant; pale bars are within noise.";
+                + impactWords(impact, first) + ". Solid bars are significant after the family's adjustment; pale bars "
+                + "are not.";
     }
 
-    private static String impactWords(Metric metric, ImpactRow row) {
+    private static String impactWords(FailureImpactRanking impact, ImpactRow row) {
+        Metric metric = impact.metric();
         if (row.difference().isEmpty()) {
             return "too few responses to compare";
         }
         Comparison c = row.difference().get();
         return "difference " + Figures.difference(metric, c.difference()).text() + " "
-                + Figures.range(metric, c.interval()) + ", p " + Verdicts.pEquals(c.pValue())
-                + (c.significant() ? ", significant" : ", not significant") + ", " + row.journeys() + " journeys";
+                + Figures.range(metric, c.interval()) + ", p " + Verdicts.pEquals(c.pValue()) + ", adjusted p "
+                + Verdicts.pEquals(row.adjustedP().orElseThrow())
+                + (row.significant(impact.alpha()) ? ", significant" : ", not significant") + ", " + row.journeys()
+                + " journeys";
     }
 
     // ---- shared ----------------------------------------------------------------------------------------

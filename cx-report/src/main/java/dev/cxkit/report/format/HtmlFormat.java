@@ -4,6 +4,7 @@ package dev.cxkit.report.format;
 
 import static dev.cxkit.report.format.Markup.escape;
 
+import dev.cxkit.core.score.ComparisonVerdict;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
@@ -273,12 +274,13 @@ public final class HtmlFormat implements ReportFormat {
             String arrow = c.difference() > 0 ? "▲ " : c.difference() < 0 ? "▼ " : "";
             return arrow + Figures.difference(metric, c.difference()).text() + (unit.isEmpty() ? "" : " " + unit)
                     + " vs " + escape(change.previousPeriod()) + " " + Figures.range(metric, c.interval()) + ", p "
-                    + escape(Verdicts.pEquals(c.pValue())) + ", " + significance(c);
+                    + escape(Verdicts.pEquals(c.pValue())) + ", " + verdictBadge(metric, change.verdict());
         }
 
-        private static String significance(Comparison c) {
-            return c.significant() ? "<span class=\"badge sig\">significant</span>"
-                    : "<span class=\"badge\">not significant</span>";
+        /** Different, equivalent within the margin, or cannot tell: never "not significant" alone. */
+        private static String verdictBadge(Metric metric, ComparisonVerdict v) {
+            return "<span class=\"badge" + (v.outcome() == ComparisonVerdict.Outcome.DIFFERENT ? " sig" : "") + "\">"
+                    + escape(Verdicts.label(metric, v)) + "</span>";
         }
 
         private static String lowBadge(Score s) {
@@ -420,11 +422,13 @@ public final class HtmlFormat implements ReportFormat {
                 out.append("<p>No service failures were found.</p>\n");
                 return;
             }
+            out.append("<p>Tested as a family: ").append(escape(impact.family())).append(". A row is significant when "
+                    + "its adjusted p-value is below that level and neither group is low-sample.</p>\n");
             figure(Charts.impact(nextChartId(), impact), "Each bar is " + name + " of journeys with the failure "
-                    + "minus journeys without it, with its confidence interval; solid bars are significant, grey bars "
-                    + "are within sampling noise.");
+                    + "minus journeys without it, with its confidence interval; solid bars are significant after the "
+                    + "family's adjustment, grey bars are not.");
             tableStart("Failure impact on " + name + ", most costly first", "Failure", "Factor",
-                    "Journeys>", "With>", "Without>", "Difference>", "Interval>", "p>", "Detractors>");
+                    "Journeys>", "With>", "Without>", "Difference>", "Interval>", "p>", "p adj.>", "Detractors>");
             int rank = 1;
             for (ImpactRow row : impact.ranking()) {
                 out.append("<tr><th scope=\"row\">").append(rank++).append(". ").append(escape(row.failureType())).append("<br><span class=\"meta\">at ")
@@ -435,9 +439,10 @@ public final class HtmlFormat implements ReportFormat {
                         value(row.without()) + lowBadge(row.without()),
                         d.map(c -> Figures.difference(metric, c.difference()).text()).orElse("–"),
                         d.map(c -> Figures.range(metric, c.interval())).orElse("–"),
-                        d.map(c -> escape(Figures.pValue(c.pValue()).text())
-                                + (c.significant() ? " <span class=\"badge sig\">significant</span>" : ""))
-                                .orElse("–"),
+                        d.map(c -> escape(Figures.pValue(c.pValue()).text())).orElse("–"),
+                        row.adjustedP().isPresent() ? escape(Figures.pValue(row.adjustedP().getAsDouble()).text())
+                                + (row.significant(impact.alpha()) ? " <span class=\"badge sig\">significant</span>" : "")
+                                : "–",
                         Figures.percent(row.detractorShare()).text());
                 out.append("</tr>\n");
             }
@@ -520,13 +525,14 @@ public final class HtmlFormat implements ReportFormat {
             }
             tableEnd();
             tableStart("Differences between the recovery groups", "Comparison", "Difference>", "Interval>", "p>",
-                    "");
-            comparisonRow("recovered − not recovered", metric, e.recoveredVsNotRecovered());
-            comparisonRow("recovered − no failure", metric, e.recoveredVsNoFailure());
+                    "Verdict");
+            comparisonRow("recovered − not recovered", metric, e.notRecoveredVerdict());
+            comparisonRow("recovered − no failure", metric, e.noFailureVerdict());
             tableEnd();
         }
 
-        private void comparisonRow(String label, Metric metric, Optional<Comparison> comparison) {
+        private void comparisonRow(String label, Metric metric, ComparisonVerdict verdict) {
+            Optional<Comparison> comparison = verdict.difference();
             out.append("<tr><th scope=\"row\">").append(escape(label)).append("</th>");
             if (comparison.isEmpty()) {
                 out.append("<td colspan=\"4\">too few responses to compare</td></tr>\n");
@@ -535,7 +541,7 @@ public final class HtmlFormat implements ReportFormat {
             Comparison c = comparison.get();
             numberCells(Figures.difference(metric, c.difference()).text(), Figures.range(metric, c.interval()),
                     escape(Figures.pValue(c.pValue()).text()));
-            out.append("<td>").append(significance(c)).append("</td></tr>\n");
+            out.append("<td>").append(verdictBadge(metric, verdict)).append("</td></tr>\n");
         }
 
         // ---- 6 ------------------------------------------------------------------------------------

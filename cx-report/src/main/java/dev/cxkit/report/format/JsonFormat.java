@@ -1,5 +1,6 @@
 package dev.cxkit.report.format;
 
+import dev.cxkit.core.score.ComparisonVerdict;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
@@ -62,7 +63,8 @@ import tools.jackson.databind.node.ObjectNode;
  *                  "inputs": [{"kind": "responses", "name": "...", "rows": ROWS}], "rows": ROWS},
  *   "headline": SECTION + {"scores": [{"metric": "nps", "period": "2026-03", ...SCORE,
  *                                      "change": null | {"previousPeriod", "previous": SCORE,
- *                                                        "difference": null | DIFFERENCE}}]},
+ *                                                        "difference": null | DIFFERENCE,
+ *                                                        "verdict": VERDICT}}]},
  *   "scores": SECTION + {"byTouchpoint": [RANKING], "byStage": [RANKING],
  *                        "trends": [{"metric", "points": [{"period", ...SCORE}]}]},
  *   "journeys": SECTION + {"definitions": [{"definition", "journeys",
@@ -70,16 +72,19 @@ import tools.jackson.databind.node.ObjectNode;
  *       "promises": [{"id", "description", "from", "to", "kind": "at-most" | "at-least",
  *                     "limit": "PT20M", "factor", "p50", "p90", "p99", "checks", "breaches",
  *                     "breachPercent", "breachInterval": null | INTERVAL in percent}]}]},
- *   "failureImpact": SECTION + {"metric", "ranking": [{"rank", "failureType", "touchpoint", "factor",
- *       "journeys", "with": SCORE, "without": SCORE, "difference": null | DIFFERENCE,
+ *   "failureImpact": SECTION + {"metric", "family": {"tests", "adjustment": "holm" | "bh" | "none",
+ *       "alpha", "description"}, "ranking": [{"rank", "failureType", "touchpoint", "factor",
+ *       "journeys", "with": SCORE, "without": SCORE,
+ *       "difference": null | DIFFERENCE + {"pValueAdjusted"} (significant: after the adjustment),
  *       "detractorSharePercent"}]},
- *   "recoveryPlans": SECTION + {"policy", "approvalsNeeded", "plans": [{"incidentId", "summary",
+ *   "recoveryPlans": SECTION + {"policy", "approvalsNeeded", "plans": [{"incidentId", "summary", "source",
  *       "steps": [{"step", "owner", "due", "instruction"}], "offers": [{"kind", "amount", "currency",
  *       "reason", "requiresApproval", "requiresConsent"}], "escalations": [{"to", "due", "reason"}],
  *       "followUps": [{"channel", "due"}], "systemicIssue"}]},
  *   "recoveryEffectiveness": SECTION + {"metric", "noFailure": SCORE, "recovered": SCORE,
  *       "notRecovered": SCORE, "recoveredVsNotRecovered": null | DIFFERENCE,
- *       "recoveredVsNoFailure": null | DIFFERENCE, "verdict": "..."},
+ *       "recoveredVsNoFailure": null | DIFFERENCE, "notRecoveredVerdict": VERDICT,
+ *       "noFailureVerdict": VERDICT, "verdict": "..."},
  *   "consistency": SECTION + {"findings": [{"kind": "swing", "where", "metric", "share", "period",
  *       "percent", "controlLimits": {"lower", "upper"} in percent, "sentence"} | {"kind": "alternating",
  *       "where", "metric", "share", "periods": [{"period", "percent"}], "sentence"}]},
@@ -93,6 +98,8 @@ import tools.jackson.databind.node.ObjectNode;
  * SCORE      = "n", "value": null | number, "interval": null | INTERVAL, "lowSample"
  * INTERVAL   = {"method", "confidence", "lower", "upper"}
  * DIFFERENCE = {"difference", "interval": INTERVAL, "pValue", "significant"}
+ * VERDICT = {"outcome": "different" | "equivalent" | "cannot_tell", "margin", "alpha",
+ *            "equivalenceInterval": null | INTERVAL (the TOST's 1 − 2α interval), "reason": null | "..."}
  * }</pre>
  *
  * <h2>Numbers</h2>
@@ -212,6 +219,7 @@ public final class JsonFormat implements ReportFormat {
                 c.put("previousPeriod", change.previousPeriod());
                 score(c.putObject("previous"), change.previous());
                 difference(c, "difference", h.score().metric(), change.difference());
+                verdict(c, "verdict", h.score().metric(), change.verdict());
             }
         }
     }
@@ -280,6 +288,27 @@ public final class JsonFormat implements ReportFormat {
         node.put("significant", c.significant());
     }
 
+    /**
+     * {@code {"outcome": "different" | "equivalent" | "cannot_tell", "margin", "alpha",
+     * "equivalenceInterval": INTERVAL | null, "reason": null | "low sample" | ...}}.
+     */
+    private static void verdict(ObjectNode parent, String key, Metric metric, ComparisonVerdict v) {
+        ObjectNode node = parent.putObject(key);
+        node.put("outcome", v.outcome().id());
+        node.put("margin", Figures.difference(metric, v.margin()).number());
+        node.put("alpha", v.alpha());
+        if (v.equivalenceInterval().isPresent()) {
+            node.set("equivalenceInterval", interval(metric, v.equivalenceInterval().get()));
+        } else {
+            node.putNull("equivalenceInterval");
+        }
+        if (v.reason().isPresent()) {
+            node.put("reason", v.reason().get());
+        } else {
+            node.putNull("reason");
+        }
+    }
+
     // ---- 3 and 4 ---------------------------------------------------------------------------------
 
     private static void definitions(ObjectNode section, List<Journeys> definitions) {
@@ -341,6 +370,11 @@ public final class JsonFormat implements ReportFormat {
 
     private static void failureImpact(ObjectNode node, FailureImpactRanking impact) {
         node.put("metric", impact.metric().id());
+        ObjectNode family = node.putObject("family");
+        family.put("tests", impact.tests());
+        family.put("adjustment", impact.adjustment().id());
+        family.put("alpha", impact.alpha());
+        family.put("description", impact.family());
         ArrayNode ranking = node.putArray("ranking");
         int rank = 1;
         for (ImpactRow row : impact.ranking()) {
@@ -353,6 +387,12 @@ public final class JsonFormat implements ReportFormat {
             score(r.putObject("with"), row.with());
             score(r.putObject("without"), row.without());
             difference(r, "difference", impact.metric(), row.difference());
+            if (row.difference().isPresent()) {
+                // next to the raw p-value: the family's adjusted one, and significance after it
+                ObjectNode d = (ObjectNode) r.get("difference");
+                d.put("pValueAdjusted", Figures.pValue(row.adjustedP().orElseThrow()).number());
+                d.put("significant", row.significant(impact.alpha()));
+            }
             r.put("detractorSharePercent", Figures.percent(row.detractorShare()).number());
         }
     }
@@ -411,6 +451,8 @@ public final class JsonFormat implements ReportFormat {
         score(node.putObject("notRecovered"), e.notRecovered());
         difference(node, "recoveredVsNotRecovered", e.metric(), e.recoveredVsNotRecovered());
         difference(node, "recoveredVsNoFailure", e.metric(), e.recoveredVsNoFailure());
+        verdict(node, "notRecoveredVerdict", e.metric(), e.notRecoveredVerdict());
+        verdict(node, "noFailureVerdict", e.metric(), e.noFailureVerdict());
         node.put("verdict", e.verdict());
     }
 

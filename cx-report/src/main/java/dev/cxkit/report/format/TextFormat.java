@@ -168,7 +168,7 @@ public final class TextFormat implements ReportFormat {
         Comparison c = change.difference().get();
         return Figures.difference(metric, c.difference()).text() + " vs " + change.previousPeriod() + " "
                 + Figures.range(metric, c.interval()) + ", p " + Verdicts.pEquals(c.pValue()) + ", "
-                + (c.significant() ? "significant" : "not significant");
+                + Verdicts.label(metric, change.verdict());
     }
 
     private static void scores(StringBuilder out, Scores scores) {
@@ -249,9 +249,9 @@ public final class TextFormat implements ReportFormat {
             return;
         }
         out.append(Verdicts.name(metric)).append(" of journeys with each failure against journeys without it, most"
-                + " costly first\n");
+                + " costly first; tested as a family: ").append(impact.family()).append("\n");
         Table table = new Table("rank>", "failure", "touchpoint", "factor", "journeys>", "with>", "without>",
-                "difference>", "interval>", "p>", "", "detractors>");
+                "difference>", "interval>", "p>", "p adj.>", "", "detractors>");
         int rank = 1;
         for (ImpactRow row : impact.ranking()) {
             Optional<Comparison> d = row.difference();
@@ -260,7 +260,8 @@ public final class TextFormat implements ReportFormat {
                     d.map(c -> Figures.difference(metric, c.difference()).text()).orElse("-"),
                     d.map(c -> Figures.range(metric, c.interval())).orElse("-"),
                     d.map(c -> Figures.pValue(c.pValue()).text()).orElse("-"),
-                    d.map(c -> c.significant() ? "significant" : "").orElse(""),
+                    row.adjustedP().isPresent() ? Figures.pValue(row.adjustedP().getAsDouble()).text() : "-",
+                    row.significant(impact.alpha()) ? "significant" : "",
                     Figures.percent(row.detractorShare()).text());
         }
         table.appendTo(out);

@@ -1,11 +1,11 @@
 package dev.cxkit.report.internal;
 
 import dev.cxkit.core.journey.loop.ControlChart.Share;
+import dev.cxkit.core.score.ComparisonVerdict;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.stats.Comparison;
 import dev.cxkit.core.stats.Interval;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,38 +18,47 @@ public final class Verdicts {
     }
 
     /**
-     * Two sentences: recovered against not recovered, then recovered against no failure (the paradox).
+     * Two sentences: recovered against not recovered, then recovered against no failure (the
+     * paradox). Each says only what its verdict allows: a difference when the interval excludes 0,
+     * "the same" only when equivalence within the margin is shown, else that the data cannot tell.
      *
      * @param metric the metric
-     * @param recoveredVsNotRecovered recovered minus not recovered, empty when a side is too small
-     * @param recoveredVsNoFailure recovered minus no failure, empty when a side is too small
+     * @param notRecovered recovered against not recovered
+     * @param noFailure recovered against no failure
      * @return the verdict
      */
-    public static String recovery(Metric metric, Optional<Comparison> recoveredVsNotRecovered,
-            Optional<Comparison> recoveredVsNoFailure) {
-        return sentence(metric, recoveredVsNotRecovered,
-                "There are too few responses to compare recovered with unrecovered journeys.",
-                "Recovered and unrecovered journeys do not differ beyond sampling noise (%s).",
+    public static String recovery(Metric metric, ComparisonVerdict notRecovered, ComparisonVerdict noFailure) {
+        return sentence(metric, notRecovered,
                 "Recovery works: recovered journeys score higher than unrecovered ones (%s).",
-                "Recovered journeys score lower than unrecovered ones (%s): look at how recoveries are done.")
-                + " " + sentence(metric, recoveredVsNoFailure,
-                "There are too few responses to compare recovered journeys with journeys without a failure.",
-                "Recovered journeys score about as well as journeys without a failure (%s): no recovery paradox, but"
-                        + " the failure's cost is won back.",
+                "Recovered journeys score lower than unrecovered ones (%s): look at how recoveries are done.",
+                "Recovered and unrecovered journeys score the same within ±%m (%e): recovery wins nothing back.",
+                "The data cannot tell whether recovered journeys score differently from unrecovered ones (%s).")
+                + " " + sentence(metric, noFailure,
                 "The recovery paradox holds here: recovered journeys score higher than journeys without a failure"
                         + " (%s).",
-                "No recovery paradox: recovered journeys still score below journeys without a failure (%s).");
+                "No recovery paradox: recovered journeys still score below journeys without a failure (%s).",
+                "Recovered journeys score as well as journeys without a failure, within ±%m (%e): the failure's "
+                        + "cost is won back.",
+                "The data cannot tell whether recovered journeys score as well as journeys without a failure (%s).");
     }
 
-    /** The sentence that fits the comparison, with its numbers in place of {@code %s}. */
-    private static String sentence(Metric metric, Optional<Comparison> comparison, String tooFew, String withinNoise,
-            String higher, String lower) {
-        if (comparison.isEmpty()) {
-            return tooFew;
+    /** The sentence that fits the verdict, with its numbers in place of {@code %s}, {@code %m} and {@code %e}. */
+    private static String sentence(Metric metric, ComparisonVerdict v, String higher, String lower, String equivalent,
+            String cannotTell) {
+        if (v.difference().isEmpty() || v.reason().filter(r -> !r.equals("no variance")).isPresent()) {
+            String why = v.reason().orElse("undefined").equals("low sample") ? "a group has too few responses"
+                    : "a group has no responses";
+            return cannotTell.replace(" (%s)", "").replace(".", "") + " (" + why + ").";
         }
-        Comparison c = comparison.get();
-        String template = !c.significant() ? withinNoise : c.difference() > 0 ? higher : lower;
-        return template.replace("%s", numbers(metric, c));
+        Comparison c = v.difference().get();
+        String template = v.outcome() == ComparisonVerdict.Outcome.DIFFERENT ? (c.difference() > 0 ? higher : lower)
+                : v.outcome() == ComparisonVerdict.Outcome.EQUIVALENT ? equivalent : cannotTell;
+        String unit = Figures.differenceUnit(metric);
+        return template.replace("%s", numbers(metric, c))
+                .replace("%m", Figures.difference(metric, v.margin()).text().replace("+", "")
+                        + (unit.isEmpty() ? "" : " " + unit))
+                .replace("%e", v.equivalenceInterval().map(i -> "TOST, " + Figures.confidence(i.confidence())
+                        + " interval " + Figures.range(metric, i)).orElse(""));
     }
 
     /** {@code +12.3 points, 95% interval [4.0, 20.6], p = 0.0031}. */
@@ -58,6 +67,25 @@ public final class Verdicts {
         return Figures.difference(metric, c.difference()).text() + (unit.isEmpty() ? "" : " " + unit) + ", "
                 + Figures.confidence(c.interval().confidence()) + " interval " + Figures.range(metric, c.interval())
                 + ", p " + pEquals(c.pValue());
+    }
+
+    /**
+     * Names a verdict for a table cell: {@code different}, {@code equivalent within ±5.0},
+     * {@code cannot tell}, {@code cannot tell (low sample)}.
+     *
+     * @param metric the metric
+     * @param v the verdict
+     * @return the label
+     */
+    public static String label(Metric metric, ComparisonVerdict v) {
+        switch (v.outcome()) {
+            case DIFFERENT:
+                return "different";
+            case EQUIVALENT:
+                return "equivalent within ±" + Figures.difference(metric, v.margin()).text().replace("+", "");
+            default:
+                return "cannot tell" + v.reason().map(r -> " (" + r + ")").orElse("");
+        }
     }
 
     /** {@code = 0.031} or {@code < 0.0001}. */

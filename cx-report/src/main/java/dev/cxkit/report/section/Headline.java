@@ -6,6 +6,7 @@ import static dev.cxkit.report.internal.Checks.requireText;
 import static dev.cxkit.report.internal.Checks.requireUnique;
 import static dev.cxkit.report.internal.Checks.sortedCopy;
 
+import dev.cxkit.core.score.ComparisonVerdict;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
 import java.util.Comparator;
@@ -59,10 +60,11 @@ public record Headline(List<HeadlineScore> scores) {
      *
      * @param previousPeriod the previous period, for example {@code 2026-02}
      * @param previous the previous period's score
-     * @param difference the difference with its interval, p-value and significance; empty when
-     *     either period has too few responses to compare
+     * @param verdict what the change lets one say: different, equivalent within the margin, or
+     *     cannot be told (always the last when a period is low-sample), with the difference, its
+     *     interval and p-value
      */
-    public record Change(String previousPeriod, Score previous, Optional<Comparison> difference) {
+    public record Change(String previousPeriod, Score previous, ComparisonVerdict verdict) {
 
         /**
          * Checks the fields.
@@ -73,7 +75,16 @@ public record Headline(List<HeadlineScore> scores) {
         public Change {
             requireText(previousPeriod, "previousPeriod");
             Objects.requireNonNull(previous, "previous");
-            Objects.requireNonNull(difference, "difference");
+            Objects.requireNonNull(verdict, "verdict");
+        }
+
+        /**
+         * Returns this period minus the previous one.
+         *
+         * @return the difference with its interval and p-value; empty when a period has no value
+         */
+        public Optional<Comparison> difference() {
+            return verdict.difference();
         }
     }
 }

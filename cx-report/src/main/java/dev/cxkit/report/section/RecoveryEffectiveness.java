@@ -2,6 +2,7 @@ package dev.cxkit.report.section;
 
 import static dev.cxkit.report.internal.Checks.requireMetric;
 
+import dev.cxkit.core.score.ComparisonVerdict;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.stats.Comparison;
@@ -17,12 +18,14 @@ import java.util.Optional;
  * @param noFailure journeys without a service failure
  * @param recovered journeys whose failures were all recovered in time
  * @param notRecovered journeys with a failure not recovered, or recovered late
- * @param recoveredVsNotRecovered recovered minus not recovered; empty when either is too small
- * @param recoveredVsNoFailure recovered minus no failure (the recovery paradox when
- *     significantly positive); empty when either is too small
+ * @param notRecoveredVerdict recovered against not recovered: different, equivalent within the
+ *     margin, or cannot be told, with the difference recovered − not recovered
+ * @param noFailureVerdict recovered against no failure (the recovery paradox when different and
+ *     positive; the failure's cost won back only when equivalent), with the difference recovered −
+ *     no failure
  */
 public record RecoveryEffectiveness(Metric metric, Score noFailure, Score recovered, Score notRecovered,
-        Optional<Comparison> recoveredVsNotRecovered, Optional<Comparison> recoveredVsNoFailure) {
+        ComparisonVerdict notRecoveredVerdict, ComparisonVerdict noFailureVerdict) {
 
     /**
      * Checks the fields.
@@ -35,8 +38,26 @@ public record RecoveryEffectiveness(Metric metric, Score noFailure, Score recove
         requireMetric(noFailure, metric, "no failure");
         requireMetric(recovered, metric, "recovered");
         requireMetric(notRecovered, metric, "not recovered");
-        Objects.requireNonNull(recoveredVsNotRecovered, "recoveredVsNotRecovered");
-        Objects.requireNonNull(recoveredVsNoFailure, "recoveredVsNoFailure");
+        Objects.requireNonNull(notRecoveredVerdict, "notRecoveredVerdict");
+        Objects.requireNonNull(noFailureVerdict, "noFailureVerdict");
+    }
+
+    /**
+     * Returns recovered minus not recovered.
+     *
+     * @return the difference; empty when either side is empty
+     */
+    public Optional<Comparison> recoveredVsNotRecovered() {
+        return notRecoveredVerdict.difference();
+    }
+
+    /**
+     * Returns recovered minus no failure.
+     *
+     * @return the difference; empty when either side is empty
+     */
+    public Optional<Comparison> recoveredVsNoFailure() {
+        return noFailureVerdict.difference();
     }
 
     /**
@@ -44,6 +65,6 @@ public record RecoveryEffectiveness(Metric metric, Score noFailure, Score recove
      * the recovery paradox holds, with the numbers the page shows.
      */
     public String verdict() {
-        return Verdicts.recovery(metric, recoveredVsNotRecovered, recoveredVsNoFailure);
+        return Verdicts.recovery(metric, notRecoveredVerdict, noFailureVerdict);
     }
 }

@@ -205,11 +205,13 @@ class ChartsTest {
     void impactBarsRunFromZeroToTheDifference() {
         Comparison bad = Comparison.of(-40, 8, new Interval(-56, -24, 0.95, IntervalMethod.WALD), 0.0001);
         Comparison noise = Comparison.of(5, 6, new Interval(-7, 17, 0.95, IntervalMethod.WALD), 0.4);
-        FailureImpactRanking impact = new FailureImpactRanking(Metric.NPS, List.of(
+        FailureImpactRanking impact = ReportFixtures.ranking(Metric.NPS, List.of(
                 new ImpactRow("late", "kitchen", dev.cxkit.core.service.SatisfactionFactor.TIMELINESS, 50,
-                        score(nps(30, 10, 10)), score(nps(10, 10, 30)), Optional.of(bad), 0.4),
+                        score(nps(30, 10, 10)), score(nps(10, 10, 30)), Optional.of(bad), 0.4,
+                        java.util.OptionalDouble.empty()),
                 new ImpactRow("cold", "kitchen", dev.cxkit.core.service.SatisfactionFactor.PRODUCT, 50,
-                        score(nps(10, 10, 30)), score(nps(10, 10, 30)), Optional.of(noise), 0.1)));
+                        score(nps(10, 10, 30)), score(nps(10, 10, 30)), Optional.of(noise), 0.1,
+                        java.util.OptionalDouble.empty())));
         String svg = Charts.impact("i", impact);
         double zero = tickX(svg, "0");
         double minus20 = tickX(svg, "-20");

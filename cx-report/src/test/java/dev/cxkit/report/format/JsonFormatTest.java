@@ -198,7 +198,12 @@ class JsonFormatTest {
             assertThat(new BigDecimal(cells.get(5))).isEqualTo(d.get("difference").decimalValue());
             assertThat(cells.get(6)).isEqualTo("[" + plain(d.get("interval").get("lower")) + ", "
                     + plain(d.get("interval").get("upper")) + "]");
-            assertThat(cells.get(8)).isEqualTo(plain(r.get("detractorSharePercent")) + "%");
+            assertThat(sameNumber(cells.get(7), d.get("pValue"))).as(cells.get(7)).isTrue();
+            String adjusted = cells.get(8).replace(" significant", "");
+            assertThat(sameNumber(adjusted, d.get("pValueAdjusted"))).as(cells.get(8)).isTrue();
+            assertThat(cells.get(8).endsWith(" significant")).isEqualTo(d.get("significant").asBoolean());
+            assertThat(d.get("pValueAdjusted").asDouble()).isGreaterThanOrEqualTo(d.get("pValue").asDouble());
+            assertThat(cells.get(9)).isEqualTo(plain(r.get("detractorSharePercent")) + "%");
         }
 
         List<List<String>> inputs = Pages.table(html, "Inputs read");
@@ -209,5 +214,13 @@ class JsonFormatTest {
 
     private static String plain(JsonNode number) {
         return number.decimalValue().toPlainString();
+    }
+
+    /** A page cell ({@code 0.050}, {@code < 0.0001}) shows the JSON's number. */
+    private static boolean sameNumber(String cell, JsonNode number) {
+        if (cell.startsWith("< ")) {
+            return number.decimalValue().compareTo(new BigDecimal(cell.substring(2))) < 0;
+        }
+        return new BigDecimal(cell).compareTo(number.decimalValue()) == 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.cxkit.report.format;
 
 import dev.cxkit.core.journey.loop.ControlChart.Share;
+import dev.cxkit.core.score.ComparisonVerdict;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.RatingDistribution;
 import dev.cxkit.core.score.Score;
@@ -12,6 +13,7 @@ import dev.cxkit.core.service.SatisfactionFactor;
 import dev.cxkit.core.stats.Comparison;
 import dev.cxkit.core.stats.Interval;
 import dev.cxkit.core.stats.IntervalMethod;
+import dev.cxkit.core.stats.MultipleTesting.Adjustment;
 import dev.cxkit.core.stats.ProportionStatistics;
 import dev.cxkit.report.HealthReport;
 import dev.cxkit.report.Provenance.Input;
@@ -57,6 +59,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Report models for the tests: a realistic restaurant-chain report built from real scores and
@@ -95,6 +98,26 @@ public final class ReportFixtures {
     /** a − b. */
     public static Optional<Comparison> compare(RatingDistribution a, RatingDistribution b) {
         return ScoreComparison.of(a, b, ScoreOptions.defaults()).difference();
+    }
+
+    /** What a − b lets one say, at the default options. */
+    public static ComparisonVerdict verdict(RatingDistribution a, RatingDistribution b) {
+        return ScoreComparison.of(a, b, ScoreOptions.defaults()).verdict();
+    }
+
+    /** A ranking with its rows' p-values Holm-adjusted, as the report builder makes them. */
+    public static FailureImpactRanking ranking(Metric metric, List<ImpactRow> rows) {
+        double[] raw = rows.stream().filter(r -> r.difference().isPresent())
+                .mapToDouble(r -> r.difference().get().pValue()).toArray();
+        double[] adjusted = Adjustment.HOLM.adjust(raw);
+        List<ImpactRow> out = new java.util.ArrayList<>();
+        int k = 0;
+        for (ImpactRow r : rows) {
+            out.add(new ImpactRow(r.failureType(), r.touchpoint(), r.factor(), r.journeys(), r.with(), r.without(),
+                    r.difference(), r.detractorShare(), r.difference().isPresent() ? OptionalDouble.of(adjusted[k++])
+                            : OptionalDouble.empty()));
+        }
+        return new FailureImpactRanking(metric, out, Adjustment.HOLM, 0.05);
     }
 
     // ---- the realistic report ---------------------------------------------------------------------------
@@ -150,7 +173,7 @@ public final class ReportFixtures {
         Journeys journeys = new Journeys(QUOTES, 100, List.of(new FunnelStep(SCRIPT, 90, 95, 80, 10)),
                 List.of(promise("p-" + QUOTES, BREAKOUT, "served", LimitKind.AT_MOST, Duration.ofMinutes(20),
                         SatisfactionFactor.TIMELINESS, null, 10, 2)));
-        FailureImpactRanking impact = new FailureImpactRanking(Metric.NPS, List.of(impact(SCRIPT, BREAKOUT,
+        FailureImpactRanking impact = ranking(Metric.NPS, List.of(impact(SCRIPT, BREAKOUT,
                 SatisfactionFactor.PRODUCT, 40, nps(20, 10, 10), nps(10, 10, 30), 0.25)));
         RecoveryPlan plan = new RecoveryPlan(QUOTES, List.of(new StepPlan(AwareStep.ACKNOWLEDGE, Owner.FRONTLINE, t,
                 BREAKOUT, "r")), List.of(new Offer(OfferKind.VOUCHER, Money.of("5.00", "EUR"), QUOTES, false, false,
@@ -187,11 +210,11 @@ public final class ReportFixtures {
         RatingDistribution cesBefore = ces(9, 12, 25, 50, 80, 110, 55);
         return new Headline(List.of(
                 new HeadlineScore("2026-03", score(npsNow),
-                        Optional.of(new Change("2026-02", score(npsBefore), compare(npsNow, npsBefore)))),
+                        Optional.of(new Change("2026-02", score(npsBefore), verdict(npsNow, npsBefore)))),
                 new HeadlineScore("2026-03", score(csatNow),
-                        Optional.of(new Change("2026-02", score(csatBefore), compare(csatNow, csatBefore)))),
+                        Optional.of(new Change("2026-02", score(csatBefore), verdict(csatNow, csatBefore)))),
                 new HeadlineScore("2026-03", score(cesNow),
-                        Optional.of(new Change("2026-02", score(cesBefore), compare(cesNow, cesBefore))))));
+                        Optional.of(new Change("2026-02", score(cesBefore), verdict(cesNow, cesBefore))))));
     }
 
     public static Scores scores() {
@@ -264,7 +287,7 @@ public final class ReportFixtures {
 
     public static FailureImpactRanking failureImpact() {
         RatingDistribution clean = nps(120, 260, 520);
-        return new FailureImpactRanking(Metric.NPS, List.of(
+        return ranking(Metric.NPS, List.of(
                 impact("late-meal", "kitchen", SatisfactionFactor.TIMELINESS, 187, nps(70, 50, 40), clean, 0.312),
                 impact("wrong-channel", "delivery notice", SatisfactionFactor.PEOPLE, 61, nps(25, 18, 15), clean,
                         0.118),
@@ -275,7 +298,7 @@ public final class ReportFixtures {
     private static ImpactRow impact(String type, String touchpoint, SatisfactionFactor factor, long journeys,
             RatingDistribution with, RatingDistribution without, double detractorShare) {
         return new ImpactRow(type, touchpoint, factor, journeys, score(with), score(without), compare(with, without),
-                detractorShare);
+                detractorShare, OptionalDouble.empty());
     }
 
     public static RecoveryPlans recoveryPlans() {
@@ -316,7 +339,7 @@ public final class ReportFixtures {
         RatingDistribution recovered = nps(30, 60, 110);
         RatingDistribution notRecovered = nps(80, 45, 30);
         return new RecoveryEffectiveness(Metric.NPS, score(noFailure), score(recovered), score(notRecovered),
-                compare(recovered, notRecovered), compare(recovered, noFailure));
+                verdict(recovered, notRecovered), verdict(recovered, noFailure));
     }
 
     public static Consistency consistency() {
