@@ -3,6 +3,7 @@ package dev.cxkit.cli;
 import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.stats.IntervalMethod;
+import dev.cxkit.core.stats.MultipleTesting.Adjustment;
 import dev.cxkit.core.survey.Period;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -136,6 +137,14 @@ final class Converters {
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("'" + value + "' is not a duration (try 500ms, 5s, 1m, 6h, 14d or PT5S)");
             }
+        }
+    }
+
+    /** Parses {@code --adjust}: {@code holm}, {@code bh} or {@code none}. */
+    static final class AdjustmentConverter implements ITypeConverter<Adjustment> {
+        @Override
+        public Adjustment convert(String value) {
+            return Adjustment.parse(value);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.RecordReader;
 import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.journey.JourneyDefinitions;
+import dev.cxkit.core.stats.MultipleTesting.Adjustment;
 import dev.cxkit.core.survey.Period;
 import dev.cxkit.report.HealthReport;
 import dev.cxkit.report.Provenance.Rows;
@@ -140,6 +141,13 @@ final class ReportCommand implements Callable<Integer> {
                     + "wins for the journey and type it names); 0 decides none. Default: 14d.")
     private Duration openWindow;
 
+    @Option(names = "--adjust", paramLabel = "holm|bh|none", defaultValue = "holm",
+            converter = Converters.AdjustmentConverter.class,
+            description = "How the p-values of the failure-impact ranking, tested as one family, are adjusted: holm "
+                    + "(family-wise error rate), bh (Benjamini-Hochberg false discovery rate) or none. The family's "
+                    + "error rate is 1 - --confidence. Default: ${DEFAULT-VALUE}.")
+    private Adjustment adjustment;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "cx-out",
             description = "Where report.html and report.json are written (created if needed, the two files "
                     + "replaced). Default: ${DEFAULT-VALUE}.")
@@ -224,7 +232,7 @@ final class ReportCommand implements Callable<Integer> {
             return ReportBuilder.asOf(asOf).period(periods.periodOr(Period.MONTH)).zone(periods.zone).consistencyUnits(Inputs.units(by))
                     .scoreOptions(statistics.toScoreOptions(null)).staff(names)
                     .definitions(sample ? SampleJourneys.definitions() : Inputs.definitions(definitionFiles))
-                    .openWindow(openWindow)
+                    .openWindow(openWindow).adjustment(adjustment)
                     .subject(sample ? "the sample restaurant chain" : null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

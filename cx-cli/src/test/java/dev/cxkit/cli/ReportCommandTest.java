@@ -156,6 +156,55 @@ class ReportCommandTest {
     }
 
     @Test
+    void theSampleStatesItsFamilyAndItsVerdictsClaimNoMoreThanTheData() {
+        JsonNode impact = sample.get("failureImpact");
+        assertThat(impact.get("family").get("description").asString())
+                .isEqualTo(impact.get("family").get("tests").asString() + " failures × 1 metric (NPS), Holm-adjusted "
+                        + "at 0.05");
+        for (JsonNode row : impact.get("ranking")) {
+            JsonNode d = row.get("difference");
+            if (!d.isNull()) {
+                assertThat(d.get("pValueAdjusted").asDouble()).isGreaterThanOrEqualTo(d.get("pValue").asDouble());
+                assertThat(d.get("significant").asBoolean()).isEqualTo(d.get("pValueAdjusted").asDouble() < 0.05
+                        && !row.get("with").get("lowSample").asBoolean()
+                        && !row.get("without").get("lowSample").asBoolean());
+            }
+        }
+        JsonNode recovery = sample.get("recoveryEffectiveness");
+        assertThat(recovery.get("notRecoveredVerdict").get("outcome").asString()).isEqualTo("different");
+        assertThat(recovery.get("noFailureVerdict").get("outcome").asString()).isIn("different", "equivalent",
+                "cannot_tell");
+        assertThat(recovery.get("noFailureVerdict").get("margin").asDouble()).isEqualTo(5.0);
+        assertThat(recovery.get("verdict").asString()).doesNotContain("about as well").doesNotContain("won back");
+        for (JsonNode h : sample.get("headline").get("scores")) {
+            JsonNode verdict = h.get("change").get("verdict");
+            if (h.get("lowSample").asBoolean() || h.get("change").get("previous").get("lowSample").asBoolean()) {
+                assertThat(verdict.get("outcome").asString()).as(h.toString()).isEqualTo("cannot_tell");
+                assertThat(verdict.get("reason").asString()).isEqualTo("low sample");
+            }
+        }
+    }
+
+    @Test
+    void adjustChoosesTheFamilysAdjustment() {
+        CliRun none = CliRun.run("report", "--adjust", "none", "--format", "json", "--out",
+                dir.resolve("none").toString());
+        assertThat(none.exit()).as(none.toString()).isZero();
+        JsonNode impact = none.json().get("failureImpact");
+        assertThat(impact.get("family").get("adjustment").asString()).isEqualTo("none");
+        assertThat(impact.get("family").get("description").asString()).endsWith("unadjusted, each at 0.05");
+        for (JsonNode row : impact.get("ranking")) {
+            JsonNode d = row.get("difference");
+            if (!d.isNull()) {
+                assertThat(d.get("pValueAdjusted").asDouble()).isEqualTo(d.get("pValue").asDouble());
+            }
+        }
+        CliRun bad = CliRun.run("report", "--adjust", "bonferroni", "--out", dir.resolve("bad").toString());
+        assertThat(bad.exit()).isEqualTo(Cx.EXIT_USAGE);
+        assertThat(bad.err()).contains("expected holm, bh or none");
+    }
+
+    @Test
     void standardOutputCarriesTheChosenFormatAndTheFilesAreWrittenAnyway() throws IOException {
         Path json = Path.of(sampleRun.err().lines().filter(l -> l.startsWith("cx: wrote ")).findFirst().orElseThrow()
                 .replaceFirst(".* and ", ""));
