@@ -17,7 +17,8 @@ Requires scipy (>= 1.11) and mpmath. Nothing here calls or mirrors the Java impl
   solving the *likelihood equation itself* with scipy.optimize.brentq (not Tango's quadratic,
   which the Java code uses; the quadratic is only cross-checked here), then each limit is a
   brentq root of Z(delta) = +-z;
-* Wilson, Wald, two-proportion z-test: the textbook formulas in plain Python;
+* Wilson, Wald, two-proportion z-test: the textbook formulas in plain Python; the NPS comparison's
+  p-value is the pooled (score) test of no difference, also checked against R 4.2.2 by hand;
 * Student t interval: scipy.stats.t.ppf; Welch: scipy.stats.ttest_ind_from_stats(equal_var=False)
   for the statistic and p-value, the Welch-Satterthwaite df by hand;
 * sample sizes: the textbook formulas with scipy.stats.norm.ppf.
@@ -306,10 +307,15 @@ def nps_compare(a, b, method, conf):
     vB = pB + dB - (pB - dB) ** 2
     se = 100 * math.sqrt(vA / nA + vB / nB)
     centre = 100 * ((pA - dA) - (pB - dB)) if method == "adjusted" else plain
-    if se == 0:
-        pv = 1.0 if centre == 0 else 0.0
+    # the p-value: the score (pooled) test of no difference, on the plain counts
+    (PA0, PaA0, DA0), (PB0, PaB0, DB0) = a, b
+    nA0, nB0 = PA0 + PaA0 + DA0, PB0 + PaB0 + DB0
+    p0, d0 = (PA0 + PB0) / (nA0 + nB0), (DA0 + DB0) / (nA0 + nB0)
+    se0 = 100 * math.sqrt((p0 + d0 - (p0 - d0) ** 2) * (1 / nA0 + 1 / nB0))
+    if se0 == 0:
+        pv = 1.0
     else:
-        pv = 2 * float(stats.norm.sf(abs(centre / se)))
+        pv = 2 * float(stats.norm.sf(abs(plain / se0)))
     z = z_of(conf)
     lo, hi = max(-200.0, centre - z * se), min(200.0, centre + z * se)
     return plain, se, lo, hi, pv

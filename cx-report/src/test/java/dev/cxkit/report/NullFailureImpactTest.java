@@ -25,11 +25,10 @@ import org.junit.jupiter.api.Test;
  * their rating. Unadjusted, about 1 − 0.95<sup>12</sup> ≈ 46 % of such reports would show at least
  * one "significant" failure; with the family's Holm adjustment at most α = 5 % should.
  *
- * <p>Measured (cx-benchmarks/RESULTS.md, "Honest verdicts"): 50.7 % unadjusted, 9.3 % with Holm.
- * The 5 % goal is not met yet: with groups of about 40 journeys the NPS difference's normal
- * p-value is too small in its tail (0.83 % of null tests below α/12 = 0.42 %), and Holm works in
- * that tail. The small-sample test of issue 11 item 5 is the fix; until then this test holds the
- * gain that is there, so that it cannot be lost.
+ * <p>Measured (cx-benchmarks/RESULTS.md, "Honest verdicts"). With the unpooled Wald p-value of
+ * round 1, Holm left 9.3 % of these reports with a false alarm: with groups of about 40 journeys
+ * that p-value was too small in its tail. The pooled (score) test of no difference brings it to
+ * about the 5 % goal.
  */
 class NullFailureImpactTest {
 
@@ -64,7 +63,8 @@ class NullFailureImpactTest {
 
     @Test
     void holmCutsTheFalseAlarmsOfPureNoiseReportsToAFifthOfTheUnadjusted() {
-        int reports = 150;
+        // -Dcx.nullReports=1000 for the bigger run written in RESULTS.md
+        int reports = Integer.getInteger("cx.nullReports", 150);
         int anyRaw = 0;
         int anyHolm = 0;
         long tests = 0;
@@ -93,8 +93,8 @@ class NullFailureImpactTest {
                 100.0 * tail / tests);
         assertThat(tests / (double) reports).as("the family: 12 failure kinds").isGreaterThan(11);
         assertThat(rawRate).as("unadjusted, the family's false alarms pile up").isGreaterThan(0.25);
-        assertThat(holmRate).as("seeds 7000..7149: Holm, against the unadjusted rate").isLessThanOrEqualTo(rawRate / 5);
-        assertThat(holmRate).as("seeds 7000..7149: reports with any false alarm (goal 0.05, see the class doc)")
-                .isLessThanOrEqualTo(0.10);
+        assertThat(holmRate).as("Holm, against the unadjusted rate").isLessThanOrEqualTo(rawRate / 5);
+        // the goal is 0.05; 150 reports measure it to about ±0.018 (one binomial standard error)
+        assertThat(holmRate).as("reports with any false alarm (goal 0.05)").isLessThanOrEqualTo(0.08);
     }
 }

@@ -12,8 +12,10 @@ import java.util.Optional;
  * "the same": equivalence needs its own evidence.
  *
  * <ul>
- *   <li>{@link Outcome#DIFFERENT}: the (1 − α) interval of the difference excludes 0 (the
- *       two-sided test at level α rejects "no difference").
+ *   <li>{@link Outcome#DIFFERENT}: the two-sided test at level α rejects "no difference" and the
+ *       (1 − α) interval of the difference excludes 0 (for NPS and CSAT the test pools the two
+ *       samples and the interval does not, so near the boundary they can disagree: then there is
+ *       no claim of a difference).
  *   <li>{@link Outcome#EQUIVALENT}: the (1 − 2α) interval lies inside (−margin, +margin): both
  *       one-sided tests of the TOST procedure reject at level α (Schuirmann 1987, "A comparison of
  *       the two one-sided tests procedure and the power approach for assessing the equivalence of
@@ -99,7 +101,7 @@ public record ComparisonVerdict(Outcome outcome, double alpha, double margin, Op
         }
         Comparison d = difference.get();
         boolean excludesZero = d.interval().lower() > 0 || d.interval().upper() < 0;
-        if (excludesZero && d.standardError() > 0) {
+        if (excludesZero && d.significant() && d.standardError() > 0) {
             return new ComparisonVerdict(Outcome.DIFFERENT, alpha, margin, difference, tost, Optional.empty());
         }
         Interval e = tost.get();

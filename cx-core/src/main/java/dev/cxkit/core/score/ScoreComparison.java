@@ -13,15 +13,16 @@ import java.util.Optional;
  * a − b: is a change real or noise?
  *
  * <ul>
- *   <li>NPS: adjusted-Wald (default, Rocks 2016) or Wald difference, see
- *       {@link NpsStatistics#compare}.
+ *   <li>NPS: adjusted-Wald (default, Rocks 2016) or Wald interval of the difference and the
+ *       pooled score test of no difference, see {@link NpsStatistics#compare}.
  *   <li>CSAT: two-proportion z-test, pooled standard error for the p-value and unpooled for the
  *       interval, see {@link ProportionStatistics#compare}.
  *   <li>CES: Welch's t-test, see {@link MeanStatistics#welch}.
  * </ul>
  *
  * <p>Weighted samples enter through their effective sample sizes (Kish). The difference is
- * absent when either side has no value, or for CES when either side has n<sub>eff</sub> ≤ 1.
+ * absent when either side has no value, or for CES when either side has n<sub>eff</sub> ≤ 1 or
+ * both sides are constant (no variance: the test is undefined, not p = 0).
  *
  * <p>Immutable and thread-safe.
  *
@@ -103,6 +104,9 @@ public record ScoreComparison(Score a, Score b, IntervalMethod method, Optional<
             default: {
                 if (!(a.effectiveN() > 1 && b.effectiveN() > 1)) {
                     return Optional.empty();
+                }
+                if (a.variance() == 0 && b.variance() == 0) {
+                    return Optional.empty(); // both constant: the t statistic is undefined (R's t.test refuses)
                 }
                 return Optional.of(MeanStatistics.welch(a.mean(), a.variance(), a.effectiveN(),
                         b.mean(), b.variance(), b.effectiveN(), confidence));

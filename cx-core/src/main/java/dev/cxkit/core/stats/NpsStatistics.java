@@ -254,13 +254,21 @@ public final class NpsStatistics {
      *       Statistician 54(4):280–288) adjust each of two proportions: each sample gets its own
      *       0.75/1.5/0.75 pseudo-observations (n + 3), the SE uses the adjusted shares and
      *       n + 3, and the centre is the adjusted difference NPS′<sub>A</sub> − NPS′<sub>B</sub>.
-     *       The p-value tests that adjusted difference, so it agrees with the interval: p &lt; α
-     *       exactly when the interval excludes 0 (before clipping).</li>
      *   <li>{@link IntervalMethod#WALD}: plain shares, plain n, centre = the plain difference.</li>
-     *   <li>The interval is centre ± z·SE, clipped to [−200, 200]; the two-sided p-value of
-     *       the Wald z-test of no difference is 2·Φ(−|centre/SE|). If SE = 0 (both samples
-     *       all promoters, all detractors or all passives under WALD) the p-value is 1 when
-     *       the centre is 0 and 0 otherwise, and the interval is the single point centre.</li>
+     *   <li>The interval is centre ± z·SE, clipped to [−200, 200]; if SE = 0 (both samples all
+     *       promoters, all detractors or all passives under WALD) it is the single point centre.</li>
+     *   <li>The p-value is the score (pooled) test of "no difference", as for two proportions
+     *       (Fleiss, Levin and Paik 2003, <i>Statistical Methods for Rates and Proportions</i>,
+     *       §2.5): under that hypothesis both samples share one promoter share p̂ and one
+     *       detractor share d̂, estimated from the two samples together, so the variance of the
+     *       plain difference is (p̂ + d̂ − (p̂ − d̂)²)(1/n<sub>A</sub> + 1/n<sub>B</sub>) and
+     *       p = 2·Φ(−|difference/SE<sub>0</sub>|). Unlike the unpooled Wald statistic, it does not
+     *       take the small side's noisy variance at face value: with about 40 responses on one
+     *       side, the unpooled p-value fell below α/12 twice as often as it should on null data
+     *       (cx-benchmarks/RESULTS.md, "Honest verdicts"). If SE<sub>0</sub> = 0 (both samples
+     *       all promoters, all detractors or all passives) the p-value is 1. So p &lt; α and an
+     *       interval that excludes 0 agree except near the boundary; {@code ComparisonVerdict}
+     *       calls a difference only when both say so.</li>
      * </ul>
      * Swapping A and B negates the difference and the interval and keeps SE and p-value;
      * comparing a sample with itself gives difference 0 and p-value 1. The returned
@@ -320,10 +328,20 @@ public final class NpsStatistics {
         double varianceB = Checks.nonNegative(pB + dB - estimateB * estimateB);
         double standardError = 100 * Math.sqrt(varianceA / effectiveA + varianceB / effectiveB);
         double centre = method == IntervalMethod.WALD ? difference : 100 * (estimateA - estimateB);
-        double pValue = twoSidedNormalPValue(centre, standardError);
+        double pValue = pooledPValue(promotersA, detractorsA, nA, promotersB, detractorsB, nB);
         double half = z * standardError;
         Interval interval = new Interval(centre - half, centre + half, confidence, method).clip(-200, 200);
         return Comparison.of(difference, standardError, interval, pValue);
+    }
+
+    /** The score test of no difference: the plain difference over its standard error under a common p̂, d̂. */
+    private static double pooledPValue(double promotersA, double detractorsA, double nA, double promotersB,
+            double detractorsB, double nB) {
+        double difference = (promotersA - detractorsA) / nA - (promotersB - detractorsB) / nB;
+        double p = (promotersA + promotersB) / (nA + nB);
+        double d = (detractorsA + detractorsB) / (nA + nB);
+        double variance = Checks.nonNegative(p + d - (p - d) * (p - d));
+        return twoSidedNormalPValue(difference, Math.sqrt(variance * (1 / nA + 1 / nB)));
     }
 
     /** 2·Φ(−|centre/se|); for se = 0, 1 if the centre is 0 and 0 otherwise. */

@@ -362,11 +362,24 @@ class NpsStatisticsTest {
             assertThat(ba.pValue()).as(label).isEqualTo(ab.pValue());
             assertThat(ba.interval().lower()).as(label).isEqualTo(-ab.interval().upper());
             assertThat(ba.interval().upper()).as(label).isEqualTo(-ab.interval().lower());
-            // the test and the interval agree: significant exactly when 0 is outside
-            assertThat(ab.interval().contains(0)).as(label + " " + ab).isEqualTo(!(ab.pValue() < 1 - confidence));
+            // the p-value is the pooled score test: it does not depend on the interval's method
+            Comparison other = NpsStatistics.compare(a[0], a[1], a[2], b[0], b[1], b[2],
+                    method == IntervalMethod.WALD ? IntervalMethod.ADJUSTED_WALD : IntervalMethod.WALD, confidence);
+            assertThat(other.pValue()).as(label).isEqualTo(ab.pValue());
+            assertThat(ab.pValue()).as(label).isBetween(0.0, 1.0);
             assertThat(ab.difference()).as(label)
                     .isCloseTo(NpsStatistics.nps(a[0], a[1], a[2]) - NpsStatistics.nps(b[0], b[1], b[2]), within(1e-9));
         }
+    }
+
+    @Test
+    void aTinyConstantSampleIsNotSignificantAgainstALargeOne() {
+        // 2 promoters against 600 responses at NPS 0: the unpooled Wald SE ignores the 2's variance
+        // and said z ≈ 10 (p ≈ 1e-24); the pooled test says what 2 responses can say.
+        // R 4.2.2: p <- 302/602; d <- 300/602; 2 * pnorm(-(1 - 0) / sqrt((p + d - (p - d)^2) * (1/2 + 1/600)))
+        Comparison c = NpsStatistics.compare(2, 0, 0, 300, 0, 300, IntervalMethod.WALD, 0.95);
+        assertThat(c.pValue()).isCloseTo(0.15798818136114459, within(1e-12));
+        assertThat(c.significant()).isFalse();
     }
 
     @Test
@@ -377,10 +390,12 @@ class NpsStatisticsTest {
         assertThat(same.pValue()).isEqualTo(1.0);
         assertThat(same.interval().lower()).isEqualTo(0.0);
         assertThat(same.interval().upper()).isEqualTo(0.0);
-        // all promoters vs all detractors: SE = 0, difference 200 → p = 0, interval the point 200
+        // all promoters vs all detractors: the Wald SE is 0 and the interval the point 200, but the
+        // pooled test sees 10 responses of which half are promoters: p = 2·Φ(−2/√(1·(1/5 + 1/5))),
+        // R 4.2.2: 2 * pnorm(-2 / sqrt(0.4)) = 0.001565402258002551, not 0
         Comparison opposite = NpsStatistics.compare(5, 0, 0, 0, 0, 5, IntervalMethod.WALD, 0.95);
         assertThat(opposite.difference()).isEqualTo(200.0);
-        assertThat(opposite.pValue()).isEqualTo(0.0);
+        assertThat(opposite.pValue()).isCloseTo(0.001565402258002551, within(1e-15));
         assertThat(opposite.significant()).isTrue();
         assertThat(opposite.interval().lower()).isEqualTo(200.0);
         // the adjusted samples always have a positive SE, and the difference stays unadjusted
