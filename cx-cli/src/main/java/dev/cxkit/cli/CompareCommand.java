@@ -60,8 +60,8 @@ final class CompareCommand implements Callable<Integer> {
     private Metric metric;
 
     @Option(names = "--interval", paramLabel = "METHOD", converter = Converters.IntervalConverter.class,
-            description = "Method of the difference: adjusted-wald or wald for nps; wald for csat; t (Welch) for "
-                    + "ces. Default: adjusted-wald (nps), wald (csat), t (ces).")
+            description = "Method of the difference: adjusted-wald or wald for nps; newcombe or wald for csat; t "
+                    + "(Welch) for ces. Default: adjusted-wald (nps), newcombe (csat), t (ces).")
     private IntervalMethod interval;
 
     @Mixin

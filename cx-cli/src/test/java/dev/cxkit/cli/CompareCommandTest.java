@@ -86,7 +86,7 @@ class CompareCommandTest {
     }
 
     @Test
-    void cesUsesWelchAndCsatWald() throws IOException {
+    void cesUsesWelchAndCsatNewcombe() throws IOException {
         Path a = dir.resolve("a.jsonl");
         Path b = dir.resolve("b.jsonl");
         Files.writeString(a, "{\"metric\":\"ces\",\"score\":6}\n{\"metric\":\"ces\",\"score\":7}\n"
@@ -98,8 +98,11 @@ class CompareCommandTest {
         assertThat(ces.get("difference").get("method").asString()).isEqualTo("t");
         JsonNode csat = run("compare", a.toString(), b.toString(), "--metric", "csat", "--format", "json").json();
         assertThat(csat.get("difference").get("value").asDouble()).isCloseTo(100, within(1e-9));
-        assertThat(csat.get("difference").get("method").asString()).isEqualTo("wald");
+        assertThat(csat.get("difference").get("method").asString()).isEqualTo("newcombe");
         assertThat(csat.get("a").get("interval").get("method").asString()).isEqualTo("wilson");
+        JsonNode wald = run("compare", a.toString(), b.toString(), "--metric", "csat", "--interval", "wald",
+                "--format", "json").json();
+        assertThat(wald.get("difference").get("method").asString()).isEqualTo("wald");
     }
 
     @Test
@@ -126,7 +129,7 @@ class CompareCommandTest {
         assertThat(oneFile.err()).startsWith("cx: Missing required parameter: 'B'");
         CliRun wrongInterval = run("compare", a.toString(), a.toString(), "--metric", "csat", "--interval", "wilson");
         assertThat(wrongInterval.exit()).isEqualTo(2);
-        assertThat(wrongInterval.err()).isEqualTo("cx: --interval wilson does not apply to comparing csat (use wald)\n");
+        assertThat(wrongInterval.err()).isEqualTo("cx: --interval wilson does not apply to comparing csat (use wald, newcombe)\n");
         CliRun noResponses = run("compare", a.toString(), a.toString(), "--metric", "ces");
         assertThat(noResponses.exit()).isEqualTo(2);
         assertThat(noResponses.err()).isEqualTo("cx: " + a + " has no ces responses to compare\n");

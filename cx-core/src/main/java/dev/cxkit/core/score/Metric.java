@@ -216,7 +216,7 @@ public final class Metric {
             case NPS:
                 return EnumSet.of(IntervalMethod.ADJUSTED_WALD, IntervalMethod.WALD);
             case CSAT:
-                return EnumSet.of(IntervalMethod.WALD);
+                return EnumSet.of(IntervalMethod.NEWCOMBE, IntervalMethod.WALD);
             default:
                 return EnumSet.of(IntervalMethod.T);
         }

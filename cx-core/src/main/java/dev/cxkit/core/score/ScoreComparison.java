@@ -15,8 +15,10 @@ import java.util.Optional;
  * <ul>
  *   <li>NPS: adjusted-Wald (default, Rocks 2016) or Wald interval of the difference and the
  *       pooled score test of no difference, see {@link NpsStatistics#compare}.
- *   <li>CSAT: two-proportion z-test, pooled standard error for the p-value and unpooled for the
- *       interval, see {@link ProportionStatistics#compare}.
+ *   <li>CSAT: Newcombe's hybrid score interval (default) or the Wald interval of the difference;
+ *       the p-value of the pooled two-proportion z-test, or Fisher's exact test when an expected
+ *       cell count is below 5, see {@link ProportionStatistics#newcombe} and
+ *       {@link ProportionStatistics#compare}.
  *   <li>CES: Welch's t-test, see {@link MeanStatistics#welch}.
  * </ul>
  *
@@ -68,7 +70,7 @@ public record ScoreComparison(Score a, Score b, IntervalMethod method, Optional<
         if (!metric.equals(b.metric())) {
             throw new IllegalArgumentException("cannot compare " + metric + " with " + b.metric());
         }
-        IntervalMethod fallback = metric.kind() == Metric.Kind.CSAT ? IntervalMethod.WALD : metric.defaultInterval();
+        IntervalMethod fallback = metric.kind() == Metric.Kind.CSAT ? IntervalMethod.NEWCOMBE : metric.defaultInterval();
         IntervalMethod method = metric.checkInterval(options.intervalMethod(), metric.comparisonMethods(), fallback);
         ScoreOptions scoreOptions = options.withIntervalMethod(null);
         Score sa = Score.of(a, scoreOptions);
@@ -98,8 +100,10 @@ public record ScoreComparison(Score a, Score b, IntervalMethod method, Optional<
             case CSAT: {
                 Score.ShareCounts ca = Score.ShareCounts.of(a);
                 Score.ShareCounts cb = Score.ShareCounts.of(b);
-                return Optional.of(ProportionStatistics.compare(ca.positive(), ca.total(), cb.positive(), cb.total(),
-                        confidence).scale(100));
+                return Optional.of((method == IntervalMethod.NEWCOMBE
+                        ? ProportionStatistics.newcombe(ca.positive(), ca.total(), cb.positive(), cb.total(), confidence)
+                        : ProportionStatistics.compare(ca.positive(), ca.total(), cb.positive(), cb.total(), confidence))
+                        .scale(100));
             }
             default: {
                 if (!(a.effectiveN() > 1 && b.effectiveN() > 1)) {

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * How a confidence interval (or the interval of a difference) is computed. Each metric accepts
  * a subset: NPS takes {@link #WALD}, {@link #ADJUSTED_WALD} and {@link #SCORE}; CSAT takes
- * {@link #WILSON} and {@link #WALD}; CES takes {@link #T}.
+ * {@link #WILSON} and {@link #WALD} (and {@link #NEWCOMBE} and {@link #WALD} for a difference); CES
+ * takes {@link #T}.
  */
 public enum IntervalMethod {
     /** The Wald (normal approximation) interval: estimate ± z·SE. */
@@ -20,7 +21,14 @@ public enum IntervalMethod {
     /** The Wilson score interval for a proportion (Wilson 1927). */
     WILSON("wilson"),
     /** The Student t interval for a mean. */
-    T("t");
+    T("t"),
+    /**
+     * Newcombe's hybrid score interval for a difference of two proportions (Newcombe 1998,
+     * "Interval estimation for the difference between independent proportions: comparison of
+     * eleven methods", Statistics in Medicine 17:873–890, method 10), built from the two Wilson
+     * intervals.
+     */
+    NEWCOMBE("newcombe");
 
     private final String id;
 
@@ -49,7 +57,7 @@ public enum IntervalMethod {
             }
         }
         throw new IllegalArgumentException("unknown interval method '" + text
-                + "' (expected wald, adjusted-wald, score, wilson or t)");
+                + "' (expected wald, adjusted-wald, score, wilson, newcombe or t)");
     }
 
     @Override

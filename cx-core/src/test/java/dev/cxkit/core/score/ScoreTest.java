@@ -91,13 +91,29 @@ class ScoreTest {
     @Test
     void csatComparisonUsesPooledPValueAndUnpooledInterval() {
         ScoreComparison c = ScoreComparison.of(RatingDistribution.ofCounts(Metric.CSAT, 10, 0, 0, 0, 40),
-                RatingDistribution.ofCounts(Metric.CSAT, 20, 0, 0, 0, 30), ScoreOptions.defaults());
+                RatingDistribution.ofCounts(Metric.CSAT, 20, 0, 0, 0, 30),
+                ScoreOptions.defaults().withIntervalMethod(IntervalMethod.WALD));
         Comparison d = c.difference().orElseThrow();
         assertThat(d.difference()).isCloseTo(20.0, within(TOLERANCE));
         assertThat(d.pValue()).isCloseTo(0.029096331741252188, within(1e-12));
         assertThat(d.standardError()).isCloseTo(8.94427190999916, within(TOLERANCE));
         assertThat(d.significant()).isTrue();
         assertThat(c.method()).isEqualTo(IntervalMethod.WALD);
+    }
+
+    private static final double NEWCOMBE_LOWER = 2.0133900869208161;
+    private static final double NEWCOMBE_UPPER = 36.359235205533579;
+
+    @Test
+    void csatComparisonsDefaultToNewcombesInterval() {
+        // R 4.2.2: Newcombe's method 10 from prop.test(x, n, correct = FALSE) Wilson limits, 40/50 vs 30/50
+        ScoreComparison c = ScoreComparison.of(RatingDistribution.ofCounts(Metric.CSAT, 10, 0, 0, 0, 40),
+                RatingDistribution.ofCounts(Metric.CSAT, 20, 0, 0, 0, 30), ScoreOptions.defaults());
+        Comparison d = c.difference().orElseThrow();
+        assertThat(c.method()).isEqualTo(IntervalMethod.NEWCOMBE);
+        assertThat(d.interval().lower()).isCloseTo(NEWCOMBE_LOWER, within(1e-9));
+        assertThat(d.interval().upper()).isCloseTo(NEWCOMBE_UPPER, within(1e-9));
+        assertThat(d.pValue()).as("large cells: the pooled z-test").isCloseTo(0.029096331741252188, within(1e-12));
     }
 
     @Test
