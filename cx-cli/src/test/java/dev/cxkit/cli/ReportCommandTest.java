@@ -181,6 +181,9 @@ class ReportCommandTest {
             if (h.get("lowSample").asBoolean() || h.get("change").get("previous").get("lowSample").asBoolean()) {
                 assertThat(verdict.get("outcome").asString()).as(h.toString()).isEqualTo("cannot_tell");
                 assertThat(verdict.get("reason").asString()).isEqualTo("low sample");
+                JsonNode difference = h.get("change").get("difference");
+                assertThat(difference.isNull() || !difference.get("significant").asBoolean())
+                        .as("no significance label on a low-sample cell").isTrue();
             }
         }
     }

@@ -219,6 +219,7 @@ public final class JsonFormat implements ReportFormat {
                 c.put("previousPeriod", change.previousPeriod());
                 score(c.putObject("previous"), change.previous());
                 difference(c, "difference", h.score().metric(), change.difference());
+                significantOnlyWhenDifferent(c, "difference", change.verdict());
                 verdict(c, "verdict", h.score().metric(), change.verdict());
             }
         }
@@ -286,6 +287,16 @@ public final class JsonFormat implements ReportFormat {
         node.set("interval", interval(metric, c.interval()));
         node.put("pValue", Figures.pValue(c.pValue()).number());
         node.put("significant", c.significant());
+    }
+
+    /**
+     * A difference is "significant" only when its verdict says different: never for a low-sample
+     * side, never when the test and the interval disagree.
+     */
+    private static void significantOnlyWhenDifferent(ObjectNode parent, String key, ComparisonVerdict v) {
+        if (parent.get(key) instanceof ObjectNode node) {
+            node.put("significant", v.outcome() == ComparisonVerdict.Outcome.DIFFERENT);
+        }
     }
 
     /**
@@ -451,6 +462,8 @@ public final class JsonFormat implements ReportFormat {
         score(node.putObject("notRecovered"), e.notRecovered());
         difference(node, "recoveredVsNotRecovered", e.metric(), e.recoveredVsNotRecovered());
         difference(node, "recoveredVsNoFailure", e.metric(), e.recoveredVsNoFailure());
+        significantOnlyWhenDifferent(node, "recoveredVsNotRecovered", e.notRecoveredVerdict());
+        significantOnlyWhenDifferent(node, "recoveredVsNoFailure", e.noFailureVerdict());
         verdict(node, "notRecoveredVerdict", e.metric(), e.notRecoveredVerdict());
         verdict(node, "noFailureVerdict", e.metric(), e.noFailureVerdict());
         node.put("verdict", e.verdict());
