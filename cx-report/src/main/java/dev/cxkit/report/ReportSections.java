@@ -3,6 +3,7 @@ package dev.cxkit.report;
 import dev.cxkit.core.journey.EventRef;
 import dev.cxkit.core.journey.Promise;
 import dev.cxkit.core.journey.analytics.DurationSummary;
+import dev.cxkit.core.journey.analytics.FailureEffectAccumulator;
 import dev.cxkit.core.journey.analytics.FailureKind;
 import dev.cxkit.core.journey.analytics.FunnelStage;
 import dev.cxkit.core.journey.analytics.JourneyAnalysis;
@@ -307,7 +308,9 @@ final class ReportSections {
                 long count = journeys.getOrDefault(new FailureKind(f.type(), f.touchpoint()), 0L);
                 ranked.add(new Ranked(f.excessNegative(), f.negativeShare(), new ImpactRow(f.type(), f.touchpoint(),
                         f.factor(), count, f.with(), f.without(), f.difference(), f.negativeShare(),
-                        OptionalDouble.empty())));
+                        OptionalDouble.empty(), FailureEffectAccumulator.effect(analysis.failureEffects()
+                                .getOrDefault(metric, Map.of()), analysis.definitions().get(d).name(),
+                                new FailureKind(f.type(), f.touchpoint())))));
             }
         }
         // stable: within one definition the core's order stays
@@ -323,7 +326,7 @@ final class ReportSections {
         for (ImpactRow r : rows) {
             OptionalDouble p = r.difference().isPresent() ? OptionalDouble.of(adjusted[k++]) : OptionalDouble.empty();
             out.add(new ImpactRow(r.failureType(), r.touchpoint(), r.factor(), r.journeys(), r.with(), r.without(),
-                    r.difference(), r.detractorShare(), p));
+                    r.difference(), r.detractorShare(), p, r.heldEqual()));
         }
         return new FailureImpactRanking(metric, out, adjustment, alpha);
     }

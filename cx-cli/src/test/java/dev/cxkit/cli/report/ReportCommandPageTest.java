@@ -85,9 +85,9 @@ class ReportCommandPageTest {
         assertThat(errors).startsWith("cx: no inputs given: reporting on the bundled sample")
                 .contains("cx: wrote " + DIR.resolve("report.html")).doesNotContain("Exception");
         assertThat(text).contains("1. Headline scores", "2. Scores by touchpoint and stage",
-                "3. Journeys: funnel, durations and promises", "4. What failures cost", "5. Recovery",
+                "3. Journeys: funnel, durations and promises", "4. Failures and scores", "5. Recovery",
                 "6. Consistency and closed loop", "Where the numbers come from");
-        assertThat(text.indexOf("1. Headline")).isLessThan(text.indexOf("4. What failures cost"));
+        assertThat(text.indexOf("1. Headline")).isLessThan(text.indexOf("4. Failures and scores"));
         for (String section : List.of("headline", "scores", "journeys", "failureImpact", "recoveryPlans",
                 "recoveryEffectiveness", "consistency", "closedLoop")) {
             assertThat(json.get(section).get("available").asBoolean()).as(section).isTrue();
@@ -104,7 +104,7 @@ class ReportCommandPageTest {
         assertThat(titles).contains("NPS per period, with its confidence interval as a band",
                 "NPS by touchpoint, worst first", "Journey funnel of dine-in: journeys per stage",
                 "Journey funnel of delivery: journeys per stage",
-                "What failures cost: NPS of journeys with each failure minus journeys without it",
+                "Failures and scores: NPS of journeys with each failure minus journeys without it",
                 "NPS by recovery: no failure, recovered, not recovered");
         assertThat(Pages.svgs(dom)).allSatisfy(svg -> assertThat(svg).containsPattern("<(rect|path|circle|line)\\b"));
     }

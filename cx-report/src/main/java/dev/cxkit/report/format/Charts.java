@@ -310,7 +310,7 @@ final class Charts {
             from = -step;
             to = step;
         }
-        Svg svg = new Svg(id, height, "What failures cost: " + Verdicts.name(metric)
+        Svg svg = new Svg(id, height, "Failures and scores: " + Verdicts.name(metric)
                 + " of journeys with each failure minus journeys without it", impactDescription(impact));
         Scale x = new Scale(from, to, left, right);
         double bottom = height - 8;

@@ -192,7 +192,7 @@ public final class HtmlFormat implements ReportFormat {
                     .append("<li><a href=\"#headline\">1. Headline</a></li>")
                     .append("<li><a href=\"#scores\">2. Touchpoints and stages</a></li>")
                     .append("<li><a href=\"#journeys\">3. Journeys</a></li>")
-                    .append("<li><a href=\"#failures\">4. What failures cost</a></li>")
+                    .append("<li><a href=\"#failures\">4. Failures and scores</a></li>")
                     .append("<li><a href=\"#recovery\">5. Recovery</a></li>")
                     .append("<li><a href=\"#consistency\">6. Consistency and closed loop</a></li>")
                     .append("<li><a href=\"#provenance\">Sources</a></li></ol></nav>\n</header>\n<main>\n");
@@ -202,7 +202,7 @@ public final class HtmlFormat implements ReportFormat {
             body(model.scores(), this::scores);
             sectionStart("journeys", "3. Journeys: funnel, durations and promises");
             body(model.journeys(), definitions -> definitions.forEach(this::journeys));
-            sectionStart("failures", "4. What failures cost");
+            sectionStart("failures", "4. Failures and scores");
             body(model.failureImpact(), this::failureImpact);
             sectionStart("recovery", "5. Recovery");
             out.append("<h3>Plans for open incidents</h3>\n");
@@ -422,13 +422,17 @@ public final class HtmlFormat implements ReportFormat {
                 out.append("<p>No service failures were found.</p>\n");
                 return;
             }
-            out.append("<p>Tested as a family: ").append(escape(impact.family())).append(". A row is significant when "
-                    + "its adjusted p-value is below that level and neither group is low-sample.</p>\n");
+            out.append("<p>Journeys with each failure against journeys without it: an association, not a cause. "
+                    + "<em>Held equal</em> is the difference with the other failures held equal (a linear model with "
+                    + "robust errors), so a failure that only comes with a harmful one does not take its cost. Tested "
+                    + "as a family: ").append(escape(impact.family())).append(". A row is significant when its "
+                    + "adjusted p-value is below that level and neither group is low-sample.</p>\n");
             figure(Charts.impact(nextChartId(), impact), "Each bar is " + name + " of journeys with the failure "
                     + "minus journeys without it, with its confidence interval; solid bars are significant after the "
                     + "family's adjustment, grey bars are not.");
             tableStart("Failure impact on " + name + ", most costly first", "Failure", "Factor",
-                    "Journeys>", "With>", "Without>", "Difference>", "Interval>", "p>", "p adj.>", "Detractors>");
+                    "Journeys>", "With>", "Without>", "Difference>", "Interval>", "p>", "p adj.>", "Held equal>",
+                    "Detractors>");
             int rank = 1;
             for (ImpactRow row : impact.ranking()) {
                 out.append("<tr><th scope=\"row\">").append(rank++).append(". ").append(escape(row.failureType())).append("<br><span class=\"meta\">at ")
@@ -443,6 +447,8 @@ public final class HtmlFormat implements ReportFormat {
                         row.adjustedP().isPresent() ? escape(Figures.pValue(row.adjustedP().getAsDouble()).text())
                                 + (row.significant(impact.alpha()) ? " <span class=\"badge sig\">significant</span>" : "")
                                 : "–",
+                        row.heldEqual().map(c -> Figures.difference(metric, c.difference()).text() + " "
+                                + Figures.range(metric, c.interval())).orElse("–"),
                         Figures.percent(row.detractorShare()).text());
                 out.append("</tr>\n");
             }

@@ -76,6 +76,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       "alpha", "description"}, "ranking": [{"rank", "failureType", "touchpoint", "factor",
  *       "journeys", "with": SCORE, "without": SCORE,
  *       "difference": null | DIFFERENCE + {"pValueAdjusted"} (significant: after the adjustment),
+ *       "heldEqual": null | DIFFERENCE (with the other failures held equal: a linear model, HC3 errors),
  *       "detractorSharePercent"}]},
  *   "recoveryPlans": SECTION + {"policy", "approvalsNeeded", "plans": [{"incidentId", "summary", "source",
  *       "steps": [{"step", "owner", "due", "instruction"}], "offers": [{"kind", "amount", "currency",
@@ -404,6 +405,7 @@ public final class JsonFormat implements ReportFormat {
                 d.put("pValueAdjusted", Figures.pValue(row.adjustedP().orElseThrow()).number());
                 d.put("significant", row.significant(impact.alpha()));
             }
+            difference(r, "heldEqual", impact.metric(), row.heldEqual());
             r.put("detractorSharePercent", Figures.percent(row.detractorShare()).number());
         }
     }

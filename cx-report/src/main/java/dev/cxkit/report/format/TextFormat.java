@@ -93,7 +93,7 @@ public final class TextFormat implements ReportFormat {
                 journeys(out, definitions.get(i));
             }
         });
-        section(out, "4. What failures cost", model.failureImpact(), f -> failureImpact(out, f));
+        section(out, "4. Failures and scores", model.failureImpact(), f -> failureImpact(out, f));
         heading(out, "5. Recovery");
         out.append("Plans for open incidents\n");
         body(out, model.recoveryPlans(), p -> recoveryPlans(out, p));
@@ -249,9 +249,10 @@ public final class TextFormat implements ReportFormat {
             return;
         }
         out.append(Verdicts.name(metric)).append(" of journeys with each failure against journeys without it, most"
-                + " costly first; tested as a family: ").append(impact.family()).append("\n");
+                + " costly first (an association, not a cause; \"held equal\": the difference with the other failures "
+                + "held equal); tested as a family: ").append(impact.family()).append("\n");
         Table table = new Table("rank>", "failure", "touchpoint", "factor", "journeys>", "with>", "without>",
-                "difference>", "interval>", "p>", "p adj.>", "", "detractors>");
+                "difference>", "interval>", "p>", "p adj.>", "", "held equal>", "interval>", "detractors>");
         int rank = 1;
         for (ImpactRow row : impact.ranking()) {
             Optional<Comparison> d = row.difference();
@@ -262,6 +263,8 @@ public final class TextFormat implements ReportFormat {
                     d.map(c -> Figures.pValue(c.pValue()).text()).orElse("-"),
                     row.adjustedP().isPresent() ? Figures.pValue(row.adjustedP().getAsDouble()).text() : "-",
                     row.significant(impact.alpha()) ? "significant" : "",
+                    row.heldEqual().map(c -> Figures.difference(metric, c.difference()).text()).orElse("-"),
+                    row.heldEqual().map(c -> Figures.range(metric, c.interval())).orElse("-"),
                     Figures.percent(row.detractorShare()).text());
         }
         table.appendTo(out);

@@ -17,8 +17,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Section 4: what failures cost, one row per failure type and touchpoint, in the rank order
- * the analysis gives (most costly first).
+ * Section 4: failures and scores, one row per failure type and touchpoint, ranked by the
+ * detractors they account for (most first): the score of journeys with the failure against
+ * journeys without it (a marginal association), and the difference with the other failures held
+ * equal. Neither is a cause.
  *
  * @param metric the metric the scores with and without the failure are of
  * @param ranking the rows, most costly first
@@ -79,10 +81,12 @@ public record FailureImpactRanking(Metric metric, List<ImpactRow> ranking, Adjus
      *     too few responses
      * @param detractorShare the share of all detractors whose journey had this failure, in [0, 1]
      * @param adjustedP the p-value adjusted for the family of the ranking; empty without a difference
+     * @param heldEqual the failure's difference with the other failures held equal (a linear model
+     *     with robust errors, {@code FailureEffectAccumulator}); empty when it could not be estimated
      */
     public record ImpactRow(String failureType, String touchpoint, SatisfactionFactor factor, long journeys,
             Score with, Score without, Optional<Comparison> difference, double detractorShare,
-            OptionalDouble adjustedP) {
+            OptionalDouble adjustedP, Optional<Comparison> heldEqual) {
 
         /**
          * Checks the fields.
@@ -102,6 +106,7 @@ public record FailureImpactRanking(Metric metric, List<ImpactRow> ranking, Adjus
             requireMetric(without, with.metric(), failureType + " at " + touchpoint);
             requireShare(detractorShare, "detractorShare");
             Objects.requireNonNull(adjustedP, "adjustedP");
+            Objects.requireNonNull(heldEqual, "heldEqual");
         }
 
         /**

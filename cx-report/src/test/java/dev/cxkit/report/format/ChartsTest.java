@@ -208,10 +208,10 @@ class ChartsTest {
         FailureImpactRanking impact = ReportFixtures.ranking(Metric.NPS, List.of(
                 new ImpactRow("late", "kitchen", dev.cxkit.core.service.SatisfactionFactor.TIMELINESS, 50,
                         score(nps(30, 10, 10)), score(nps(10, 10, 30)), Optional.of(bad), 0.4,
-                        java.util.OptionalDouble.empty()),
+                        java.util.OptionalDouble.empty(), Optional.empty()),
                 new ImpactRow("cold", "kitchen", dev.cxkit.core.service.SatisfactionFactor.PRODUCT, 50,
                         score(nps(10, 10, 30)), score(nps(10, 10, 30)), Optional.of(noise), 0.1,
-                        java.util.OptionalDouble.empty())));
+                        java.util.OptionalDouble.empty(), Optional.empty())));
         String svg = Charts.impact("i", impact);
         double zero = tickX(svg, "0");
         double minus20 = tickX(svg, "-20");

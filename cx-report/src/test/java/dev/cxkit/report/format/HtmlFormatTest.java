@@ -80,7 +80,7 @@ class HtmlFormatTest {
             assertThat(html).contains("<p class=\"absent\">" + Markup.escape(section.absentNote()) + "</p>");
         }
         assertThat(headings(html)).containsExactly("1. Headline scores", "2. Scores by touchpoint and stage",
-                "3. Journeys: funnel, durations and promises", "4. What failures cost", "5. Recovery",
+                "3. Journeys: funnel, durations and promises", "4. Failures and scores", "5. Recovery",
                 "6. Consistency and closed loop", "Where the numbers come from");
         // the trends and touchpoint bars remain; no funnel, impact or recovery chart
         assertThat(Pages.svgs(html)).hasSize(5);

@@ -203,7 +203,10 @@ class JsonFormatTest {
             assertThat(sameNumber(adjusted, d.get("pValueAdjusted"))).as(cells.get(8)).isTrue();
             assertThat(cells.get(8).endsWith(" significant")).isEqualTo(d.get("significant").asBoolean());
             assertThat(d.get("pValueAdjusted").asDouble()).isGreaterThanOrEqualTo(d.get("pValue").asDouble());
-            assertThat(cells.get(9)).isEqualTo(plain(r.get("detractorSharePercent")) + "%");
+            JsonNode held = r.get("heldEqual");
+            assertThat(cells.get(9)).isEqualTo(held.isNull() ? "–" : plain(held.get("difference")) + " ["
+                    + plain(held.get("interval").get("lower")) + ", " + plain(held.get("interval").get("upper")) + "]");
+            assertThat(cells.get(10)).isEqualTo(plain(r.get("detractorSharePercent")) + "%");
         }
 
         List<List<String>> inputs = Pages.table(html, "Inputs read");

@@ -149,7 +149,7 @@ class ReportBrowserTest {
         String funnel = chartTitled(charts, "Journey funnel of restaurant-visit: journeys per stage");
         assertThat(count(funnel, "class=\"bar\"")).isEqualTo(4);
         assertThat(count(funnel, "class=\"bar-reached\"")).isEqualTo(4);
-        String impact = chartTitled(charts, "What failures cost: NPS of journeys with each failure minus journeys"
+        String impact = chartTitled(charts, "Failures and scores: NPS of journeys with each failure minus journeys"
                 + " without it");
         assertThat(count(impact, "class=\"bar-bad\"") + count(impact, "class=\"bar-ns\"")).isEqualTo(4);
         for (String svg : charts) {

@@ -115,7 +115,7 @@ public final class ReportFixtures {
         for (ImpactRow r : rows) {
             out.add(new ImpactRow(r.failureType(), r.touchpoint(), r.factor(), r.journeys(), r.with(), r.without(),
                     r.difference(), r.detractorShare(), r.difference().isPresent() ? OptionalDouble.of(adjusted[k++])
-                            : OptionalDouble.empty()));
+                            : OptionalDouble.empty(), r.heldEqual()));
         }
         return new FailureImpactRanking(metric, out, Adjustment.HOLM, 0.05);
     }
@@ -297,8 +297,12 @@ public final class ReportFixtures {
 
     private static ImpactRow impact(String type, String touchpoint, SatisfactionFactor factor, long journeys,
             RatingDistribution with, RatingDistribution without, double detractorShare) {
+        // held equal: a tenth smaller, with the marginal's standard error (a fixture, not a model)
+        Optional<Comparison> heldEqual = compare(with, without).map(c -> Comparison.of(c.difference() * 0.9,
+                c.standardError(), new Interval(c.interval().lower() * 0.9, c.interval().upper() * 0.9,
+                        c.interval().confidence(), IntervalMethod.T), Math.min(1, c.pValue() * 2)));
         return new ImpactRow(type, touchpoint, factor, journeys, score(with), score(without), compare(with, without),
-                detractorShare, OptionalDouble.empty());
+                detractorShare, OptionalDouble.empty(), heldEqual);
     }
 
     public static RecoveryPlans recoveryPlans() {

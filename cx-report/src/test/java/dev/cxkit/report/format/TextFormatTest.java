@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TextFormatTest {
 
     private static final List<String> HEADINGS = List.of("1. Headline scores", "2. Scores by touchpoint and stage",
-            "3. Journeys: funnel, durations and promises", "4. What failures cost", "5. Recovery",
+            "3. Journeys: funnel, durations and promises", "4. Failures and scores", "5. Recovery",
             "6. Consistency and closed loop", "Where the numbers come from");
 
     @Test

@@ -5,6 +5,7 @@ import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.loop.ClosedLoopReport;
 import dev.cxkit.core.journey.loop.ConsistencyReport;
 import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.stats.Comparison;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,10 +26,14 @@ import java.util.TreeMap;
  * @param assembly how the events became journeys
  * @param joined the responses joined to a journey
  * @param unmatched the responses without a journey in the events (kept in the consistency charts only)
+ * @param failureEffects per metric, definition name and failure kind, the failure's effect on the
+ *     score with the other failures held equal ({@link FailureEffectAccumulator}); a kind with too
+ *     few responses, or collinear with others, has none
  */
 public record JourneyAnalysis(List<JourneyDefinition> definitions, List<JourneySummary> summaries,
         List<JourneyScoreReport> scores, List<ConsistencyReport> consistency, ClosedLoopReport closedLoop,
-        List<Map<FailureKind, Long>> failureJourneys, AssemblySummary assembly, long joined, long unmatched) {
+        List<Map<FailureKind, Long>> failureJourneys, AssemblySummary assembly, long joined, long unmatched,
+        Map<Metric, Map<String, Map<FailureKind, Comparison>>> failureEffects) {
 
     /**
      * Copies the lists and checks that they line up with the definitions.
@@ -44,6 +49,7 @@ public record JourneyAnalysis(List<JourneyDefinition> definitions, List<JourneyS
         consistency = List.copyOf(consistency);
         Objects.requireNonNull(closedLoop, "closedLoop");
         failureJourneys = List.copyOf(failureJourneys);
+        failureEffects = Map.copyOf(failureEffects);
         Objects.requireNonNull(assembly, "assembly");
         int n = definitions.size();
         if (summaries.size() != n || scores.size() != n || failureJourneys.size() != n) {

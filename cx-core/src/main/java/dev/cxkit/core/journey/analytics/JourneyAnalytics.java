@@ -13,7 +13,9 @@ import dev.cxkit.core.journey.loop.ClosedLoopRules;
 import dev.cxkit.core.journey.loop.ConsistencyAccumulator;
 import dev.cxkit.core.journey.loop.ConsistencyReport;
 import dev.cxkit.core.journey.loop.ConsistencyRules;
+import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.ScoreOptions;
+import dev.cxkit.core.stats.Comparison;
 import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.core.survey.Period;
 import dev.cxkit.core.survey.Response;
@@ -23,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,7 @@ public final class JourneyAnalytics {
     private final List<JourneyAccumulator> journeys = new ArrayList<>();
     private final List<JourneyScoreAccumulator> scores = new ArrayList<>();
     private final List<Map<FailureKind, Long>> failureJourneys = new ArrayList<>();
+    private final FailureEffectAccumulator failureEffects;
     private final List<ConsistencyAccumulator> consistency = new ArrayList<>();
     private final ClosedLoopAccumulator loop;
     private final JourneyAssembler assembler;
@@ -94,6 +98,7 @@ public final class JourneyAnalytics {
             scores.add(JourneyScoreAccumulator.create(d));
             failureJourneys.add(new HashMap<>());
         }
+        failureEffects = new FailureEffectAccumulator(definitions.stream().map(JourneyDefinition::name).toList());
         for (String unit : b.units) {
             consistency.add(ConsistencyAccumulator.create(unit, b.period, b.zone));
         }
@@ -180,6 +185,7 @@ public final class JourneyAnalytics {
         List<Response> about = byJourney.remove(journey.journeyId());
         List<Response> list = about == null ? List.of() : about;
         scores.get(d).record(outcome, list);
+        failureEffects.record(d, outcome, list);
         for (Response r : list) {
             joined++;
             consistency.forEach(c -> c.record(r, outcome));
@@ -227,8 +233,16 @@ public final class JourneyAnalytics {
         }
         List<Map<FailureKind, Long>> counts = new ArrayList<>();
         failureJourneys.forEach(m -> counts.add(Map.copyOf(m)));
+        Map<Metric, Map<String, Map<FailureKind, Comparison>>> effects = new LinkedHashMap<>();
+        for (Metric metric : List.of(Metric.NPS, Metric.CSAT, Metric.CES)) {
+            Map<String, Map<FailureKind, Comparison>> e = failureEffects.effects(metric, options.confidence(),
+                    options.minN());
+            if (!e.isEmpty()) {
+                effects.put(metric, e);
+            }
+        }
         return new JourneyAnalysis(definitions, summaries, scoreReports, charts, loop.snapshot(), counts, assembly,
-                joined, unmatched);
+                joined, unmatched, effects);
     }
 
     /**
