@@ -527,7 +527,8 @@ public final class ReportBuilder {
     public HealthReport build() {
         start();
         built = true;
-        JourneyAnalysis analysis = analytics.finish(options, ConsistencyRules.defaults());
+        JourneyAnalysis analysis = analytics.finish(options, consistencyRules(ConsistencyRules.defaults(),
+                units.size()));
         boolean withResponses = given.contains("responses");
         boolean withEvents = !definitions.isEmpty() && given.contains("events");
         if (withEvents && withResponses && analysis.unmatched() > 0) {
@@ -580,6 +581,18 @@ public final class ReportBuilder {
         failures.addAll(planned.failures());
         warnings.addAll(planned.warnings());
         return Section.of(planned.plans());
+    }
+
+    /**
+     * Splits a report's false-alarm budget over its consistency dimensions (location, touchpoint,
+     * ...), so that the whole report, not each dimension, keeps it.
+     *
+     * @param rules the rules, with the report's budget
+     * @param dimensions the number of consistency dimensions
+     * @return the rules for each dimension
+     */
+    static ConsistencyRules consistencyRules(ConsistencyRules rules, int dimensions) {
+        return rules.withFamilyAlpha(rules.familyAlpha() / Math.max(1, dimensions));
     }
 
     /**

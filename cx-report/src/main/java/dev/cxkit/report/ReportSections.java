@@ -421,7 +421,18 @@ final class ReportSections {
                 }
             }
         }
-        return new Consistency(findings);
+        int points = reports.stream().mapToInt(ConsistencyReport::pointsJudged).sum();
+        long charts = reports.stream().mapToLong(r -> r.charts().size()).sum();
+        double budget = reports.stream().mapToDouble(r -> r.rules().familyAlpha()).sum();
+        double minN = reports.isEmpty() ? 0 : reports.get(0).rules().minPointN();
+        String family = points + " periods judged in " + charts + " charts (units × metrics × periods; CSAT and CES "
+                + "chart one share, the other is its complement)"
+                + (budget > 0 ? ", false alarms held to " + java.math.BigDecimal.valueOf(budget).round(
+                        new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + " per report (exact "
+                        + "binomial tails, Bonferroni over the periods)" : ", each period at the fixed limits")
+                + (minN > 0 ? "; periods under " + java.math.BigDecimal.valueOf(minN).stripTrailingZeros()
+                        .toPlainString() + " responses are not judged" : "");
+        return new Consistency(findings, family);
     }
 
     /**

@@ -571,9 +571,12 @@ public final class JourneysPrinter {
     private static void consistencyTable(PrintWriter out, JourneysRun r) {
         for (ConsistencyReport c : r.consistency()) {
             List<ControlChart> flagged = c.flagged();
-            out.printf(Locale.ROOT, "Consistency by %s and %s: %d of %d charts flagged (3-sigma p-chart; runs of "
-                    + "%d+ alternating swings beyond 2 sigma)%n", c.dimension(), c.period().id(), flagged.size(),
-                    c.charts().size(), c.rules().alternations());
+            out.printf(Locale.ROOT, "Consistency by %s and %s: %d of %d charts flagged (p-charts, at least %s-sigma; "
+                    + "runs of %d+ alternating swings; %d periods of %s+ responses judged, false alarms held to %s "
+                    + "for these charts)%n", c.dimension(), c.period().id(), flagged.size(), c.charts().size(),
+                    ScoreText.count(c.rules().sigmas()), c.rules().alternations(), c.pointsJudged(),
+                    ScoreText.count(c.rules().minPointN()), c.rules().familyAlpha() > 0
+                            ? ScoreText.count(c.rules().familyAlpha() * 100) + "%" : "none (each period at the fixed limits)");
             if (flagged.isEmpty()) {
                 out.println();
                 continue;

@@ -107,4 +107,58 @@ public final class ControlCharts {
         Checks.positive("the second sample size", size2);
         return Math.sqrt(centre * (1 - centre) * (1 / size1 + 1 / size2));
     }
+
+    /**
+     * The exact upper tail P(X ≥ x) of a binomial(n, p), through the regularized incomplete beta
+     * function: P(X ≥ x) = I<sub>p</sub>(x, n − x + 1) for 1 ≤ x ≤ n (Abramowitz and Stegun 26.5.24).
+     *
+     * @param x the observed successes, 0 ≤ x ≤ n
+     * @param n the trials, &gt; 0
+     * @param p the success probability, in [0, 1]
+     * @return the tail probability
+     * @throws IllegalArgumentException if an argument is out of range
+     */
+    public static double binomialUpperTail(long x, long n, double p) {
+        checkBinomial(x, n, p);
+        if (x == 0) {
+            return 1;
+        }
+        if (p == 0) {
+            return 0;
+        }
+        if (p == 1) {
+            return 1;
+        }
+        return Distributions.regularizedIncompleteBeta(p, x, n - x + 1.0);
+    }
+
+    /**
+     * The exact lower tail P(X ≤ x) of a binomial(n, p): I<sub>1−p</sub>(n − x, x + 1) for x &lt; n.
+     *
+     * @param x the observed successes, 0 ≤ x ≤ n
+     * @param n the trials, &gt; 0
+     * @param p the success probability, in [0, 1]
+     * @return the tail probability
+     * @throws IllegalArgumentException if an argument is out of range
+     */
+    public static double binomialLowerTail(long x, long n, double p) {
+        checkBinomial(x, n, p);
+        if (x == n) {
+            return 1;
+        }
+        if (p == 0) {
+            return 1;
+        }
+        if (p == 1) {
+            return 0;
+        }
+        return Distributions.regularizedIncompleteBeta(1 - p, n - x, x + 1.0);
+    }
+
+    private static void checkBinomial(long x, long n, double p) {
+        if (n <= 0 || x < 0 || x > n || !(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("binomial tail needs 0 <= x <= n, n > 0, p in [0, 1]: " + x + ", " + n
+                    + ", " + p);
+        }
+    }
 }

@@ -553,6 +553,7 @@ public final class HtmlFormat implements ReportFormat {
         // ---- 6 ------------------------------------------------------------------------------------
 
         private void consistency(Consistency consistency) {
+            out.append("<p class=\"meta\">Tested: ").append(escape(consistency.family())).append(".</p>\n");
             if (consistency.findings().isEmpty()) {
                 out.append("<p>No score swings beyond sampling noise and no alternating patterns.</p>\n");
                 return;

@@ -86,7 +86,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       "notRecovered": SCORE, "recoveredVsNotRecovered": null | DIFFERENCE,
  *       "recoveredVsNoFailure": null | DIFFERENCE, "notRecoveredVerdict": VERDICT,
  *       "noFailureVerdict": VERDICT, "verdict": "..."},
- *   "consistency": SECTION + {"findings": [{"kind": "swing", "where", "metric", "share", "period",
+ *   "consistency": SECTION + {"family": "...", "findings": [{"kind": "swing", "where", "metric", "share", "period",
  *       "percent", "controlLimits": {"lower", "upper"} in percent, "sentence"} | {"kind": "alternating",
  *       "where", "metric", "share", "periods": [{"period", "percent"}], "sentence"}]},
  *   "closedLoop": SECTION + {"callBacks": [{"customerId", "touchpoint", "metric", "rating", "due",
@@ -474,6 +474,7 @@ public final class JsonFormat implements ReportFormat {
     // ---- 6 -----------------------------------------------------------------------------------------
 
     private static void consistency(ObjectNode node, Consistency consistency) {
+        node.put("family", consistency.family());
         ArrayNode findings = node.putArray("findings");
         for (Finding finding : consistency.findings()) {
             ObjectNode f = findings.addObject();

@@ -320,6 +320,7 @@ public final class TextFormat implements ReportFormat {
     }
 
     private static void consistency(StringBuilder out, Consistency consistency) {
+        out.append("Tested: ").append(consistency.family()).append(".\n");
         if (consistency.findings().isEmpty()) {
             out.append("No score swings beyond sampling noise and no alternating patterns.\n");
             return;

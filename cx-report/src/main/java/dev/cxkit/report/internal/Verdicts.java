@@ -95,27 +95,27 @@ public final class Verdicts {
     }
 
     /**
-     * {@code Leith: the share of NPS promoters (9–10), 22.0% in 2026-03, lies below the control limits
-     * [35.1%, 61.0%] that sampling noise explains.}
+     * {@code Leith: the share of NPS promoters (9–10) in 2026-03, 22.0%, swings below what sampling
+     * noise explains (control limits [35.1%, 61.0%]).}
      */
     public static String swing(String where, Metric metric, Share share, String period, double value,
             Interval limits) {
-        return where + ": the share of " + share(metric, share) + ", " + Figures.percent(value).text()
-                + " in " + period + ", lies " + (value < limits.lower() ? "below" : "above")
-                + " the control limits [" + Figures.percent(limits.lower()).text() + ", "
-                + Figures.percent(limits.upper()).text() + "] that sampling noise explains.";
+        return where + ": the share of " + share(metric, share) + " in " + period + ", "
+                + Figures.percent(value).text() + ", swings " + (value < limits.lower() ? "below" : "above")
+                + " what sampling noise explains (control limits [" + Figures.percent(limits.lower()).text() + ", "
+                + Figures.percent(limits.upper()).text() + "]).";
     }
 
     /**
      * {@code Leith: the share of NPS promoters (9–10) goes up and down in turn over 6 periods (2026-01 to
-     * 2026-06: 62.0%, 30.1%, ...): instability or gaming, not improvement.}
+     * 2026-06: 62.0%, 30.1%, ...), more than sampling noise explains. Unstable, or possible gaming?}
      */
     public static String alternation(String where, Metric metric, Share share, List<String> periods,
             List<Double> values) {
         String shares = values.stream().map(v -> Figures.percent(v).text()).collect(Collectors.joining(", "));
         return where + ": the share of " + share(metric, share) + " goes up and down in turn over "
                 + periods.size() + " periods (" + periods.get(0) + " to " + periods.get(periods.size() - 1) + ": "
-                + shares + "): instability or gaming, not improvement.";
+                + shares + "), more than sampling noise explains. Unstable, or possible gaming?";
     }
 
     /**

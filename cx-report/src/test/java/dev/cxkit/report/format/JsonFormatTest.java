@@ -65,9 +65,12 @@ class JsonFormatTest {
         assertThat(swing.get("share").asString()).isEqualTo("positive");
         assertThat(swing.get("percent").decimalValue()).isEqualByComparingTo("22.0");
         assertThat(swing.get("controlLimits").get("lower").decimalValue()).isEqualByComparingTo("35.1");
-        assertThat(swing.get("sentence").asString()).isEqualTo("Leith: the share of NPS promoters (9–10), 22.0% in "
-                + "2026-03, lies below the control limits [35.1%, 61.0%] that sampling noise explains.");
+        assertThat(swing.get("sentence").asString()).isEqualTo("Leith: the share of NPS promoters (9–10) in 2026-03, "
+                + "22.0%, swings below what sampling noise explains (control limits [35.1%, 61.0%]).");
+        assertThat(root.get("consistency").get("family").asString()).startsWith("48 periods judged");
         JsonNode alternation = root.get("consistency").get("findings").get(1);
+        assertThat(alternation.get("sentence").asString()).endsWith("more than sampling noise explains. Unstable, "
+                + "or possible gaming?").doesNotContain("gaming, not");
         assertThat(alternation.get("kind").asString()).isEqualTo("alternating");
         assertThat(alternation.get("periods").get(1).get("percent").decimalValue()).isEqualByComparingTo("30.0");
         assertThat(root.get("closedLoop").get("callBacks").get(0).get("overdue").asBoolean()).isTrue();

@@ -183,7 +183,7 @@ public final class ReportFixtures {
                 new PeriodShare("3", 0.68), new PeriodShare("4", 0.3));
         Consistency consistency = new Consistency(List.of(
                 new Swing(SCRIPT, Metric.NPS, Share.POSITIVE, QUOTES, 0.3, limits),
-                new Alternation(BREAKOUT, Metric.NPS, Share.POSITIVE, run)));
+                new Alternation(BREAKOUT, Metric.NPS, Share.POSITIVE, run)), QUOTES);
         ClosedLoop loop = new ClosedLoop(List.of(new CallBack(QUOTES, SCRIPT, Metric.NPS, 1, t, BREAKOUT
                 + "\nsecond line\u0007")), List.of(new Recognition(BREAKOUT, 2, QUOTES)));
         return new HealthReport("Report for " + QUOTES + "\u0007", new Provenance(GENERATED_AT,
@@ -353,7 +353,8 @@ public final class ReportFixtures {
         List<PeriodShare> run = List.of(new PeriodShare("2025-10", 0.70), new PeriodShare("2025-11", 0.30),
                 new PeriodShare("2025-12", 0.68), new PeriodShare("2026-01", 0.30), new PeriodShare("2026-02", 0.68),
                 new PeriodShare("2026-03", 0.29));
-        return new Consistency(List.of(swing, new Alternation("Portobello", Metric.NPS, Share.POSITIVE, run)));
+        return new Consistency(List.of(swing, new Alternation("Portobello", Metric.NPS, Share.POSITIVE, run)),
+                "48 periods judged in 12 charts, false alarms held to 0.05 per report");
     }
 
     public static ClosedLoop closedLoop() {

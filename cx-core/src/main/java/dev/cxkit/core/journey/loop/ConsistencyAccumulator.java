@@ -8,6 +8,7 @@ import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.RatingDistribution;
 import dev.cxkit.core.score.ScoreTable;
 import dev.cxkit.core.stats.ControlCharts;
+import dev.cxkit.core.stats.Distributions;
 import dev.cxkit.core.survey.Period;
 import dev.cxkit.core.survey.Response;
 import java.time.LocalDate;
@@ -155,7 +156,9 @@ public final class ConsistencyAccumulator {
      */
     public ConsistencyReport snapshot(ConsistencyRules rules) {
         Objects.requireNonNull(rules, "rules");
-        List<ControlChart> charts = new ArrayList<>();
+        record Drawn(Metric metric, String unit, ControlChart.Share share, Map<String, RatingDistribution> periods) {
+        }
+        List<Drawn> drawn = new ArrayList<>();
         Comparator<String> values = Comparator.nullsLast(Comparator.naturalOrder());
         tables.forEach((metric, table) -> {
             // unit -> period -> ratings, sorted (period labels sort in calendar order).
@@ -166,16 +169,56 @@ public final class ConsistencyAccumulator {
             }
             byUnit.forEach((unit, periods) -> {
                 for (ControlChart.Share share : ControlChart.Share.values()) {
-                    charts.add(chart(metric, unit, share, periods, rules));
+                    // CSAT's and CES's two shares are complements: the second chart would repeat the first
+                    if (share == ControlChart.Share.POSITIVE || metric.kind() == Metric.Kind.NPS) {
+                        drawn.add(new Drawn(metric, unit, share, periods));
+                    }
                 }
             });
         });
-        return new ConsistencyReport(dimension, period, rules, undated, charts);
+        int judged = 0;
+        for (Drawn d : drawn) {
+            for (RatingDistribution r : d.periods().values()) {
+                judged += r.effectiveN() >= rules.minPointN() ? 1 : 0;
+            }
+        }
+        // the family's budget: half for the points, split over every point judged, each tested on both
+        // sides; half for the alternating runs, split over every place a run could start
+        double tail = rules.familyAlpha() > 0 && judged > 0 ? rules.familyAlpha() / 2 / (2.0 * judged) : 0;
+        long starts = 0;
+        for (Drawn d : drawn) {
+            starts += Math.max(0, d.periods().size() - rules.alternations());
+        }
+        double swingSigmas = rules.swingSigmas();
+        if (rules.familyAlpha() > 0 && starts > 0) {
+            // a run of k alternating swings holds floor(k/2) + ... disjoint differences, at least two for
+            // k >= 3, each beyond the threshold with probability q, independently: P(run) <= q^2
+            double q = Math.sqrt(rules.familyAlpha() / 2 / starts);
+            swingSigmas = Math.max(swingSigmas, -Distributions.normalQuantile(q / 2));
+        }
+        ConsistencyRules applied = new ConsistencyRules(rules.sigmas(), swingSigmas, rules.alternations(),
+                rules.familyAlpha(), rules.minPointN());
+        List<ControlChart> charts = new ArrayList<>();
+        for (Drawn d : drawn) {
+            charts.add(chart(d.metric(), d.unit(), d.share(), d.periods(), applied, tail));
+        }
+        return new ConsistencyReport(dimension, period, rules, undated, charts, judged);
     }
 
-    /** One chart; package-private for tests. */
+    /** One chart with each point against the fixed limits of {@code rules}; package-private for tests. */
     static ControlChart chart(Metric metric, String unit, ControlChart.Share share,
             Map<String, RatingDistribution> periods, ConsistencyRules rules) {
+        return chart(metric, unit, share, periods, rules, 0);
+    }
+
+    /**
+     * One chart. With a tail probability, a point is flagged when its exact binomial tail (or, for
+     * weighted shares, the normal one) is below it, and its limits are drawn at the matching width;
+     * without one, against the fixed {@code sigmas} limits. Periods below {@code minPointN} are
+     * never flagged.
+     */
+    static ControlChart chart(Metric metric, String unit, ControlChart.Share share,
+            Map<String, RatingDistribution> periods, ConsistencyRules rules, double tail) {
         int m = periods.size();
         String[] labels = periods.keySet().toArray(new String[0]);
         double[] n = new double[m];
@@ -189,12 +232,24 @@ public final class ConsistencyAccumulator {
             i++;
         }
         double centre = ControlCharts.centre(x, n);
+        double sigmas = tail > 0 ? Math.max(rules.sigmas(), -Distributions.normalQuantile(tail)) : rules.sigmas();
         List<ControlChart.Point> points = new ArrayList<>();
         for (int k = 0; k < m; k++) {
-            double lower = ControlCharts.lowerLimit(centre, n[k], rules.sigmas());
-            double upper = ControlCharts.upperLimit(centre, n[k], rules.sigmas());
-            ControlChart.Signal signal = p[k] > upper ? ControlChart.Signal.ABOVE
-                    : p[k] < lower ? ControlChart.Signal.BELOW : ControlChart.Signal.WITHIN;
+            double lower = ControlCharts.lowerLimit(centre, n[k], sigmas);
+            double upper = ControlCharts.upperLimit(centre, n[k], sigmas);
+            ControlChart.Signal signal;
+            long whole = Math.round(n[k]);
+            long successes = Math.round(x[k]);
+            if (n[k] < rules.minPointN()) {
+                signal = ControlChart.Signal.WITHIN;
+            } else if (tail > 0 && whole == n[k] && whole > 0 && Math.abs(successes - x[k]) < 1e-9) {
+                signal = ControlCharts.binomialUpperTail(successes, whole, centre) < tail ? ControlChart.Signal.ABOVE
+                        : ControlCharts.binomialLowerTail(successes, whole, centre) < tail ? ControlChart.Signal.BELOW
+                        : ControlChart.Signal.WITHIN;
+            } else {
+                signal = p[k] > upper ? ControlChart.Signal.ABOVE
+                        : p[k] < lower ? ControlChart.Signal.BELOW : ControlChart.Signal.WITHIN;
+            }
             points.add(new ControlChart.Point(labels[k], n[k], p[k], lower, upper, signal));
         }
         return new ControlChart(metric, unit, share, centre, points, runs(labels, n, p, centre, rules));

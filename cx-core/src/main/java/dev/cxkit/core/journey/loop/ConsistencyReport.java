@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param period the period of the charts
  * @param rules the rules the charts were evaluated with
  * @param undated the responses left out because neither they nor their journey had a time
- * @param charts by metric (NPS, CSAT, CES), unit (missing last) and share (unmodifiable)
+ * @param charts by metric (NPS, CSAT, CES), unit (missing last) and share (unmodifiable); CSAT
+ *     and CES chart one share, the other being its complement
+ * @param pointsJudged the periods of all charts that were judged (enough responses): the family
+ *     the false-alarm budget of {@code rules} is split over
  */
 public record ConsistencyReport(String dimension, Period period, ConsistencyRules rules, long undated,
-        List<ControlChart> charts) {
+        List<ControlChart> charts, int pointsJudged) {
 
     /**
      * Validates and copies.

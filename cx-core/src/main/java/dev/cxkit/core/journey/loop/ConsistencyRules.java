@@ -11,8 +11,16 @@ package dev.cxkit.core.journey.loop;
  *     exceed to count as a swing in an alternating run (2: about the 95% two-sided level)
  * @param alternations how many consecutive alternating swings (up, down, up, ... ) make a run that
  *     is flagged; at least 2
+ * @param familyAlpha the false-alarm budget of one report's charts of this dimension: every point
+ *     judged is one test of the family, and a point is flagged only when its exact binomial tail
+ *     is below familyAlpha / (2 × points judged) (Bonferroni), so that pure noise flags any point
+ *     in at most about familyAlpha of reports; 0 turns the budget off (each point against the
+ *     fixed {@code sigmas} limits alone, as before round 2)
+ * @param minPointN a period with fewer (effective) responses is drawn but not judged: its share
+ *     is too noisy to say anything
  */
-public record ConsistencyRules(double sigmas, double swingSigmas, int alternations) {
+public record ConsistencyRules(double sigmas, double swingSigmas, int alternations, double familyAlpha,
+        double minPointN) {
 
     /** The default limits: 3 sigma. */
     public static final double DEFAULT_SIGMAS = 3;
@@ -20,6 +28,10 @@ public record ConsistencyRules(double sigmas, double swingSigmas, int alternatio
     public static final double DEFAULT_SWING_SIGMAS = 2;
     /** The default run: 4 alternating swings (5 periods). */
     public static final int DEFAULT_ALTERNATIONS = 4;
+    /** The default false-alarm budget of a dimension's charts: 0.05. */
+    public static final double DEFAULT_FAMILY_ALPHA = 0.05;
+    /** The default smallest number of responses of a period that is judged: 30. */
+    public static final double DEFAULT_MIN_POINT_N = 30;
 
     /**
      * Validates the rules.
@@ -34,11 +46,43 @@ public record ConsistencyRules(double sigmas, double swingSigmas, int alternatio
         if (alternations < 2) {
             throw new IllegalArgumentException("an alternating run needs at least 2 swings, got " + alternations);
         }
+        if (!(familyAlpha >= 0 && familyAlpha < 1) || !(minPointN >= 0) || !Double.isFinite(minPointN)) {
+            throw new IllegalArgumentException("familyAlpha must be in [0, 1) and minPointN >= 0: " + familyAlpha
+                    + ", " + minPointN);
+        }
     }
 
-    /** Returns 3-sigma limits and runs of 4 alternating 2-sigma swings. */
+    /**
+     * Returns 3-sigma limits widened to a 0.05 false-alarm budget, runs of 4 alternating 2-sigma
+     * swings, and periods of 30 responses or more judged.
+     *
+     * @return the rules
+     */
     public static ConsistencyRules defaults() {
-        return new ConsistencyRules(DEFAULT_SIGMAS, DEFAULT_SWING_SIGMAS, DEFAULT_ALTERNATIONS);
+        return new ConsistencyRules(DEFAULT_SIGMAS, DEFAULT_SWING_SIGMAS, DEFAULT_ALTERNATIONS, DEFAULT_FAMILY_ALPHA,
+                DEFAULT_MIN_POINT_N);
+    }
+
+    /**
+     * Returns these rules with another false-alarm budget.
+     *
+     * @param alpha the budget, in [0, 1); 0 turns it off
+     * @return the rules
+     * @throws IllegalArgumentException if alpha is outside [0, 1)
+     */
+    public ConsistencyRules withFamilyAlpha(double alpha) {
+        return new ConsistencyRules(sigmas, swingSigmas, alternations, alpha, minPointN);
+    }
+
+    /**
+     * Returns these rules with another smallest judged period.
+     *
+     * @param n the smallest number of responses, 0 or more
+     * @return the rules
+     * @throws IllegalArgumentException if n is negative
+     */
+    public ConsistencyRules withMinPointN(double n) {
+        return new ConsistencyRules(sigmas, swingSigmas, alternations, familyAlpha, n);
     }
 
     /**
@@ -49,6 +93,6 @@ public record ConsistencyRules(double sigmas, double swingSigmas, int alternatio
      * @throws IllegalArgumentException if {@code swings} is below 2
      */
     public ConsistencyRules withAlternations(int swings) {
-        return new ConsistencyRules(sigmas, swingSigmas, swings);
+        return new ConsistencyRules(sigmas, swingSigmas, swings, familyAlpha, minPointN);
     }
 }

@@ -97,7 +97,7 @@ class ConsistencyAccumulatorTest {
 
     @Test
     void runsEndAtAFlatOrSameDirectionMove() {
-        ConsistencyRules rules = new ConsistencyRules(3, 2, 2);
+        ConsistencyRules rules = new ConsistencyRules(3, 2, 2, 0, 0);
         String[] labels = {"p1", "p2", "p3", "p4", "p5", "p6", "p7"};
         double[] n = {100, 100, 100, 100, 100, 100, 100};
         // up, down, (flat), up, down, down
