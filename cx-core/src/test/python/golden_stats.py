@@ -295,6 +295,23 @@ for n, conf in [(1, 0.95), (7, 0.95), (50, 0.9), (1000, 0.99)]:
     NPS_SCORE_EDGE_ROWS.append((n, conf, all_promoters_lower, all_passives_upper))
 
 
+def nps_exact(a, b):
+    """The permutation (conditional multivariate hypergeometric) p-value of the NPS difference."""
+    (PA, PaA, DA), (PB, PaB, DB) = [tuple(int(v) for v in x) for x in (a, b)]
+    P, Pa, D = PA + PB, PaA + PaB, DA + DB
+    nA, nB = PA + PaA + DA, PB + PaB + DB
+    obs = abs((PA - DA) / nA - (PB - DB) / nB)
+    total = extreme = 0.0
+    for x in range(0, min(P, nA) + 1):
+        for z in range(max(0, nA - x - Pa), min(D, nA - x) + 1):
+            y = nA - x - z
+            pr = math.comb(P, x) * math.comb(Pa, y) * math.comb(D, z) / math.comb(P + Pa + D, nA)
+            total += pr
+            if abs((x - z) / nA - ((P - x) - (D - z)) / nB) >= obs * (1 - 1e-7) - 1e-12:
+                extreme += pr
+    return extreme / total
+
+
 def nps_compare(a, b, method, conf):
     (PA, PaA, DA), (PB, PaB, DB) = a, b
     nA, nB = PA + PaA + DA, PB + PaB + DB
@@ -316,6 +333,8 @@ def nps_compare(a, b, method, conf):
         pv = 1.0
     else:
         pv = 2 * float(stats.norm.sf(abs(plain / se0)))
+    if all(float(v).is_integer() for v in (*a, *b)) and min(nA0, nB0) <= 100:
+        pv = nps_exact(a, b)
     z = z_of(conf)
     lo, hi = max(-200.0, centre - z * se), min(200.0, centre + z * se)
     return plain, se, lo, hi, pv

@@ -375,11 +375,23 @@ class NpsStatisticsTest {
     @Test
     void aTinyConstantSampleIsNotSignificantAgainstALargeOne() {
         // 2 promoters against 600 responses at NPS 0: the unpooled Wald SE ignores the 2's variance
-        // and said z ≈ 10 (p ≈ 1e-24); the pooled test says what 2 responses can say.
-        // R 4.2.2: p <- 302/602; d <- 300/602; 2 * pnorm(-(1 - 0) / sqrt((p + d - (p - d)^2) * (1/2 + 1/600)))
+        // and said z ≈ 10 (p ≈ 1e-24); the exact test says what 2 responses can say: half of all
+        // responses are promoters, so 2 of 2 happens a quarter of the time, either way about half.
+        // R 4.2.2 enumeration of the conditional (multivariate hypergeometric) distribution
         Comparison c = NpsStatistics.compare(2, 0, 0, 300, 0, 300, IntervalMethod.WALD, 0.95);
-        assertThat(c.pValue()).isCloseTo(0.15798818136114459, within(1e-12));
+        assertThat(c.pValue()).isCloseTo(0.49917358113001092, within(1e-12));
         assertThat(c.significant()).isFalse();
+    }
+
+    @Test
+    void theExactPValueAgreesWithAnEnumerationInR() {
+        // R 4.2.2: sum of multivariate hypergeometric probabilities of |D| >= |d|, see /docs/statistics.md
+        assertThat(NpsStatistics.exactPValue(12, 10, 18, 500, 300, 200)).isCloseTo(0.00049032540760247695,
+                within(1e-13));
+        assertThat(NpsStatistics.exactPValue(3, 1, 1, 2, 2, 1)).isCloseTo(1.0, within(1e-12));
+        assertThat(NpsStatistics.exactPValue(10, 5, 3, 4, 6, 8)).isCloseTo(0.045278949174454859, within(1e-12));
+        assertThat(NpsStatistics.exactPValue(4, 6, 8, 10, 5, 3)).as("symmetric")
+                .isCloseTo(NpsStatistics.exactPValue(10, 5, 3, 4, 6, 8), within(1e-15));
     }
 
     @Test
@@ -391,11 +403,11 @@ class NpsStatisticsTest {
         assertThat(same.interval().lower()).isEqualTo(0.0);
         assertThat(same.interval().upper()).isEqualTo(0.0);
         // all promoters vs all detractors: the Wald SE is 0 and the interval the point 200, but the
-        // pooled test sees 10 responses of which half are promoters: p = 2·Φ(−2/√(1·(1/5 + 1/5))),
-        // R 4.2.2: 2 * pnorm(-2 / sqrt(0.4)) = 0.001565402258002551, not 0
+        // exact test sees 10 responses of which half are promoters: the split is 1 of C(10, 5) = 252,
+        // two-sided 2/252 (R 4.2.2 enumeration: 0.0079365079365079361), not 0
         Comparison opposite = NpsStatistics.compare(5, 0, 0, 0, 0, 5, IntervalMethod.WALD, 0.95);
         assertThat(opposite.difference()).isEqualTo(200.0);
-        assertThat(opposite.pValue()).isCloseTo(0.001565402258002551, within(1e-15));
+        assertThat(opposite.pValue()).isCloseTo(0.0079365079365079361, within(1e-12));
         assertThat(opposite.significant()).isTrue();
         assertThat(opposite.interval().lower()).isEqualTo(200.0);
         // the adjusted samples always have a positive SE, and the difference stays unadjusted
