@@ -332,8 +332,12 @@ public final class JourneysPrinter {
             case DOES_NOT_HOLD:
                 return "the recovery paradox does not hold: recovered journeys score significantly below journeys "
                         + "without a failure";
+            case EQUIVALENT:
+                return "no paradox, but the cost is won back: recovered journeys score as well as journeys without "
+                        + "a failure, equivalent within the margin (TOST)";
             case NOT_SIGNIFICANT:
-                return "cannot be told: recovered and failure-free journeys do not differ significantly";
+                return "cannot be told: neither a difference nor equivalence between recovered and failure-free "
+                        + "journeys is shown";
             default:
                 return "cannot be told: too few responses";
         }

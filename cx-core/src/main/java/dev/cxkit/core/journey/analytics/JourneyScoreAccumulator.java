@@ -320,6 +320,6 @@ public final class JourneyScoreAccumulator {
         ScoreComparison recoveredVsNot = ScoreComparison.of(recovered, notRecovered, options);
         Optional<Comparison> noneVsNot = ScoreComparison.of(none, notRecovered, options).difference();
         return new RecoveryEffect(paradox.b(), paradox.a(), recoveredVsNot.b(), paradox.difference(),
-                recoveredVsNot.difference(), noneVsNot, RecoveryEffect.verdict(paradox.b(), paradox.a(), paradox.difference()));
+                recoveredVsNot.difference(), noneVsNot, RecoveryEffect.verdict(paradox));
     }
 }

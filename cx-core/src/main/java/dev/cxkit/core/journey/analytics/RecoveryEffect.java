@@ -1,6 +1,8 @@
 package dev.cxkit.core.journey.analytics;
 
+import dev.cxkit.core.score.ComparisonVerdict;
 import dev.cxkit.core.score.Score;
+import dev.cxkit.core.score.ScoreComparison;
 import dev.cxkit.core.stats.Comparison;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +36,16 @@ public record RecoveryEffect(Score noFailure, Score recovered, Score notRecovere
         HOLDS,
         /** Recovered journeys score significantly below journeys without a failure. */
         DOES_NOT_HOLD,
-        /** Both groups are large enough, but the difference is not significant: cannot be told. */
+        /**
+         * Recovered journeys score as well as journeys without a failure: equivalent within the
+         * metric's margin by the two one-sided tests ({@link dev.cxkit.core.score.ComparisonVerdict}).
+         * The failure's cost is won back; there is no paradox.
+         */
+        EQUIVALENT,
+        /**
+         * Both groups are large enough, but neither a difference nor equivalence is shown: cannot be
+         * told ("not significant" is not "the same").
+         */
         NOT_SIGNIFICANT,
         /** A group is empty or low-sample: cannot be told. */
         TOO_FEW
@@ -56,17 +67,24 @@ public record RecoveryEffect(Score noFailure, Score recovered, Score notRecovere
     }
 
     /**
-     * The verdict: {@link Paradox#TOO_FEW} when either group is low-sample or the difference is
-     * undefined; else by the sign of a significant difference; else {@link Paradox#NOT_SIGNIFICANT}.
+     * The verdict from recovered against no failure: {@link Paradox#TOO_FEW} when either group is
+     * low-sample or the difference is undefined; else by the sign of a difference the comparison's
+     * verdict calls; {@link Paradox#EQUIVALENT} when it shows equivalence; else
+     * {@link Paradox#NOT_SIGNIFICANT}.
      */
-    static Paradox verdict(Score noFailure, Score recovered, Optional<Comparison> difference) {
-        if (noFailure.lowSample() || recovered.lowSample() || difference.isEmpty()) {
+    static Paradox verdict(ScoreComparison recoveredVsNoFailure) {
+        ComparisonVerdict v = recoveredVsNoFailure.verdict();
+        if (recoveredVsNoFailure.a().lowSample() || recoveredVsNoFailure.b().lowSample()
+                || recoveredVsNoFailure.difference().isEmpty()) {
             return Paradox.TOO_FEW;
         }
-        Comparison c = difference.get();
-        if (!c.significant()) {
-            return Paradox.NOT_SIGNIFICANT;
+        switch (v.outcome()) {
+            case DIFFERENT:
+                return recoveredVsNoFailure.difference().get().difference() > 0 ? Paradox.HOLDS : Paradox.DOES_NOT_HOLD;
+            case EQUIVALENT:
+                return Paradox.EQUIVALENT;
+            default:
+                return Paradox.NOT_SIGNIFICANT;
         }
-        return c.difference() > 0 ? Paradox.HOLDS : Paradox.DOES_NOT_HOLD;
     }
 }

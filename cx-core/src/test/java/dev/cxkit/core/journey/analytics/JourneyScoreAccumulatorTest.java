@@ -173,7 +173,10 @@ class JourneyScoreAccumulatorTest {
         assertThat(holds.noFailureVsNotRecovered().orElseThrow().difference()).isEqualTo(100.0);
 
         assertThat(recovery(4, 40).paradox()).isEqualTo(RecoveryEffect.Paradox.DOES_NOT_HOLD);
-        assertThat(recovery(7, 40).paradox()).isEqualTo(RecoveryEffect.Paradox.NOT_SIGNIFICANT);
+        assertThat(recovery(7, 40).paradox()).as("40 a side: the 90% interval is wider than ±5")
+                .isEqualTo(RecoveryEffect.Paradox.NOT_SIGNIFICANT);
+        assertThat(recovery(7, 400).paradox()).as("400 a side: equivalent within ±5 points")
+                .isEqualTo(RecoveryEffect.Paradox.EQUIVALENT);
         assertThat(recovery(10, 10).paradox()).isEqualTo(RecoveryEffect.Paradox.TOO_FEW);
     }
 
