@@ -88,6 +88,12 @@ final class SampleSizeCommand implements Callable<Integer> {
                     + "previous survey. Default: none.")
     private Double sd;
 
+    @Option(names = "--design-effect", paramLabel = "DEFF", defaultValue = "1",
+            description = "The design effect: how much less efficient the survey is than simple random sampling, "
+                    + "at least 1 (for weights, Kish's n Σw² / (Σw)²; for customers who answer several times, 1 + (m - "
+                    + "1)ρ). The answer is multiplied by it. Default: ${DEFAULT-VALUE}.")
+    private double designEffect;
+
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             converter = Converters.OutputFormatConverter.class, description = "Output format. Default: ${DEFAULT-VALUE}.")
     private OutputFormat format;
@@ -152,6 +158,9 @@ final class SampleSizeCommand implements Callable<Integer> {
         if (!(testPower > 0 && testPower < 1)) {
             throw new UsageException("--power must be between 0 and 1 (exclusive), got " + testPower);
         }
+        if (!(designEffect >= 1) || !Double.isFinite(designEffect)) {
+            throw new UsageException("--design-effect must be 1 or more, got " + designEffect);
+        }
         double target = forDifference ? difference : halfWidth;
         checkTarget(forDifference ? "--difference" : "--half-width", target);
         try {
@@ -165,12 +174,13 @@ final class SampleSizeCommand implements Callable<Integer> {
                     long n = forDifference
                             ? SampleSize.npsPerGroupForDifference(target, p, d, confidence, testPower)
                             : SampleSize.npsForHalfWidth(target, p, d, confidence);
-                    return new Plan(forDifference, target, testPower, p, d, n);
+                    return new Plan(forDifference, target, testPower, p, d, SampleSize.withDesignEffect(n, designEffect));
                 }
                 case CSAT: {
                     double p = share("--top-box", topBox, CONSERVATIVE_SHARE);
                     return new Plan(false, target, testPower, p, Double.NaN,
-                            SampleSize.proportionForHalfWidth(target / 100, p, confidence));
+                            SampleSize.withDesignEffect(SampleSize.proportionForHalfWidth(target / 100, p, confidence),
+                                    designEffect));
                 }
                 default: {
                     if (sd == null) {
@@ -185,7 +195,8 @@ final class SampleSizeCommand implements Callable<Integer> {
                                 + " scale cannot spread more), got " + sd);
                     }
                     return new Plan(false, target, testPower, sd, Double.NaN,
-                            SampleSize.meanForHalfWidth(target, sd, confidence));
+                            SampleSize.withDesignEffect(SampleSize.meanForHalfWidth(target, sd, confidence),
+                                    designEffect));
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -284,6 +295,7 @@ final class SampleSizeCommand implements Callable<Integer> {
                 assumptions.put("standardDeviation", plan.share1);
                 break;
         }
+        root.put("designEffect", designEffect);
         root.put("responses", plan.responses);
         root.put("perGroup", plan.forDifference);
         out.println(ScoreText.JSON.writeValueAsString(root));
@@ -299,6 +311,10 @@ final class SampleSizeCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "%s: %d responses give a %s interval of at most \u00b1%s %s (assuming %s).%n",
                     metric.id(), plan.responses, level, format(plan.target), unit(), assumption(plan));
+        }
+        if (designEffect > 1) {
+            out.printf(Locale.ROOT, "With a design effect of %s: the simple-random-sample answer times %s.%n",
+                    format(designEffect), format(designEffect));
         }
         if (plan.responses < FEW) {
             out.println("Below " + FEW + " responses the normal approximation is rough: treat this as a lower bound.");

@@ -47,6 +47,21 @@ class SampleSizeCommandTest {
     }
 
     @Test
+    void aDesignEffectScalesTheAnswer() {
+        // 385 under simple random sampling (above) times a design effect of 1.5: ceil(577.5) = 578
+        CliRun table = ok("--metric", "nps", "--half-width", "10", "--design-effect", "1.5");
+        assertThat(table.out()).startsWith("nps: 578 responses give a 95% interval")
+                .contains("With a design effect of 1.5: the simple-random-sample answer times 1.5.");
+        JsonNode json = ok("--metric", "nps", "--half-width", "10", "--design-effect", "1.5", "--format", "json")
+                .json();
+        assertThat(json.get("designEffect").asDouble()).isEqualTo(1.5);
+        assertThat(json.get("responses").asLong()).isEqualTo(578);
+        CliRun bad = CliRun.run("sample-size", "--metric", "nps", "--half-width", "10", "--design-effect", "0.5");
+        assertThat(bad.exit()).isEqualTo(Cx.EXIT_USAGE);
+        assertThat(bad.err()).contains("--design-effect must be 1 or more");
+    }
+
+    @Test
     void npsHalfWidthWithGivenShares() {
         // p = 0.4, d = 0.2: Var = 0.6 - 0.2^2 = 0.56; n = ceil(1.959963984540054^2 * 0.56 / 0.05^2)
         // = ceil(860.487) = 861.

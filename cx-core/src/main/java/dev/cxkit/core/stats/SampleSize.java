@@ -149,4 +149,30 @@ public final class SampleSize {
         }
         return Math.max(1, (long) rounded);
     }
+
+    /**
+     * Scales a sample size for a design that is less efficient than simple random sampling: the
+     * design effect deff is the ratio of the estimate's variance under the design to its variance
+     * under simple random sampling of the same n, so the design needs n × deff responses for the
+     * same precision (Kish 1965, <i>Survey Sampling</i>, §8.2). For weights, Kish's approximation is
+     * deff = n Σw² / (Σw)² (the inverse of the effective-sample-size ratio); for clusters, such as
+     * customers who answer several times, deff = 1 + (m − 1)ρ with m responses per cluster and
+     * intra-cluster correlation ρ.
+     *
+     * @param n the sample size under simple random sampling, at least 1
+     * @param designEffect the design effect, at least 1
+     * @return ⌈n × deff⌉
+     * @throws IllegalArgumentException if n is below 1 or the design effect below 1 or not finite, or
+     *     the result overflows
+     */
+    public static long withDesignEffect(long n, double designEffect) {
+        if (n < 1 || !(designEffect >= 1) || !Double.isFinite(designEffect)) {
+            throw new IllegalArgumentException("need n >= 1 and a design effect >= 1: " + n + ", " + designEffect);
+        }
+        double scaled = Math.ceil(n * designEffect - 1e-9);
+        if (scaled > Long.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("the sample size overflows: " + n + " x " + designEffect);
+        }
+        return (long) scaled;
+    }
 }
