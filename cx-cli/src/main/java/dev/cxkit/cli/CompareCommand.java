@@ -5,6 +5,7 @@ import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
 import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.score.ComparisonVerdict;
 import dev.cxkit.core.score.GroupKey;
 import dev.cxkit.core.score.GroupScore;
 import dev.cxkit.core.score.Metric;
@@ -162,6 +163,23 @@ final class CompareCommand implements Callable<Integer> {
         } else {
             root.putNull("difference");
         }
+        ComparisonVerdict v = comparison.verdict();
+        ObjectNode verdict = root.putObject("verdict");
+        verdict.put("outcome", v.outcome().id());
+        verdict.put("margin", v.margin());
+        verdict.put("alpha", v.alpha());
+        if (v.equivalenceInterval().isPresent()) {
+            verdict.put("equivalenceLower", ScoreText.clean(v.equivalenceInterval().get().lower()));
+            verdict.put("equivalenceUpper", ScoreText.clean(v.equivalenceInterval().get().upper()));
+        } else {
+            verdict.putNull("equivalenceLower");
+            verdict.putNull("equivalenceUpper");
+        }
+        if (v.reason().isPresent()) {
+            verdict.put("reason", v.reason().get());
+        } else {
+            verdict.putNull("reason");
+        }
         ObjectNode files = root.putObject("files");
         files.put("a", displayName(sideA.file));
         files.put("b", displayName(sideB.file));
@@ -187,9 +205,23 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Difference A - B: %s, %s interval %s, p = %s (%s)%n",
                 ScoreText.difference(metric, d.difference()), level, ScoreText.differenceRange(metric, d.interval()),
                 pValue(d.pValue()), comparison.method().id());
-        out.println(d.significant()
-                ? "Verdict: significant at " + level + ": more than sampling noise."
-                : "Verdict: not significant at " + level + ": within sampling noise.");
+        ComparisonVerdict v = comparison.verdict();
+        String margin = ScoreText.difference(metric, v.margin()).replace("+", "\u00b1");
+        switch (v.outcome()) {
+            case DIFFERENT:
+                out.println("Verdict: different at " + level + ": more than sampling noise.");
+                break;
+            case EQUIVALENT:
+                out.println("Verdict: equivalent within " + margin + " (two one-sided tests, "
+                        + ScoreText.percent(v.equivalenceInterval().orElseThrow().confidence()) + " interval "
+                        + ScoreText.differenceRange(metric, v.equivalenceInterval().orElseThrow()) + ").");
+                break;
+            default:
+                out.println("Verdict: cannot tell" + v.reason().map(r -> " (" + r + ")").orElse("")
+                        + ": neither a difference at " + level + " nor equivalence within " + margin
+                        + " is shown. Not significant is not the same.");
+                break;
+        }
     }
 
     private List<String> row(String label, String file, Score score) {

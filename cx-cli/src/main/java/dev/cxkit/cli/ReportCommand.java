@@ -55,9 +55,10 @@ import picocli.CommandLine.Spec;
         description = {"A CX health report from raw exports: a terminal summary, an HTML page with charts and "
             + "the JSON. Start here: with no arguments it reports on a bundled sample.",
             "The report answers, in order: 1. headline "
-            + "NPS, CSAT and CES with intervals, n and the change from the period before (significant or not); 2. "
+            + "NPS, CSAT and CES with intervals, n and the change from the period before (different, equivalent or "
+            + "cannot tell); 2. "
             + "scores by touchpoint and stage, worst first; 3. the journey funnel, durations against promises and "
-            + "breaches; 4. what failures cost, ranked; 5. recovery plans for open incidents (AWARE steps, owners, "
+            + "breaches; 4. failures and the scores of their journeys, ranked, with the family's adjusted p-values; 5. recovery plans for open incidents (AWARE steps, owners, "
             + "due times, offers, approvals) and whether recovery wins customers back; 6. consistency findings and "
             + "the closed loop (detractors to call back, staff to recognise).",
             "Each section needs some inputs; a section whose inputs are missing says so in a sentence. Inputs "

@@ -81,12 +81,18 @@ class CompareCommandTest {
         CliRun significant = run("compare", a.toString(), b.toString(), "--metric", "nps");
         assertThat(significant.exit()).isZero();
         assertThat(significant.out()).contains("Difference A - B: +60.0 points, 95% interval [")
-                .contains("(adjusted-wald)").contains("Verdict: significant at 95%: more than sampling noise.");
+                .contains("(adjusted-wald)").contains("Verdict: different at 95%: more than sampling noise.");
         Path c = npsFile("c.csv", 5, 3, 2);
         Path e = npsFile("e.csv", 4, 3, 3);
         CliRun noise = run("compare", c.toString(), e.toString(), "--metric", "nps", "--confidence", "0.9");
-        assertThat(noise.out()).contains("Verdict: not significant at 90%: within sampling noise.")
-                .contains("LOW-SAMPLE");
+        assertThat(noise.out()).contains("Verdict: cannot tell (low sample): neither a difference at 90% nor "
+                + "equivalence within \u00b15.0 points is shown. Not significant is not the same.").contains("LOW-SAMPLE")
+                .doesNotContain("within sampling noise");
+        JsonNode verdict = run("compare", c.toString(), e.toString(), "--metric", "nps", "--format", "json").json()
+                .get("verdict");
+        assertThat(verdict.get("outcome").asString()).isEqualTo("cannot_tell");
+        assertThat(verdict.get("reason").asString()).isEqualTo("low sample");
+        assertThat(verdict.get("margin").asDouble()).isEqualTo(5.0);
     }
 
     @Test
