@@ -54,7 +54,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * journey and a failed, recovered order every 11th. {@link #generateOnly} (the baseline) makes
  * the events and hands them to a Blackhole; {@link #assembleAndAnalyze} makes them and assembles
  * them with a 30-minute idle gap through {@link JourneyAnalytics}, the entry point {@code cx journeys}
- * and {@code cx report} run, which measures each journey and records it. Time-ordered input and the gap keep about 800 journeys open at any
+ * and {@code cx report} run, which measures each journey and records it. Time-ordered input and
+ * the gap keep about 800 journeys open at any
  * time: memory is proportional to open journeys, not to the 8M events ({@link JourneyFootprint}
  * measures the heap).
  *

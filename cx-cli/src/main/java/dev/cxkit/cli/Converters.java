@@ -135,7 +135,8 @@ final class Converters {
                 }
                 return Duration.parse(text.toUpperCase(Locale.ROOT));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("'" + value + "' is not a duration (try 500ms, 5s, 1m, 6h, 14d or PT5S)");
+                throw new IllegalArgumentException("'" + value
+                        + "' is not a duration (try 500ms, 5s, 1m, 6h, 14d or PT5S)");
             }
         }
     }

@@ -574,6 +574,14 @@ public final class Distributions {
     }
 
     /**
+     * log C(n, k), the log of the binomial coefficient, for 0 ≤ k ≤ n, from {@link #logGamma}: the
+     * exact tests (Fisher's, the NPS permutation test) sum hypergeometric probabilities with it.
+     */
+    static double logChoose(long n, long k) {
+        return logGamma(n + 1.0) - logGamma(k + 1.0) - logGamma(n - k + 1.0);
+    }
+
+    /**
      * log Γ(x) for x &gt; 0: the Stirling series with {@link #stirlingCorrection} for x ≥ 10,
      * and the recurrence Γ(x) = Γ(x + k)/(x(x+1)…(x+k−1)) below. Absolute error about 1e−14.
      */

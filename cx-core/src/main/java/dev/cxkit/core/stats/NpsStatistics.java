@@ -385,14 +385,14 @@ public final class NpsStatistics {
         long detractors = detractorsA + detractorsB;
         long n = nA + nB;
         double observed = Math.abs((double) (promotersA - detractorsA) / nA - (double) (promotersB - detractorsB) / nB);
-        double logTotal = logChoose(n, nA);
+        double logTotal = Distributions.logChoose(n, nA);
         double extreme = 0;
         double total = 0;
         for (long a = 0; a <= Math.min(promoters, nA); a++) {
             for (long c = Math.max(0, nA - a - passives); c <= Math.min(detractors, nA - a); c++) {
                 long b = nA - a - c;
-                double probability = Math.exp(logChoose(promoters, a) + logChoose(passives, b) + logChoose(detractors, c)
-                        - logTotal);
+                double probability = Math.exp(Distributions.logChoose(promoters, a)
+                        + Distributions.logChoose(passives, b) + Distributions.logChoose(detractors, c) - logTotal);
                 double d = Math.abs((double) (a - c) / nA - (double) ((promoters - a) - (detractors - c)) / nB);
                 total += probability;
                 if (d >= observed * (1 - 1e-7) - 1e-12) {
@@ -403,9 +403,6 @@ public final class NpsStatistics {
         return Math.min(1.0, extreme / total);
     }
 
-    private static double logChoose(long n, long k) {
-        return Distributions.logGamma(n + 1.0) - Distributions.logGamma(k + 1.0) - Distributions.logGamma(n - k + 1.0);
-    }
 
     /** The score test of no difference: the plain difference over its standard error under a common p̂, d̂. */
     private static double pooledPValue(double promotersA, double detractorsA, double nA, double promotersB,

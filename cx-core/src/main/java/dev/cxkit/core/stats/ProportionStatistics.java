@@ -216,12 +216,10 @@ public final class ProportionStatistics {
 
     /** log P(X = k) of the hypergeometric: k of the successes among the trialsA draws. */
     private static double logHypergeometric(long k, long trialsA, long trialsB, long successes) {
-        return logChoose(trialsA, k) + logChoose(trialsB, successes - k) - logChoose(trialsA + trialsB, successes);
+        return Distributions.logChoose(trialsA, k) + Distributions.logChoose(trialsB, successes - k)
+                - Distributions.logChoose(trialsA + trialsB, successes);
     }
 
-    private static double logChoose(long n, long k) {
-        return Distributions.logGamma(n + 1.0) - Distributions.logGamma(k + 1.0) - Distributions.logGamma(n - k + 1.0);
-    }
 
     private static double smallestExpectedCell(double xA, double nA, double xB, double nB) {
         double n = nA + nB;
