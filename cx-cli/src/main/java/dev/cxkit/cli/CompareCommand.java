@@ -190,7 +190,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, ScoreComparison comparison, Side sideA, Side sideB) {
-        String level = ScoreText.percent(statistics.confidence);
+        String level = ScoreText.percent(statistics.confidence());
         TextTable table = new TextTable(List.of(metric.id(), "file", "n", "value", level + " interval", ""),
                 new boolean[] {false, false, true, true, false, false});
         table.add(row("A", sideA.file, comparison.a()));

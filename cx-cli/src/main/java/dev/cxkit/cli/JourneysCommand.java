@@ -216,9 +216,9 @@ final class JourneysCommand implements Callable<Integer> {
                 responseRows, analysis.joined(), unmatched, customerRows, reading.rejections(),
                 reading.summary().warnings(), options);
         if (format == OutputFormat.JSON) {
-            out.println(ScoreText.JSON.writeValueAsString(JourneysPrinter.json(result, statistics.confidence)));
+            out.println(ScoreText.JSON.writeValueAsString(JourneysPrinter.json(result, statistics.confidence())));
         } else {
-            JourneysPrinter.table(out, result, statistics.confidence);
+            JourneysPrinter.table(out, result, statistics.confidence());
         }
         out.flush();
         return 0;
@@ -250,6 +250,7 @@ final class JourneysCommand implements Callable<Integer> {
             throw new UsageException("--definition FILE is required with EVENTS (the samples are "
                     + String.join(" and ", JourneyDefinitions.SAMPLES) + ")");
         }
-        return ConsistencyRules.defaults().withAlternations(alternations);
+        return ConsistencyRules.defaults().withFamilyAlpha(statistics.toScoreOptions(null).alpha())
+                .withAlternations(alternations);
     }
 }

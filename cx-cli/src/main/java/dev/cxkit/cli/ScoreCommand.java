@@ -313,7 +313,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         headers.add("value");
         right.add(true);
-        headers.add(ScoreText.percent(statistics.confidence) + " interval");
+        headers.add(ScoreText.percent(statistics.confidence()) + " interval");
         right.add(false);
         if (ces) {
             headers.add("agree");
@@ -354,7 +354,7 @@ final class ScoreCommand implements Callable<Integer> {
             List<String> methods = new ArrayList<>();
             scores.stream().map(s -> s.score().metric()).distinct().forEach(m -> methods.add(m.id() + " "
                     + (interval == null ? m.defaultInterval() : interval).id() + " (" + unit(m) + ")"));
-            out.println("Intervals: " + ScoreText.percent(statistics.confidence) + "; " + String.join(", ", methods) + ".");
+            out.println("Intervals: " + ScoreText.percent(statistics.confidence()) + "; " + String.join(", ", methods) + ".");
             out.println("LOW-SAMPLE: " + (weighted ? "effective " : "") + "n below " + ScoreText.count(statistics.minN) + ".");
         }
         out.printf(Locale.ROOT, "Rows: %d read, %d accepted, %d rejected%s.%n", summary.read(), summary.accepted(),

@@ -72,10 +72,18 @@ class ReportCommandTest {
         assertThat(nps.get("change").get("difference").has("significant")).isTrue();
         assertThat(sample.get("journeys").get("definitions")).extracting(d -> d.get("definition").asString())
                 .containsExactly("dine-in", "delivery");
-        JsonNode costliest = sample.get("failureImpact").get("ranking").get(0);
-        assertThat(costliest.get("failureType").asString() + " at " + costliest.get("touchpoint").asString())
-                .as("the arrival notice that goes by SMS whatever the customer chose")
+        JsonNode ranking = sample.get("failureImpact").get("ranking");
+        JsonNode worst = ranking.get(0);
+        assertThat(worst.get("failureType").asString() + " at " + worst.get("touchpoint").asString())
+                .as("held equal, a delivery over two hours late costs the most per journey")
+                .isEqualTo("delivered-in-2h at arrival");
+        JsonNode mostDetractors = java.util.stream.StreamSupport.stream(ranking.spliterator(), false)
+                .max(java.util.Comparator.comparingDouble(r -> r.get("detractorSharePercent").asDouble()))
+                .orElseThrow();
+        assertThat(mostDetractors.get("failureType").asString() + " at " + mostDetractors.get("touchpoint").asString())
+                .as("the arrival notice that goes by SMS whatever the customer chose: the most detractors")
                 .isEqualTo("chosen-channel at notify");
+        assertThat(mostDetractors.get("heldEqual").get("significant").asBoolean()).isTrue();
         assertThat(sample.get("consistency").get("findings")).anySatisfy(f -> {
             assertThat(f.get("kind").asString()).isEqualTo("alternating");
             assertThat(f.get("where").asString()).isEqualTo("Sheffield (location)");
@@ -205,6 +213,31 @@ class ReportCommandTest {
         CliRun bad = CliRun.run("report", "--adjust", "bonferroni", "--out", dir.resolve("bad").toString());
         assertThat(bad.exit()).isEqualTo(Cx.EXIT_USAGE);
         assertThat(bad.err()).contains("expected holm, bh or none");
+    }
+
+    @Test
+    void alphaIsEveryFamilysErrorRateAndTheOtherSideOfConfidence() {
+        CliRun run = CliRun.run("report", "--alpha", "0.1", "--format", "json", "--out", dir.resolve("alpha").toString());
+        assertThat(run.exit()).as(run.toString()).isZero();
+        JsonNode impact = run.json().get("failureImpact");
+        assertThat(impact.get("family").get("alpha").asDouble()).isEqualTo(0.1);
+        assertThat(impact.get("family").get("description").asString()).endsWith("Holm-adjusted at 0.1");
+        assertThat(impact.get("heldEqualFamily").get("description").asString()).endsWith("Holm-adjusted at 0.1");
+        for (JsonNode row : impact.get("ranking")) {
+            if (!row.get("difference").isNull()) {
+                assertThat(row.get("difference").get("interval").get("confidence").asDouble()).isEqualTo(0.9);
+            }
+        }
+        CliRun same = CliRun.run("report", "--alpha", "0.1", "--confidence", "0.9", "--out",
+                dir.resolve("same").toString());
+        assertThat(same.exit()).as(same.toString()).isZero();
+        CliRun disagree = CliRun.run("report", "--alpha", "0.1", "--confidence", "0.95", "--out",
+                dir.resolve("disagree").toString());
+        assertThat(disagree.exit()).isEqualTo(Cx.EXIT_USAGE);
+        assertThat(disagree.err()).contains("--alpha 0.1 and --confidence 0.95 disagree");
+        CliRun outOfRange = CliRun.run("report", "--alpha", "1.5", "--out", dir.resolve("range").toString());
+        assertThat(outOfRange.exit()).isEqualTo(Cx.EXIT_USAGE);
+        assertThat(outOfRange.err()).contains("--alpha must be between 0 and 1");
     }
 
     @Test

@@ -182,7 +182,9 @@ public final class ReportBuilder {
     }
 
     /**
-     * Sets the intervals, confidence and low-sample threshold of every score.
+     * Sets the intervals, confidence and low-sample threshold of every score. The error rate
+     * {@link ScoreOptions#alpha()} (1 − confidence) is also every family's: the failure-impact
+     * ranking's and the consistency findings' false-alarm budget.
      *
      * @param value the options
      * @return this builder
@@ -527,8 +529,9 @@ public final class ReportBuilder {
     public HealthReport build() {
         start();
         built = true;
-        JourneyAnalysis analysis = analytics.finish(options, consistencyRules(ConsistencyRules.defaults(),
-                units.size()));
+        // one error rate for the whole report: the consistency findings' budget is the scores' alpha
+        JourneyAnalysis analysis = analytics.finish(options,
+                consistencyRules(ConsistencyRules.defaults().withFamilyAlpha(options.alpha()), units.size()));
         boolean withResponses = given.contains("responses");
         boolean withEvents = !definitions.isEmpty() && given.contains("events");
         if (withEvents && withResponses && analysis.unmatched() > 0) {

@@ -69,7 +69,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -286,14 +285,16 @@ final class ReportSections {
     // ---- 4 and 5: failure impact and recovery effectiveness ------------------------------------------
 
     /**
-     * Section 4: the failure-impact rows of every definition in {@code metric}, most excess
-     * detractors first (the order {@code cx journeys} ranks them in). "Without" is the journeys of
-     * the same definition without the failure.
+     * Section 4: the failure-impact rows of every definition in {@code metric}, in the order
+     * {@link FailureImpactRanking} describes: by the held-equal difference, the most harmful first,
+     * then the rows without one by excess detractors. "Without" is the journeys of the same
+     * definition without the failure.
      *
      * @param analysis the journey analytics
      * @param metric the metric, from {@link JourneyAnalysis#journeyMetric}
-     * @param adjustment how the p-values of the family (every row with a difference) are adjusted
-     * @param alpha the error rate of the family
+     * @param adjustment how the p-values of each family (the marginal and the held-equal
+     *     differences) are adjusted
+     * @param alpha the error rate of each family
      * @return the ranking
      */
     static FailureImpactRanking failureImpact(JourneyAnalysis analysis, Metric metric, Adjustment adjustment,
@@ -305,30 +306,17 @@ final class ReportSections {
             Map<FailureKind, Long> journeys = analysis.failureJourneys().get(d);
             for (dev.cxkit.core.journey.analytics.FailureImpact f
                     : analysis.scores().get(d).failureImpact().getOrDefault(metric, List.of())) {
-                long count = journeys.getOrDefault(new FailureKind(f.type(), f.touchpoint()), 0L);
+                FailureKind kind = new FailureKind(f.type(), f.touchpoint());
                 ranked.add(new Ranked(f.excessNegative(), f.negativeShare(), new ImpactRow(f.type(), f.touchpoint(),
-                        f.factor(), count, f.with(), f.without(), f.difference(), f.negativeShare(),
-                        OptionalDouble.empty(), FailureEffectAccumulator.effect(analysis.failureEffects()
-                                .getOrDefault(metric, Map.of()), analysis.definitions().get(d).name(),
-                                new FailureKind(f.type(), f.touchpoint())))));
+                        f.factor(), journeys.getOrDefault(kind, 0L), f.with(), f.without(), f.difference(),
+                        f.negativeShare(), FailureEffectAccumulator.effect(analysis.failureEffects()
+                                .getOrDefault(metric, Map.of()), analysis.definitions().get(d).name(), kind))));
             }
         }
-        // stable: within one definition the core's order stays
+        // the order among rows without a held-equal difference (the ranking keeps ties' order)
         ranked.sort(Comparator.comparingDouble(Ranked::excess).reversed()
                 .thenComparing(Comparator.comparingDouble(Ranked::share).reversed()));
-        // the family: every row with a difference, tested together
-        List<ImpactRow> rows = ranked.stream().map(Ranked::row).toList();
-        double[] raw = rows.stream().filter(r -> r.difference().isPresent())
-                .mapToDouble(r -> r.difference().get().pValue()).toArray();
-        double[] adjusted = adjustment.adjust(raw);
-        List<ImpactRow> out = new ArrayList<>();
-        int k = 0;
-        for (ImpactRow r : rows) {
-            OptionalDouble p = r.difference().isPresent() ? OptionalDouble.of(adjusted[k++]) : OptionalDouble.empty();
-            out.add(new ImpactRow(r.failureType(), r.touchpoint(), r.factor(), r.journeys(), r.with(), r.without(),
-                    r.difference(), r.detractorShare(), p, r.heldEqual()));
-        }
-        return new FailureImpactRanking(metric, out, adjustment, alpha);
+        return FailureImpactRanking.of(metric, ranked.stream().map(Ranked::row).toList(), adjustment, alpha);
     }
 
     /**

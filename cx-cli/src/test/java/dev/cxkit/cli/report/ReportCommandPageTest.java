@@ -104,7 +104,8 @@ class ReportCommandPageTest {
         assertThat(titles).contains("NPS per period, with its confidence interval as a band",
                 "NPS by touchpoint, worst first", "Journey funnel of dine-in: journeys per stage",
                 "Journey funnel of delivery: journeys per stage",
-                "Failures and scores: NPS of journeys with each failure minus journeys without it",
+                "Failures and scores: NPS of journeys with each failure minus journeys without it, the other failures "
+                        + "held equal",
                 "NPS by recovery: no failure, recovered, not recovered");
         assertThat(Pages.svgs(dom)).allSatisfy(svg -> assertThat(svg).containsPattern("<(rect|path|circle|line)\\b"));
     }

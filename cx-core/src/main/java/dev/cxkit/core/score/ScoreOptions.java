@@ -62,6 +62,21 @@ public record ScoreOptions(IntervalMethod intervalMethod, double confidence, dou
     }
 
     /**
+     * Returns these options at the confidence level of a test with error rate {@code rate}:
+     * 1 − rate, in decimal arithmetic so that 0.05 gives exactly 0.95.
+     *
+     * @param rate the error rate, strictly between 0 and 1
+     * @return the options
+     * @throws IllegalArgumentException if the rate is not strictly between 0 and 1
+     */
+    public ScoreOptions withAlpha(double rate) {
+        if (!(rate > 0 && rate < 1)) {
+            throw new IllegalArgumentException("alpha must be strictly between 0 and 1: " + rate);
+        }
+        return withConfidence(java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(rate)).doubleValue());
+    }
+
+    /**
      * Returns the error rate of a two-sided test at this confidence level, 1 − confidence, in
      * decimal arithmetic so that 0.95 gives exactly 0.05.
      *

@@ -77,9 +77,23 @@ public final class GroupedRegression {
          * @return the comparison
          */
         public Comparison coefficient(int index, double confidence) {
+            return coefficient(index, confidence, residualDf);
+        }
+
+        /**
+         * Returns a coefficient's comparison with 0 as {@link #coefficient(int, double)} does, with
+         * the t distribution on fewer degrees of freedom than the residuals have: a small-sample
+         * correction for a coefficient whose standard error rests on a few observations.
+         *
+         * @param index the regressor
+         * @param confidence the confidence level, strictly between 0 and 1
+         * @param df the degrees of freedom, at most the residual ones (more are capped)
+         * @return the comparison
+         */
+        public Comparison coefficient(int index, double confidence, double df) {
             double b = coefficients[index];
             double se = standardErrors[index];
-            double df = Math.max(1, residualDf);
+            df = Math.max(1, Math.min(df, residualDf));
             double q = Distributions.studentTQuantile(1 - (1 - confidence) / 2, df);
             double p = se > 0 ? Math.min(1, 2 * Distributions.studentTCdf(-Math.abs(b / se), df)) : b == 0 ? 1 : 0;
             return Comparison.of(b, se, new Interval(b - q * se, b + q * se, confidence, IntervalMethod.T), p);

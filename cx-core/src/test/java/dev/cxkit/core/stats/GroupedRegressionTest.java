@@ -55,6 +55,19 @@ class GroupedRegressionTest {
     }
 
     @Test
+    void fewerDegreesOfFreedomWidenTheIntervalAsRsQtSays() {
+        // C is in 38 + 13 = 51 observations: on 50 degrees of freedom, from R 4.2.2
+        // 2 * pt(-abs(b / se), 50) and b -/+ qt(0.975, 50) * se
+        Comparison c = GroupedRegression.fit(groups()).coefficient(3, 0.95, 50);
+        assertThat(c.pValue()).isCloseTo(0.640868606346717, within(1e-12));
+        assertThat(c.interval().lower()).isCloseTo(-32.1228610218763, within(1e-9));
+        assertThat(c.interval().upper()).isCloseTo(19.9540995379327, within(1e-9));
+        // more than the residual degrees of freedom are capped at them
+        assertThat(GroupedRegression.fit(groups()).coefficient(3, 0.95, 10_000).pValue())
+                .isCloseTo(0.639147950441981, within(1e-12));
+    }
+
+    @Test
     void collinearOrTooFewObservationsAreRefused() {
         List<Group> collinear = List.of(new Group(new double[] {1, 1, 1}, 10, 5, 50),
                 new Group(new double[] {1, 0, 0}, 10, 1, 20));

@@ -283,8 +283,9 @@ final class Charts {
     // ---- (d) failure impact ----------------------------------------------------------------------------
 
     /**
-     * The failure-impact ranking: per failure, a bar from zero to the difference in score between
-     * journeys with and without it, with its interval; significant differences are solid.
+     * The failure-impact ranking: per failure, a bar from zero to its difference in score with the
+     * other failures held equal (the ranking's key), with its interval; differences significant
+     * after the family's adjustment are solid.
      */
     static String impact(String id, FailureImpactRanking impact) {
         Metric metric = impact.metric();
@@ -295,8 +296,8 @@ final class Charts {
         double lo = 0;
         double hi = 0;
         for (ImpactRow row : rows) {
-            if (row.difference().isPresent()) {
-                Comparison c = row.difference().get();
+            if (row.heldEqual().isPresent()) {
+                Comparison c = row.heldEqual().get();
                 lo = Math.min(lo, Math.min(c.difference(), c.interval().lower()));
                 hi = Math.max(hi, Math.max(c.difference(), c.interval().upper()));
             }
@@ -311,7 +312,8 @@ final class Charts {
             to = step;
         }
         Svg svg = new Svg(id, height, "Failures and scores: " + Verdicts.name(metric)
-                + " of journeys with each failure minus journeys without it", impactDescription(impact));
+                + " of journeys with each failure minus journeys without it, the other failures held equal",
+                impactDescription(impact));
         Scale x = new Scale(from, to, left, right);
         double bottom = height - 8;
         for (BigDecimal tick : ticks(from, to, step)) {
@@ -324,14 +326,14 @@ final class Charts {
             double mid = AXIS_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2.0;
             svg.open(row.label() + " (" + row.factor() + "): " + impactWords(impact, row));
             svg.text("label", left - 8, mid + 4, "end", Markup.shorten(row.label(), LABEL_CHARS + 3));
-            if (row.difference().isEmpty()) {
-                svg.text("value", right + 8, mid + 4, "start", "too few").close();
+            if (row.heldEqual().isEmpty()) {
+                svg.text("value", right + 8, mid + 4, "start", "not estimated").close();
                 continue;
             }
-            Comparison c = row.difference().get();
+            Comparison c = row.heldEqual().get();
             double zero = x.at(0);
             double vx = x.at(c.difference());
-            String cls = !row.significant(impact.alpha()) ? "bar-ns" : c.difference() < 0 ? "bar-bad" : "bar";
+            String cls = !row.heldEqualSignificant(impact.alpha()) ? "bar-ns" : c.difference() < 0 ? "bar-bad" : "bar";
             svg.rect(cls, Math.min(zero, vx), mid - BAR_HEIGHT / 2.0, Math.abs(vx - zero), BAR_HEIGHT);
             svg.whisker(x.at(c.interval().lower()), x.at(c.interval().upper()), mid);
             svg.text("value", right + 8, mid + 4, "start", Figures.difference(metric, c.difference()).text());
@@ -346,22 +348,22 @@ final class Charts {
             return "No failures.";
         }
         ImpactRow first = impact.ranking().get(0);
-        return impact.ranking().size() + " failures, most costly first: " + first.label() + ", "
-                + impactWords(impact, first) + ". Solid bars are significant after the family's adjustment; pale bars "
-                + "are not.";
+        return impact.ranking().size() + " failures, the most harmful with the other failures held equal first: "
+                + first.label() + ", " + impactWords(impact, first) + ". Solid bars are significant after the family's "
+                + "adjustment; pale bars are not.";
     }
 
     private static String impactWords(FailureImpactRanking impact, ImpactRow row) {
         Metric metric = impact.metric();
-        if (row.difference().isEmpty()) {
-            return "too few responses to compare";
+        if (row.heldEqual().isEmpty()) {
+            return "too few responses to estimate its difference with the other failures held equal";
         }
-        Comparison c = row.difference().get();
-        return "difference " + Figures.difference(metric, c.difference()).text() + " "
-                + Figures.range(metric, c.interval()) + ", p " + Verdicts.pEquals(c.pValue()) + ", adjusted p "
-                + Verdicts.pEquals(row.adjustedP().orElseThrow())
-                + (row.significant(impact.alpha()) ? ", significant" : ", not significant") + ", " + row.journeys()
-                + " journeys";
+        Comparison c = row.heldEqual().get();
+        return "difference with the other failures held equal " + Figures.difference(metric, c.difference()).text()
+                + " " + Figures.range(metric, c.interval()) + ", p " + Verdicts.pEquals(c.pValue()) + ", adjusted p "
+                + Verdicts.pEquals(row.heldEqualAdjustedP().orElseThrow())
+                + (row.heldEqualSignificant(impact.alpha()) ? ", significant" : ", not significant") + ", "
+                + row.journeys() + " journeys";
     }
 
     // ---- shared ----------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ import dev.cxkit.rules.plan.StepPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 /**
@@ -424,15 +425,17 @@ public final class HtmlFormat implements ReportFormat {
             }
             out.append("<p>Journeys with each failure against journeys without it: an association, not a cause. "
                     + "<em>Held equal</em> is the difference with the other failures held equal (a linear model with "
-                    + "robust errors), so a failure that only comes with a harmful one does not take its cost. Tested "
-                    + "as a family: ").append(escape(impact.family())).append(". A row is significant when its "
-                    + "adjusted p-value is below that level and neither group is low-sample.</p>\n");
+                    + "robust errors), so a failure that only comes with a harmful one does not take its cost; the "
+                    + "rows are ranked by it, the most harmful first. Each column is tested as a family: ")
+                    .append(escape(impact.family())).append(" (with and without); ").append(escape(impact
+                    .heldEqualFamily())).append(" (held equal). A difference is significant when its adjusted "
+                    + "p-value is below that level and neither group is low-sample.</p>\n");
             figure(Charts.impact(nextChartId(), impact), "Each bar is " + name + " of journeys with the failure "
-                    + "minus journeys without it, with its confidence interval; solid bars are significant after the "
-                    + "family's adjustment, grey bars are not.");
-            tableStart("Failure impact on " + name + ", most costly first", "Failure", "Factor",
+                    + "minus journeys without it with the other failures held equal, with its confidence interval; "
+                    + "solid bars are significant after the family's adjustment, grey bars are not.");
+            tableStart("Failure impact on " + name + ", most harmful (held equal) first", "Failure", "Factor",
                     "Journeys>", "With>", "Without>", "Difference>", "Interval>", "p>", "p adj.>", "Held equal>",
-                    "Detractors>");
+                    "p adj.>", "Detractors>");
             int rank = 1;
             for (ImpactRow row : impact.ranking()) {
                 out.append("<tr><th scope=\"row\">").append(rank++).append(". ").append(escape(row.failureType())).append("<br><span class=\"meta\">at ")
@@ -444,15 +447,19 @@ public final class HtmlFormat implements ReportFormat {
                         d.map(c -> Figures.difference(metric, c.difference()).text()).orElse("–"),
                         d.map(c -> Figures.range(metric, c.interval())).orElse("–"),
                         d.map(c -> escape(Figures.pValue(c.pValue()).text())).orElse("–"),
-                        row.adjustedP().isPresent() ? escape(Figures.pValue(row.adjustedP().getAsDouble()).text())
-                                + (row.significant(impact.alpha()) ? " <span class=\"badge sig\">significant</span>" : "")
-                                : "–",
+                        adjustedCell(row.adjustedP(), row.significant(impact.alpha())),
                         row.heldEqual().map(c -> Figures.difference(metric, c.difference()).text() + " "
                                 + Figures.range(metric, c.interval())).orElse("–"),
+                        adjustedCell(row.heldEqualAdjustedP(), row.heldEqualSignificant(impact.alpha())),
                         Figures.percent(row.detractorShare()).text());
                 out.append("</tr>\n");
             }
             tableEnd();
+        }
+
+        private static String adjustedCell(OptionalDouble p, boolean significant) {
+            return p.isPresent() ? escape(Figures.pValue(p.getAsDouble()).text())
+                    + (significant ? " <span class=\"badge sig\">significant</span>" : "") : "–";
         }
 
         private static String value(Score s) {

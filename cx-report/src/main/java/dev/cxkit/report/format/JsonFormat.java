@@ -73,11 +73,12 @@ import tools.jackson.databind.node.ObjectNode;
  *                     "limit": "PT20M", "factor", "p50", "p90", "p99", "checks", "breaches",
  *                     "breachPercent", "breachInterval": null | INTERVAL in percent}]}]},
  *   "failureImpact": SECTION + {"metric", "family": {"tests", "adjustment": "holm" | "bh" | "none",
- *       "alpha", "description"}, "ranking": [{"rank", "failureType", "touchpoint", "factor",
- *       "journeys", "with": SCORE, "without": SCORE,
+ *       "alpha", "description"}, "heldEqualFamily": {the same keys}, "ranking" (the most harmful
+ *       held-equal difference first, then the rows without one): [{"rank", "failureType",
+ *       "touchpoint", "factor", "journeys", "with": SCORE, "without": SCORE,
  *       "difference": null | DIFFERENCE + {"pValueAdjusted"} (significant: after the adjustment),
- *       "heldEqual": null | DIFFERENCE (with the other failures held equal: a linear model, HC3 errors),
- *       "detractorSharePercent"}]},
+ *       "heldEqual": null | DIFFERENCE + {"pValueAdjusted"} (with the other failures held equal: a
+ *       linear model, HC3 errors; its own family), "detractorSharePercent"}]},
  *   "recoveryPlans": SECTION + {"policy", "approvalsNeeded", "plans": [{"incidentId", "summary", "source",
  *       "steps": [{"step", "owner", "due", "instruction"}], "offers": [{"kind", "amount", "currency",
  *       "reason", "requiresApproval", "requiresConsent"}], "escalations": [{"to", "due", "reason"}],
@@ -380,13 +381,17 @@ public final class JsonFormat implements ReportFormat {
         }
     }
 
-    private static void failureImpact(ObjectNode node, FailureImpactRanking impact) {
-        node.put("metric", impact.metric().id());
-        ObjectNode family = node.putObject("family");
-        family.put("tests", impact.tests());
+    private static void family(ObjectNode family, FailureImpactRanking impact, long tests, String description) {
+        family.put("tests", tests);
         family.put("adjustment", impact.adjustment().id());
         family.put("alpha", impact.alpha());
-        family.put("description", impact.family());
+        family.put("description", description);
+    }
+
+    private static void failureImpact(ObjectNode node, FailureImpactRanking impact) {
+        node.put("metric", impact.metric().id());
+        family(node.putObject("family"), impact, impact.tests(), impact.family());
+        family(node.putObject("heldEqualFamily"), impact, impact.heldEqualTests(), impact.heldEqualFamily());
         ArrayNode ranking = node.putArray("ranking");
         int rank = 1;
         for (ImpactRow row : impact.ranking()) {
@@ -406,6 +411,11 @@ public final class JsonFormat implements ReportFormat {
                 d.put("significant", row.significant(impact.alpha()));
             }
             difference(r, "heldEqual", impact.metric(), row.heldEqual());
+            if (row.heldEqual().isPresent()) {
+                ObjectNode d = (ObjectNode) r.get("heldEqual");
+                d.put("pValueAdjusted", Figures.pValue(row.heldEqualAdjustedP().orElseThrow()).number());
+                d.put("significant", row.heldEqualSignificant(impact.alpha()));
+            }
             r.put("detractorSharePercent", Figures.percent(row.detractorShare()).number());
         }
     }

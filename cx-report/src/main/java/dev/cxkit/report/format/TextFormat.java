@@ -248,11 +248,13 @@ public final class TextFormat implements ReportFormat {
             out.append("No service failures were found.\n");
             return;
         }
-        out.append(Verdicts.name(metric)).append(" of journeys with each failure against journeys without it, most"
-                + " costly first (an association, not a cause; \"held equal\": the difference with the other failures "
-                + "held equal); tested as a family: ").append(impact.family()).append("\n");
+        out.append(Verdicts.name(metric)).append(" of journeys with each failure against journeys without it (an "
+                + "association, not a cause; \"held equal\": the difference with the other failures held equal, the "
+                + "most harmful first); tested as families: ").append(impact.family()).append(" (with and without), ")
+                .append(impact.heldEqualFamily()).append(" (held equal)\n");
         Table table = new Table("rank>", "failure", "touchpoint", "factor", "journeys>", "with>", "without>",
-                "difference>", "interval>", "p>", "p adj.>", "", "held equal>", "interval>", "detractors>");
+                "difference>", "interval>", "p>", "p adj.>", "", "held equal>", "interval>", "p adj.>", "",
+                "detractors>");
         int rank = 1;
         for (ImpactRow row : impact.ranking()) {
             Optional<Comparison> d = row.difference();
@@ -265,6 +267,9 @@ public final class TextFormat implements ReportFormat {
                     row.significant(impact.alpha()) ? "significant" : "",
                     row.heldEqual().map(c -> Figures.difference(metric, c.difference()).text()).orElse("-"),
                     row.heldEqual().map(c -> Figures.range(metric, c.interval())).orElse("-"),
+                    row.heldEqualAdjustedP().isPresent()
+                            ? Figures.pValue(row.heldEqualAdjustedP().getAsDouble()).text() : "-",
+                    row.heldEqualSignificant(impact.alpha()) ? "significant" : "",
                     Figures.percent(row.detractorShare()).text());
         }
         table.appendTo(out);

@@ -205,13 +205,14 @@ class ChartsTest {
     void impactBarsRunFromZeroToTheDifference() {
         Comparison bad = Comparison.of(-40, 8, new Interval(-56, -24, 0.95, IntervalMethod.WALD), 0.0001);
         Comparison noise = Comparison.of(5, 6, new Interval(-7, 17, 0.95, IntervalMethod.WALD), 0.4);
+        Comparison marginal = Comparison.of(-60, 8, new Interval(-76, -44, 0.95, IntervalMethod.WALD), 0.00001);
+        // the bars are the held-equal differences; the marginal one is drawn nowhere
         FailureImpactRanking impact = ReportFixtures.ranking(Metric.NPS, List.of(
                 new ImpactRow("late", "kitchen", dev.cxkit.core.service.SatisfactionFactor.TIMELINESS, 50,
-                        score(nps(30, 10, 10)), score(nps(10, 10, 30)), Optional.of(bad), 0.4,
-                        java.util.OptionalDouble.empty(), Optional.empty()),
+                        score(nps(30, 10, 10)), score(nps(10, 10, 30)), Optional.of(marginal), 0.4, Optional.of(bad)),
                 new ImpactRow("cold", "kitchen", dev.cxkit.core.service.SatisfactionFactor.PRODUCT, 50,
-                        score(nps(10, 10, 30)), score(nps(10, 10, 30)), Optional.of(noise), 0.1,
-                        java.util.OptionalDouble.empty(), Optional.empty())));
+                        score(nps(10, 10, 30)), score(nps(10, 10, 30)), Optional.of(marginal), 0.1,
+                        Optional.of(noise))));
         String svg = Charts.impact("i", impact);
         double zero = tickX(svg, "0");
         double minus20 = tickX(svg, "-20");

@@ -190,7 +190,7 @@ class JsonFormatTest {
                     plain(s.get("falloutPercent")) + "%");
         }
 
-        List<List<String>> impact = Pages.table(html, "Failure impact on NPS, most costly first");
+        List<List<String>> impact = Pages.table(html, "Failure impact on NPS, most harmful (held equal) first");
         JsonNode ranking = root.get("failureImpact").get("ranking");
         for (int i = 0; i < ranking.size(); i++) {
             JsonNode r = ranking.get(i);
@@ -209,8 +209,25 @@ class JsonFormatTest {
             JsonNode held = r.get("heldEqual");
             assertThat(cells.get(9)).isEqualTo(held.isNull() ? "–" : plain(held.get("difference")) + " ["
                     + plain(held.get("interval").get("lower")) + ", " + plain(held.get("interval").get("upper")) + "]");
-            assertThat(cells.get(10)).isEqualTo(plain(r.get("detractorSharePercent")) + "%");
+            if (!held.isNull()) {
+                String heldAdjusted = cells.get(10).replace(" significant", "");
+                assertThat(sameNumber(heldAdjusted, held.get("pValueAdjusted"))).as(cells.get(10)).isTrue();
+                assertThat(cells.get(10).endsWith(" significant")).isEqualTo(held.get("significant").asBoolean());
+                assertThat(held.get("pValueAdjusted").asDouble()).isGreaterThanOrEqualTo(held.get("pValue").asDouble());
+            } else {
+                assertThat(cells.get(10)).isEqualTo("–");
+            }
+            assertThat(cells.get(11)).isEqualTo(plain(r.get("detractorSharePercent")) + "%");
         }
+        // ranked by the held-equal difference, the most harmful first; rows without one last
+        List<Double> heldEqual = new java.util.ArrayList<>();
+        for (JsonNode r : ranking) {
+            heldEqual.add(r.get("heldEqual").isNull() ? Double.POSITIVE_INFINITY
+                    : r.get("heldEqual").get("difference").asDouble());
+        }
+        assertThat(heldEqual).isSorted();
+        assertThat(root.get("failureImpact").get("heldEqualFamily").get("tests").asLong())
+                .isEqualTo(heldEqual.stream().filter(Double::isFinite).count());
 
         List<List<String>> inputs = Pages.table(html, "Inputs read");
         JsonNode total = root.get("provenance").get("rows");

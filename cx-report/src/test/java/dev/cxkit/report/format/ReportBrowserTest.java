@@ -150,7 +150,7 @@ class ReportBrowserTest {
         assertThat(count(funnel, "class=\"bar\"")).isEqualTo(4);
         assertThat(count(funnel, "class=\"bar-reached\"")).isEqualTo(4);
         String impact = chartTitled(charts, "Failures and scores: NPS of journeys with each failure minus journeys"
-                + " without it");
+                + " without it, the other failures held equal");
         assertThat(count(impact, "class=\"bar-bad\"") + count(impact, "class=\"bar-ns\"")).isEqualTo(4);
         for (String svg : charts) {
             assertThat(svg).contains("role=\"img\"").containsPattern("<desc id=\"chart-\\d+-desc\">[^<]{20,}");

@@ -59,7 +59,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Report models for the tests: a realistic restaurant-chain report built from real scores and
@@ -107,17 +106,7 @@ public final class ReportFixtures {
 
     /** A ranking with its rows' p-values Holm-adjusted, as the report builder makes them. */
     public static FailureImpactRanking ranking(Metric metric, List<ImpactRow> rows) {
-        double[] raw = rows.stream().filter(r -> r.difference().isPresent())
-                .mapToDouble(r -> r.difference().get().pValue()).toArray();
-        double[] adjusted = Adjustment.HOLM.adjust(raw);
-        List<ImpactRow> out = new java.util.ArrayList<>();
-        int k = 0;
-        for (ImpactRow r : rows) {
-            out.add(new ImpactRow(r.failureType(), r.touchpoint(), r.factor(), r.journeys(), r.with(), r.without(),
-                    r.difference(), r.detractorShare(), r.difference().isPresent() ? OptionalDouble.of(adjusted[k++])
-                            : OptionalDouble.empty(), r.heldEqual()));
-        }
-        return new FailureImpactRanking(metric, out, Adjustment.HOLM, 0.05);
+        return FailureImpactRanking.of(metric, rows, Adjustment.HOLM, 0.05);
     }
 
     // ---- the realistic report ---------------------------------------------------------------------------
@@ -302,7 +291,7 @@ public final class ReportFixtures {
                 c.standardError(), new Interval(c.interval().lower() * 0.9, c.interval().upper() * 0.9,
                         c.interval().confidence(), IntervalMethod.T), Math.min(1, c.pValue() * 2)));
         return new ImpactRow(type, touchpoint, factor, journeys, score(with), score(without), compare(with, without),
-                detractorShare, OptionalDouble.empty(), heldEqual);
+                detractorShare, heldEqual);
     }
 
     public static RecoveryPlans recoveryPlans() {

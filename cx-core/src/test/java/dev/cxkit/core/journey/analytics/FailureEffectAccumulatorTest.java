@@ -71,6 +71,8 @@ class FailureEffectAccumulatorTest {
         assertThat(noise.difference()).isCloseTo(-5.7280535241854, within(1e-9));
         assertThat(noise.standardError()).isCloseTo(11.350891978321, within(1e-9));
         assertThat(cold.difference()).isCloseTo(-6.08438074197182, within(1e-9));
+        // cold hit 51 responses: its p-value is on 50 degrees of freedom, R's 2 * pt(-abs(b / se), 50)
+        assertThat(cold.pValue()).isCloseTo(0.640868606346717, within(1e-12));
         assertThat(noise.significant()).as("adjusted, the bystander costs nothing measurable").isFalse();
         // while the marginal comparison blames it: -21.5 points with vs without
         var marginal = analysis.scores().get(0).failureImpact().get(Metric.NPS).stream()
