@@ -413,13 +413,18 @@ final class ReportSections {
         long charts = reports.stream().mapToLong(r -> r.charts().size()).sum();
         double budget = reports.stream().mapToDouble(r -> r.rules().familyAlpha()).sum();
         double minN = reports.isEmpty() ? 0 : reports.get(0).rules().minPointN();
+        long overdispersed = reports.stream().flatMap(r -> r.charts().stream()).filter(ControlChart::overdispersed)
+                .count();
         String family = points + " periods judged in " + charts + " charts (units × metrics × periods; CSAT and CES "
                 + "chart one share, the other is its complement)"
                 + (budget > 0 ? ", false alarms held to " + java.math.BigDecimal.valueOf(budget).round(
                         new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + " per report (exact "
                         + "binomial tails, Bonferroni over the periods)" : ", each period at the fixed limits")
                 + (minN > 0 ? "; periods under " + java.math.BigDecimal.valueOf(minN).stripTrailingZeros()
-                        .toPlainString() + " responses are not judged" : "");
+                        .toPlainString() + " responses are not judged" : "")
+                + (overdispersed > 0 ? "; on " + overdispersed + (overdispersed == 1 ? " chart" : " charts")
+                        + " whose periods differ more than binomial sampling would (Laney's σz > 1) the limits are "
+                        + "widened by that factor (Laney p′)" : "");
         return new Consistency(findings, family);
     }
 

@@ -351,6 +351,7 @@ public final class JourneysPrinter {
         node.put("share", chart.share() == ControlChart.Share.POSITIVE ? "promoters" : "detractors");
         node.put("period", c.period().id());
         node.put("centre", ScoreText.clean(chart.centre()));
+        node.put("dispersion", ScoreText.clean(chart.dispersion()));
         node.put("flagged", chart.flagged());
         ArrayNode points = node.putArray("points");
         for (ControlChart.Point p : chart.points()) {

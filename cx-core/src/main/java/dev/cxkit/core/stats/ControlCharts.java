@@ -14,6 +14,15 @@ package dev.cxkit.core.stats;
  * p<sub>i−1</sub> when both come from a process at p̄ is √(p̄(1 − p̄)(1/n<sub>i</sub> +
  * 1/n<sub>i−1</sub>)) (the pooled two-proportion standard error, Montgomery §4.4).
  *
+ * <p><b>Overdispersion (Laney p′).</b> When the shares vary between samples more than the
+ * binomial model allows (real period-to-period variation, not only sampling noise), the p-chart's
+ * limits are too narrow and flag ordinary variation. Laney's p′ chart (D. B. Laney, "Improved
+ * control charts for attributes", <i>Quality Engineering</i> 14(4), 2002, 531–537) measures that
+ * extra variation on the standardized scale: z<sub>i</sub> = (p<sub>i</sub> − p̄)/σ<sub>i</sub>,
+ * σ<sub>z</sub> = MR̄ / 1.128 with MR̄ the mean moving range |z<sub>i</sub> − z<sub>i−1</sub>|
+ * (1.128 = d<sub>2</sub> for ranges of two), and widens each limit to p̄ ± k·σ<sub>i</sub>·σ<sub>z</sub>
+ * ({@link #laneySigmaZ}).
+ *
  * <p>Sample sizes may be non-integer effective sizes (Kish). Not instantiable; all methods are
  * static, pure and thread-safe.
  */
@@ -107,6 +116,44 @@ public final class ControlCharts {
         Checks.positive("the second sample size", size2);
         return Math.sqrt(centre * (1 - centre) * (1 / size1 + 1 / size2));
     }
+
+    /**
+     * Returns Laney's σ<sub>z</sub>, the spread of the standardized shares relative to the
+     * binomial model: 1 when the samples vary as binomial sampling explains, more when they are
+     * overdispersed (see the class description). Samples of the same sizes and the same
+     * successes give the same value in any order of equal moving ranges.
+     *
+     * @param successes x<sub>i</sub> per sample, in sample order
+     * @param sizes n<sub>i</sub> per sample, each &gt; 0
+     * @param centre p̄ (usually {@link #centre})
+     * @return σ<sub>z</sub> ≥ 0, or NaN with fewer than two samples or p̄ at 0 or 1 (no spread to
+     *     measure)
+     * @throws IllegalArgumentException if the arrays differ in length or a value is out of range
+     */
+    public static double laneySigmaZ(double[] successes, double[] sizes, double centre) {
+        if (successes.length != sizes.length) {
+            throw new IllegalArgumentException("need one success count per sample size");
+        }
+        Checks.share("the centre line", centre);
+        if (sizes.length < 2 || centre == 0 || centre == 1) {
+            return Double.NaN;
+        }
+        double movingRanges = 0;
+        double previous = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            Checks.positive("sample size", sizes[i]);
+            Checks.count("successes", successes[i]);
+            double z = (successes[i] / sizes[i] - centre) / sigma(centre, sizes[i]);
+            if (i > 0) {
+                movingRanges += Math.abs(z - previous);
+            }
+            previous = z;
+        }
+        return movingRanges / (sizes.length - 1) / D2;
+    }
+
+    /** d<sub>2</sub> for moving ranges of two, the mean range of two standard normals (2/√π), as Laney uses it. */
+    private static final double D2 = 1.128;
 
     /**
      * The exact upper tail P(X ≥ x) of a binomial(n, p), through the regularized incomplete beta

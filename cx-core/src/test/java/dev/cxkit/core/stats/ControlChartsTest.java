@@ -50,6 +50,26 @@ class ControlChartsTest {
         assertThat(ControlCharts.lowerLimit(1, 10, 3)).isEqualTo(1.0);
     }
 
+    /**
+     * Laney's σ<sub>z</sub> against R 4.2.2: {@code pb <- sum(x)/sum(n); z <- (x/n - pb) /
+     * sqrt(pb*(1-pb)/n); mean(abs(diff(z))) / 1.128}.
+     */
+    @Test
+    void laneySigmaZAgreesWithR() {
+        double[] n = {50, 60, 45, 70, 55, 65, 40};
+        double[] x = {20, 35, 12, 40, 18, 38, 25};
+        double centre = ControlCharts.centre(x, n);
+        assertThat(centre).isCloseTo(0.488311688311688, within(1e-15));
+        assertThat(ControlCharts.laneySigmaZ(x, n, centre)).isCloseTo(2.87138306974124, within(1e-12));
+        // shares steadier than binomial sampling: below 1
+        double[] steady = {40, 42, 39, 41, 40, 38};
+        double[] hundreds = {100, 100, 100, 100, 100, 100};
+        assertThat(ControlCharts.laneySigmaZ(steady, hundreds, ControlCharts.centre(steady, hundreds)))
+                .isCloseTo(0.361922243319027, within(1e-12));
+        assertThat(ControlCharts.laneySigmaZ(new double[] {3}, new double[] {10}, 0.3)).isNaN();
+        assertThat(ControlCharts.laneySigmaZ(new double[] {0, 0}, new double[] {10, 20}, 0)).isNaN();
+    }
+
     @Test
     void refusesInvalidArguments() {
         assertThatThrownBy(() -> ControlCharts.centre(new double[] {5}, new double[] {4}))

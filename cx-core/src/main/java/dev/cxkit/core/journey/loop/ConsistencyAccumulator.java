@@ -45,6 +45,15 @@ import java.util.TreeMap;
  *       1/n<sub>i−1</sub>)). Requiring each swing to be more than noise is what lets a short run
  *       mean something; Nelson's 14 points need no such check because chance alternation that long
  *       is rare.
+ *   <li><b>Overdispersion.</b> When a chart has at least {@link #LANEY_MIN_POINTS} periods judged
+ *       and its shares vary more than binomial sampling explains (Laney's σ<sub>z</sub> &gt; 1,
+ *       {@link ControlCharts#laneySigmaZ}), its limits are widened by σ<sub>z</sub> (Laney's p′
+ *       chart) and judged on the normal scale, not the exact binomial tail: a unit whose share
+ *       always moves a lot is not flagged for moving a lot. The factor is
+ *       {@link ControlChart#dispersion()}. A single large swing also raises σ<sub>z</sub>, so on
+ *       short charts p′ can hide it: the price of not flagging ordinary variation. Alternating
+ *       runs stay judged on binomial noise: alternation is what inflates the moving ranges
+ *       σ<sub>z</sub> is estimated from, so widening for it would hide the pattern.
  * </ul>
  *
  * <p>Periods are the ones with responses, in calendar order; an empty period is skipped, not a
@@ -57,6 +66,12 @@ import java.util.TreeMap;
  * <p><b>Not thread-safe.</b> Use one accumulator per thread and {@linkplain #merge merge} them.
  */
 public final class ConsistencyAccumulator {
+
+    /**
+     * The fewest periods judged from which a chart's overdispersion is estimated: with fewer
+     * moving ranges Laney's σ<sub>z</sub> is too unstable to widen limits by.
+     */
+    public static final int LANEY_MIN_POINTS = 6;
 
     private final String dimension;
     private final Period period;
@@ -232,7 +247,9 @@ public final class ConsistencyAccumulator {
             i++;
         }
         double centre = ControlCharts.centre(x, n);
-        double sigmas = tail > 0 ? Math.max(rules.sigmas(), -Distributions.normalQuantile(tail)) : rules.sigmas();
+        double dispersion = dispersion(x, n, centre, rules);
+        double sigmas = (tail > 0 ? Math.max(rules.sigmas(), -Distributions.normalQuantile(tail)) : rules.sigmas())
+                * dispersion;
         List<ControlChart.Point> points = new ArrayList<>();
         for (int k = 0; k < m; k++) {
             double lower = ControlCharts.lowerLimit(centre, n[k], sigmas);
@@ -242,7 +259,8 @@ public final class ConsistencyAccumulator {
             long successes = Math.round(x[k]);
             if (n[k] < rules.minPointN()) {
                 signal = ControlChart.Signal.WITHIN;
-            } else if (tail > 0 && whole == n[k] && whole > 0 && Math.abs(successes - x[k]) < 1e-9) {
+            } else if (tail > 0 && dispersion == 1 && whole == n[k] && whole > 0
+                    && Math.abs(successes - x[k]) < 1e-9) {
                 signal = ControlCharts.binomialUpperTail(successes, whole, centre) < tail ? ControlChart.Signal.ABOVE
                         : ControlCharts.binomialLowerTail(successes, whole, centre) < tail ? ControlChart.Signal.BELOW
                         : ControlChart.Signal.WITHIN;
@@ -252,7 +270,36 @@ public final class ConsistencyAccumulator {
             }
             points.add(new ControlChart.Point(labels[k], n[k], p[k], lower, upper, signal));
         }
-        return new ControlChart(metric, unit, share, centre, points, runs(labels, n, p, centre, rules));
+        // the runs stay on the binomial noise: alternation inflates the moving ranges σz comes from,
+        // so widening their threshold by it would hide the very pattern they look for
+        return new ControlChart(metric, unit, share, centre, dispersion, points, runs(labels, n, p, centre, rules));
+    }
+
+    /**
+     * Laney's σ<sub>z</sub> over the periods judged, when there are at least
+     * {@link #LANEY_MIN_POINTS} of them and it exceeds 1 (overdispersion); else 1, the binomial
+     * p-chart. Never below 1: narrower limits than sampling noise alone would spend more than the
+     * false-alarm budget.
+     */
+    private static double dispersion(double[] x, double[] n, double centre, ConsistencyRules rules) {
+        int judged = 0;
+        for (double size : n) {
+            judged += size >= rules.minPointN() && size > 0 ? 1 : 0;
+        }
+        if (judged < LANEY_MIN_POINTS) {
+            return 1;
+        }
+        double[] xs = new double[judged];
+        double[] ns = new double[judged];
+        int j = 0;
+        for (int k = 0; k < n.length; k++) {
+            if (n[k] >= rules.minPointN() && n[k] > 0) {
+                xs[j] = x[k];
+                ns[j++] = n[k];
+            }
+        }
+        double sigmaZ = ControlCharts.laneySigmaZ(xs, ns, centre);
+        return sigmaZ > 1 ? sigmaZ : 1;
     }
 
     /** The maximal runs of at least {@code rules.alternations()} alternating swings beyond noise. */

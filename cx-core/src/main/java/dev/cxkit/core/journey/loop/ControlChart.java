@@ -16,11 +16,13 @@ import java.util.Objects;
  *     without one
  * @param share which share is charted
  * @param centre the centre line p̄: the share over all periods, in [0, 1]
+ * @param dispersion the factor the binomial limits were widened by for overdispersion (Laney's
+ *     σ<sub>z</sub>, see {@link ConsistencyAccumulator}); 1 for the plain p-chart, never less
  * @param points one point per period with responses, in period order (unmodifiable, not empty)
  * @param runs the alternating runs found (unmodifiable)
  */
-public record ControlChart(Metric metric, String unit, Share share, double centre, List<Point> points,
-        List<AlternatingRun> runs) {
+public record ControlChart(Metric metric, String unit, Share share, double centre, double dispersion,
+        List<Point> points, List<AlternatingRun> runs) {
 
     /** The share a chart follows. */
     public enum Share {
@@ -98,7 +100,8 @@ public record ControlChart(Metric metric, String unit, Share share, double centr
      * Validates and copies.
      *
      * @throws NullPointerException if a field other than {@code unit} is null
-     * @throws IllegalArgumentException if there is no point or the centre is outside [0, 1]
+     * @throws IllegalArgumentException if there is no point, the centre is outside [0, 1] or the
+     *     dispersion is below 1 or not finite
      */
     public ControlChart {
         Objects.requireNonNull(metric, "metric");
@@ -108,6 +111,14 @@ public record ControlChart(Metric metric, String unit, Share share, double centr
         if (points.isEmpty() || !(centre >= 0 && centre <= 1)) {
             throw new IllegalArgumentException("a chart needs points and a centre in [0, 1]");
         }
+        if (!(dispersion >= 1) || !Double.isFinite(dispersion)) {
+            throw new IllegalArgumentException("the dispersion must be finite and >= 1: " + dispersion);
+        }
+    }
+
+    /** Returns whether the limits were widened for overdispersion (Laney p′). */
+    public boolean overdispersed() {
+        return dispersion > 1;
     }
 
     /** Returns whether a period is outside the limits or an alternating run was found. */

@@ -72,6 +72,42 @@ class ConsistencyAccumulatorTest {
     }
 
     /**
+     * Promoters 40, 55, 38, 52, 45, 62, 33 of 100 a month vary far more than binomial sampling
+     * explains; from R 4.2.2 (see {@code ControlChartsTest}): p̄ = 0.464285714285714, Laney's
+     * σ<sub>z</sub> = 2.93302368622534, so the 3σ limits widen from [0.314668856673904,
+     * 0.613902571897524] to [0.0254559270516717, 0.903115501519757]: the plain p-chart would flag
+     * June (0.62), the p′ chart does not. The alternating runs stay on binomial noise (2σ of a
+     * difference: 0.1411): +15, −17 points, then +14 ends the run; +17, −29 make another.
+     */
+    @Test
+    void overdispersedChartsGetLaneysWiderLimits() {
+        int[] promoters = {40, 55, 38, 52, 45, 62, 33};
+        ConsistencyAccumulator acc = ConsistencyAccumulator.create("location", Period.MONTH, UTC);
+        for (int m = 0; m < promoters.length; m++) {
+            month(acc, "York", m + 1, 100, promoters[m]);
+        }
+        ConsistencyRules threeSigma = ConsistencyRules.defaults().withFamilyAlpha(0).withAlternations(2);
+        ControlChart chart = promoters(acc.snapshot(threeSigma), "York");
+        assertThat(chart.dispersion()).isCloseTo(2.93302368622534, within(1e-12));
+        assertThat(chart.overdispersed()).isTrue();
+        ControlChart.Point june = chart.points().get(5);
+        assertThat(june.lower()).isCloseTo(0.0254559270516717, within(1e-12));
+        assertThat(june.upper()).isCloseTo(0.903115501519757, within(1e-12));
+        assertThat(june.proportion()).isGreaterThan(0.613902571897524);
+        assertThat(june.signal()).isEqualTo(ControlChart.Signal.WITHIN);
+        assertThat(chart.points()).allMatch(p -> p.signal() == ControlChart.Signal.WITHIN);
+        assertThat(chart.runs()).containsExactly(new ControlChart.AlternatingRun("2026-01", "2026-03", 2),
+                new ControlChart.AlternatingRun("2026-05", "2026-07", 2));
+
+        // six months of the same data are too few to estimate the dispersion from: the plain p-chart
+        ConsistencyAccumulator shorter = ConsistencyAccumulator.create("location", Period.MONTH, UTC);
+        for (int m = 0; m < ConsistencyAccumulator.LANEY_MIN_POINTS - 1; m++) {
+            month(shorter, "York", m + 1, 100, promoters[m]);
+        }
+        assertThat(promoters(shorter.snapshot(threeSigma), "York").dispersion()).isEqualTo(1);
+    }
+
+    /**
      * Shares 0.2, 0.8, 0.2, 0.8, 0.2 of 50 each: p̄ = 110/250 = 0.44, and a swing must exceed
      * 2·√(0.44·0.56·(2/50)) = 0.19855; each is 0.6, so 4 alternating swings.
      */
