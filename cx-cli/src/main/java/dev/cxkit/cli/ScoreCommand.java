@@ -75,6 +75,14 @@ final class ScoreCommand implements Callable<Integer> {
                     + "Default: adjusted-wald (nps), wilson (csat), t (ces).")
     private IntervalMethod interval;
 
+    @Option(names = "--cluster-by", paramLabel = "COL",
+            description = "Treat the responses that share a value of COL (for example customer_id: one customer's "
+                    + "answers are not independent) as one cluster: every interval is then design-based, the "
+                    + "Taylor-linearised variance of the weighted mean (as R's survey::svymean), instead of "
+                    + "--interval's method. Rows without a COL value are each their own cluster. Default: none "
+                    + "(responses independent; weights through Kish's effective n).")
+    private String clusterBy;
+
     @Mixin
     private StatisticsOptions statistics;
 
@@ -109,7 +117,8 @@ final class ScoreCommand implements Callable<Integer> {
         Inputs.check(files, rows.rejects);
         Period period = periods.periodOr(null);
         Grouping grouping = period == null ? Grouping.by(dimensions) : Grouping.by(dimensions, period, periods.zone);
-        ResponseScorer scorer = ResponseScorer.create(grouping);
+        ResponseScorer scorer = clusterBy == null ? ResponseScorer.create(grouping)
+                : ResponseScorer.create(grouping, clusterBy);
         long[] otherMetrics = new long[1];
         Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rows.rejects, Cx.quiet(spec), !allowDuplicateIds);
         if (files.isEmpty()) {
@@ -154,6 +163,12 @@ final class ScoreCommand implements Callable<Integer> {
     /** Validates option values; returns the grouping columns. */
     private List<String> checkOptions() {
         statistics.toScoreOptions(interval); // validates before any input is read
+        if (clusterBy != null && (clusterBy.isBlank() || clusterBy.equals("metric"))) {
+            throw new UsageException("--cluster-by needs a column name, not '" + clusterBy + "'");
+        }
+        if (clusterBy != null && interval != null) {
+            throw new UsageException("--cluster-by gives every interval the linearized method; leave out --interval");
+        }
         List<String> dimensions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String raw : by) {
@@ -353,7 +368,8 @@ final class ScoreCommand implements Callable<Integer> {
             out.println();
             List<String> methods = new ArrayList<>();
             scores.stream().map(s -> s.score().metric()).distinct().forEach(m -> methods.add(m.id() + " "
-                    + (interval == null ? m.defaultInterval() : interval).id() + " (" + unit(m) + ")"));
+                    + (clusterBy != null ? IntervalMethod.LINEARIZED.id() + " by " + clusterBy
+                            : (interval == null ? m.defaultInterval() : interval).id()) + " (" + unit(m) + ")"));
             out.println("Intervals: " + ScoreText.percent(statistics.confidence()) + "; " + String.join(", ", methods) + ".");
             out.println("LOW-SAMPLE: " + (weighted ? "effective " : "") + "n below " + ScoreText.count(statistics.minN) + ".");
         }

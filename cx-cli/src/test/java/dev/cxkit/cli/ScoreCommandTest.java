@@ -32,6 +32,34 @@ class ScoreCommandTest {
         return file;
     }
 
+    /**
+     * The responses and R values of {@code LinearizedMeanTest}: {@code confint(svymean(~y,
+     * svydesign(ids = ~cust, weights = ~w, data = d)))} = [-70.3313087623786, 41.9102561307996].
+     */
+    @Test
+    void clusterByGivesTheDesignBasedIntervalOfRsSurvey() throws IOException {
+        int[] ratings = {10, 9, 3, 7, 10, 6, 2, 9, 8, 10, 5, 9, 0, 10};
+        String[] weights = {"1.2", "0.8", "2.5", "1", "1", "0.6", "3", "1.4", "0.9", "1.1", "2", "0.7", "1.8", "1"};
+        String[] customers = {"a", "a", "b", "c", "c", "c", "d", "e", "f", "f", "g", "h", "h", "i"};
+        StringBuilder csv = new StringBuilder("metric,score,weight,customer_id\n");
+        for (int i = 0; i < ratings.length; i++) {
+            csv.append("nps,").append(ratings[i]).append(',').append(weights[i]).append(',').append(customers[i])
+                    .append('\n');
+        }
+        Path file = write("clustered.csv", csv.toString());
+        CliRun r = run("score", file.toString(), "--cluster-by", "customer_id", "--format", "json");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode interval = r.json().get("results").get(0).get("interval");
+        assertThat(interval.get("method").asString()).isEqualTo("linearized");
+        assertThat(interval.get("lower").asDouble()).isCloseTo(-70.3313087623786, within(1e-6));
+        assertThat(interval.get("upper").asDouble()).isCloseTo(41.9102561307996, within(1e-6));
+        CliRun table = run("score", file.toString(), "--cluster-by", "customer_id");
+        assertThat(table.out()).contains("nps linearized by customer_id");
+        CliRun both = run("score", file.toString(), "--cluster-by", "customer_id", "--interval", "wald");
+        assertThat(both.exit()).isEqualTo(Cx.EXIT_USAGE);
+        assertThat(both.err()).contains("leave out --interval");
+    }
+
     @Test
     void jsonOfAHandComputedNps() throws IOException {
         Path file = write("nps.csv", NPS_30);

@@ -169,6 +169,29 @@ public final class Metric {
         }
     }
 
+    /**
+     * Returns one rating's contribution to the score: the score is the (weighted) mean of its
+     * ratings' contributions. NPS: +100 for a promoter, −100 for a detractor, 0 for a passive;
+     * CSAT: 100 for a top-box rating, else 0; CES: the rating itself.
+     *
+     * @param rating a valid rating of this metric
+     * @return the contribution, between {@link #lowestValue()} and {@link #highestValue()}
+     * @throws IllegalArgumentException if the rating is not valid for this metric
+     */
+    public double contribution(int rating) {
+        if (!isValidRating(rating)) {
+            throw new IllegalArgumentException("rating " + rating + " is not on the " + this + " scale");
+        }
+        switch (kind) {
+            case NPS:
+                return rating >= positiveFrom ? 100 : rating <= negativeUpTo ? -100 : 0;
+            case CSAT:
+                return rating >= positiveFrom ? 100 : 0;
+            default:
+                return rating;
+        }
+    }
+
     /** Returns the largest possible score value. */
     public double highestValue() {
         return kind == Kind.CES ? max : 100;

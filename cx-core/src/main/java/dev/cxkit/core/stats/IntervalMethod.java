@@ -6,7 +6,7 @@ import java.util.Locale;
  * How a confidence interval (or the interval of a difference) is computed. Each metric accepts
  * a subset: NPS takes {@link #WALD}, {@link #ADJUSTED_WALD} and {@link #SCORE}; CSAT takes
  * {@link #WILSON} and {@link #WALD} (and {@link #NEWCOMBE} and {@link #WALD} for a difference); CES
- * takes {@link #T}.
+ * takes {@link #T}. {@link #LINEARIZED} is every metric's when responses are clustered.
  */
 public enum IntervalMethod {
     /** The Wald (normal approximation) interval: estimate ± z·SE. */
@@ -28,7 +28,13 @@ public enum IntervalMethod {
      * eleven methods", Statistics in Medicine 17:873–890, method 10), built from the two Wilson
      * intervals.
      */
-    NEWCOMBE("newcombe");
+    NEWCOMBE("newcombe"),
+    /**
+     * The design-based interval of a weighted (and possibly clustered) mean: estimate ± z·SE with
+     * the Taylor-linearised standard error ({@link LinearizedMean}). Not chosen by name: a scorer
+     * given clusters gives it to every score.
+     */
+    LINEARIZED("linearized");
 
     private final String id;
 

@@ -7,11 +7,16 @@ import dev.cxkit.core.score.RatingDistribution;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.score.ScoreTable;
+import dev.cxkit.core.stats.Interval;
+import dev.cxkit.core.stats.IntervalMethod;
+import dev.cxkit.core.stats.LinearizedMean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -27,6 +32,14 @@ import java.util.function.Function;
  * <p>Recording a response allocates nothing once its group exists (the key is looked up through a
  * reused buffer). Scorers {@linkplain #merge(ResponseScorer) merge}.
  *
+ * <p><b>Clusters.</b> Responses are independent by default, and a weighted score's interval uses
+ * Kish's effective n. A scorer {@linkplain #create(Grouping, String) clustered by a field} (for
+ * example {@code customer_id}: one customer's answers are not independent) gives every score the
+ * design-based interval instead: the Taylor-linearised variance of the weighted mean with the
+ * responses of one field value as one cluster ({@link LinearizedMean}, as R's
+ * {@code survey::svymean}), method {@link IntervalMethod#LINEARIZED}. A response without a value
+ * is its own cluster. It keeps two sums per cluster and group.
+ *
  * <p><b>Not thread-safe.</b> Use one scorer per thread and merge them.
  */
 public final class ResponseScorer {
@@ -38,9 +51,16 @@ public final class ResponseScorer {
     private final Function<Response, String> singleField;
     private Metric lastMetric;
     private ScoreTable lastTable;
+    /** The clustering field's name and reader, or null for independent responses. */
+    private final String clusterField;
+    private final Function<Response, String> cluster;
+    /** Per metric, per group index of its table: the linearised mean (only when clustered). */
+    private final Map<Metric, List<LinearizedMean>> designs = new HashMap<>();
 
-    private ResponseScorer(Grouping grouping) {
+    private ResponseScorer(Grouping grouping, String clusterField) {
         this.grouping = Objects.requireNonNull(grouping, "grouping");
+        this.clusterField = clusterField;
+        this.cluster = clusterField == null ? null : Response.accessor(clusterField);
         this.buffer = grouping.newBuffer();
         this.singleField = grouping.period() == null && grouping.names().size() == 1
                 ? Response.accessor(grouping.names().get(0))
@@ -54,7 +74,21 @@ public final class ResponseScorer {
      * @return the scorer
      */
     public static ResponseScorer create(Grouping grouping) {
-        return new ResponseScorer(grouping);
+        return new ResponseScorer(grouping, null);
+    }
+
+    /**
+     * Creates an empty scorer whose intervals are design-based, with the responses that share a
+     * value of {@code clusterField} as one cluster (see the class description).
+     *
+     * @param grouping how responses are grouped
+     * @param clusterField the field whose value names a response's cluster, for example
+     *     {@code customer_id}
+     * @return the scorer
+     * @throws NullPointerException if the field is null
+     */
+    public static ResponseScorer create(Grouping grouping, String clusterField) {
+        return new ResponseScorer(grouping, Objects.requireNonNull(clusterField, "clusterField"));
     }
 
     /** Returns the grouping. */
@@ -83,6 +117,19 @@ public final class ResponseScorer {
         } else {
             table.record(group, response.score(), weight);
         }
+        if (cluster != null) {
+            String id = cluster.apply(response);
+            design(response.metric(), group).add(response.metric().contribution(response.score()), weight,
+                    id == null || id.isBlank() ? null : id);
+        }
+    }
+
+    private LinearizedMean design(Metric metric, int group) {
+        List<LinearizedMean> groups = designs.computeIfAbsent(metric, m -> new ArrayList<>());
+        while (groups.size() <= group) {
+            groups.add(new LinearizedMean());
+        }
+        return groups.get(group);
     }
 
     private ScoreTable table(Metric metric) {
@@ -106,8 +153,18 @@ public final class ResponseScorer {
             throw new IllegalArgumentException("cannot merge a scorer grouped by " + other.grouping + " into one grouped by "
                     + grouping);
         }
+        if (!Objects.equals(clusterField, other.clusterField)) {
+            throw new IllegalArgumentException("cannot merge a scorer clustered by " + other.clusterField
+                    + " into one clustered by " + clusterField);
+        }
         for (Map.Entry<Metric, ScoreTable> e : other.tables.entrySet()) {
-            table(e.getKey()).merge(e.getValue());
+            ScoreTable mine = table(e.getKey());
+            mine.merge(e.getValue());
+            List<LinearizedMean> theirs = other.designs.getOrDefault(e.getKey(), List.of());
+            for (int g = 0; g < theirs.size(); g++) {
+                // the other scorer numbers its groups in its own order: find each by its key
+                design(e.getKey(), mine.group(e.getValue().key(g).values())).merge(theirs.get(g));
+            }
         }
     }
 
@@ -139,8 +196,18 @@ public final class ResponseScorer {
     public List<GroupScore> scores(ScoreOptions options) {
         List<GroupScore> out = new ArrayList<>();
         for (ScoreTable table : tables.values()) {
+            List<LinearizedMean> design = designs.get(table.metric());
+            int g = 0;
             for (Map.Entry<GroupKey, Score> e : table.scores(options).entrySet()) {
-                out.add(new GroupScore(e.getKey(), e.getValue()));
+                Score score = e.getValue();
+                if (design != null && score.value().isPresent()) {
+                    Metric m = table.metric();
+                    Interval interval = design.get(g).estimate(options.confidence()).orElseThrow().interval()
+                            .clip(m.lowestValue(), m.highestValue());
+                    score = new Score(score.ratings(), score.value(), Optional.of(interval), score.lowSample());
+                }
+                out.add(new GroupScore(e.getKey(), score));
+                g++;
             }
         }
         return out;

@@ -2,6 +2,7 @@ package dev.cxkit.core.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.cxkit.core.score.GroupKey;
 import dev.cxkit.core.score.Metric;
@@ -96,6 +97,40 @@ class ResponseScorerTest {
         assertThat(a.snapshot(Metric.NPS).values()).extracting(RatingDistribution::n).containsExactly(2L);
         assertThat(a.metrics()).containsExactly(Metric.NPS, Metric.CSAT);
         assertThatThrownBy(() -> a.merge(ResponseScorer.create(Grouping.none()))).hasMessageContaining("cannot merge");
+    }
+
+    /**
+     * Clustered by customer, the interval is the design-based one; the data and R's values are
+     * {@code LinearizedMeanTest}'s ({@code confint(svymean(~y, svydesign(ids = ~cust, weights = ~w)))}).
+     */
+    @Test
+    void clusteredByCustomerEveryIntervalIsTheLinearizedOne() {
+        int[] ratings = {10, 9, 3, 7, 10, 6, 2, 9, 8, 10, 5, 9, 0, 10};
+        double[] weights = {1.2, 0.8, 2.5, 1, 1, 0.6, 3, 1.4, 0.9, 1.1, 2, 0.7, 1.8, 1};
+        String[] customers = {"a", "a", "b", "c", "c", "c", "d", "e", "f", "f", "g", "h", "h", "i"};
+        ResponseScorer whole = ResponseScorer.create(Grouping.by(List.of("location")), "customer_id");
+        ResponseScorer first = ResponseScorer.create(Grouping.by(List.of("location")), "customer_id");
+        ResponseScorer second = ResponseScorer.create(Grouping.by(List.of("location")), "customer_id");
+        for (int i = 0; i < ratings.length; i++) {
+            Response r = Response.builder(Metric.NPS, ratings[i]).weight(weights[i]).customerId(customers[i])
+                    .location("York").build();
+            whole.record(r);
+            (i % 3 == 0 ? first : second).record(r);
+            // another location, which must not leak into York's clusters
+            second.record(Response.builder(Metric.NPS, 0).customerId(customers[i]).location("Leeds").build());
+        }
+        first.merge(second);
+        for (ResponseScorer scorer : List.of(whole, first)) {
+            var york = scorer.scores(dev.cxkit.core.score.ScoreOptions.defaults()).stream()
+                    .filter(s -> "York".equals(s.group().value("location"))).findFirst().orElseThrow().score();
+            assertThat(york.value().getAsDouble()).isCloseTo(-14.2105263157895, within(1e-9));
+            var interval = york.interval().orElseThrow();
+            assertThat(interval.method()).isEqualTo(dev.cxkit.core.stats.IntervalMethod.LINEARIZED);
+            assertThat(interval.lower()).isCloseTo(-70.3313087623786, within(1e-9));
+            assertThat(interval.upper()).isCloseTo(41.9102561307996, within(1e-9));
+        }
+        assertThatThrownBy(() -> whole.merge(ResponseScorer.create(Grouping.by(List.of("location")))))
+                .hasMessageContaining("clustered by");
     }
 
     @Test

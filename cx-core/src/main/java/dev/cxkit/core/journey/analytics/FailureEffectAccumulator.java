@@ -83,24 +83,12 @@ public final class FailureEffectAccumulator {
         }
         Pattern pattern = new Pattern(definition, kinds);
         for (Response r : responses) {
-            double y = contribution(r);
+            double y = r.metric().contribution(r.score());
             double[] sums = groups.computeIfAbsent(r.metric(), m -> new HashMap<>())
                     .computeIfAbsent(pattern, p -> new double[3]);
             sums[0] += 1;
             sums[1] += y;
             sums[2] += y * y;
-        }
-    }
-
-    private static double contribution(Response r) {
-        Metric m = r.metric();
-        switch (m.kind()) {
-            case NPS:
-                return r.score() >= m.positiveFrom() ? 100 : r.score() <= m.negativeUpTo() ? -100 : 0;
-            case CSAT:
-                return r.score() >= m.positiveFrom() ? 100 : 0;
-            default:
-                return r.score();
         }
     }
 
