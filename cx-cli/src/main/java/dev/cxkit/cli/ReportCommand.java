@@ -144,9 +144,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--adjust", paramLabel = "holm|bh|none", defaultValue = "holm",
             converter = Converters.AdjustmentConverter.class,
-            description = "How the p-values of the failure-impact ranking, tested as one family, are adjusted: holm "
-                    + "(family-wise error rate), bh (Benjamini-Hochberg false discovery rate) or none. The family's "
-                    + "error rate is 1 - --confidence. Default: ${DEFAULT-VALUE}.")
+            description = "How the p-values of the failure-impact ranking are adjusted, each column (with and "
+                    + "without; held equal) tested as one family: holm (family-wise error rate), bh "
+                    + "(Benjamini-Hochberg false discovery rate) or none. The family's error rate is --alpha. "
+                    + "Default: ${DEFAULT-VALUE}.")
     private Adjustment adjustment;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "cx-out",
