@@ -65,6 +65,60 @@ class NullConsistencyTest {
         return rate;
     }
 
+    /**
+     * Ordinary variation, no special cause: every location's NPS promoter share moves from month to
+     * month around 40 % by a normal amount with a standard deviation of {@code spread} (and the
+     * detractor share with it), independently of every other month. A p-chart reads that extra
+     * variation as swings; Laney's p′ limits are meant to absorb it.
+     */
+    static Consistency overdispersedReport(long seed, double spread, ConsistencyRules rules) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int locations = 4;
+        int months = 12;
+        List<String> units = List.of("location");
+        JourneyAnalytics analytics = JourneyAnalytics.builder(List.of()).consistencyUnits(units)
+                .period(Period.MONTH).build();
+        for (int l = 0; l < locations; l++) {
+            for (int m = 0; m < months; m++) {
+                double shift = spread * gaussian(random);
+                double promoters = Math.min(0.9, Math.max(0.05, 0.40 + shift));
+                double detractors = Math.min(0.9 - promoters, Math.max(0.02, 0.20 - shift / 2));
+                Instant at = Instant.parse("2026-01-10T12:00:00Z").plus(31L * m, ChronoUnit.DAYS);
+                for (int i = 0; i < 150; i++) {
+                    double u = random.nextDouble();
+                    int score = u < promoters ? 10 : u < promoters + detractors ? 3 : 8;
+                    analytics.addResponse(Response.builder(Metric.NPS, score).submittedAt(at).location("L" + l)
+                            .build());
+                }
+            }
+        }
+        JourneyAnalysis analysis = analytics.finish(ScoreOptions.defaults(), rules);
+        return ReportSections.consistency(analysis.consistency());
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        // Box–Muller: SplittableRandom has no nextGaussian on Java 17
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    @Test
+    void laneysLimitsKeepOrdinaryVariationFromBecomingFindings() {
+        int reports = Integer.getInteger("cx.nullReports", 100);
+        int plain = 0;
+        int laney = 0;
+        for (int r = 0; r < reports; r++) {
+            plain += overdispersedReport(9_500L + r, 0.06, ConsistencyRules.defaults().withLaneyMinPoints(0))
+                    .findings().stream().anyMatch(f -> f instanceof Consistency.Swing) ? 1 : 0;
+            laney += overdispersedReport(9_500L + r, 0.06, ConsistencyRules.defaults())
+                    .findings().stream().anyMatch(f -> f instanceof Consistency.Swing) ? 1 : 0;
+        }
+        System.out.printf("overdispersed consistency (4 locations x 12 months, 150 responses each, promoter share "
+                + "sd 6 points), seeds 9500..%d: reports with a swing finding: p-chart %.1f %%, Laney p' %.1f %%%n",
+                9_500 + reports - 1, 100.0 * plain / reports, 100.0 * laney / reports);
+        assertThat(plain / (double) reports).as("the p-chart reads ordinary variation as swings").isGreaterThan(0.5);
+        assertThat(laney / (double) reports).as("Laney p'").isLessThanOrEqualTo(0.10);
+    }
+
     @Test
     void onPureNoiseFewReportsHaveAConsistencyFinding() {
         int reports = Integer.getInteger("cx.nullReports", 100);

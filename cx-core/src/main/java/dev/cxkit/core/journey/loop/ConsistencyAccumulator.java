@@ -45,7 +45,7 @@ import java.util.TreeMap;
  *       1/n<sub>i−1</sub>)). Requiring each swing to be more than noise is what lets a short run
  *       mean something; Nelson's 14 points need no such check because chance alternation that long
  *       is rare.
- *   <li><b>Overdispersion.</b> When a chart has at least {@link #LANEY_MIN_POINTS} periods judged
+ *   <li><b>Overdispersion.</b> When a chart has at least {@link ConsistencyRules#laneyMinPoints()} (6) periods judged
  *       and its shares vary more than binomial sampling explains (Laney's σ<sub>z</sub> &gt; 1,
  *       {@link ControlCharts#laneySigmaZ}), its limits are widened by σ<sub>z</sub> (Laney's p′
  *       chart) and judged on the normal scale, not the exact binomial tail: a unit whose share
@@ -66,12 +66,6 @@ import java.util.TreeMap;
  * <p><b>Not thread-safe.</b> Use one accumulator per thread and {@linkplain #merge merge} them.
  */
 public final class ConsistencyAccumulator {
-
-    /**
-     * The fewest periods judged from which a chart's overdispersion is estimated: with fewer
-     * moving ranges Laney's σ<sub>z</sub> is too unstable to widen limits by.
-     */
-    public static final int LANEY_MIN_POINTS = 6;
 
     private final String dimension;
     private final Period period;
@@ -212,7 +206,7 @@ public final class ConsistencyAccumulator {
             swingSigmas = Math.max(swingSigmas, -Distributions.normalQuantile(q / 2));
         }
         ConsistencyRules applied = new ConsistencyRules(rules.sigmas(), swingSigmas, rules.alternations(),
-                rules.familyAlpha(), rules.minPointN());
+                rules.familyAlpha(), rules.minPointN(), rules.laneyMinPoints());
         List<ControlChart> charts = new ArrayList<>();
         for (Drawn d : drawn) {
             charts.add(chart(d.metric(), d.unit(), d.share(), d.periods(), applied, tail));
@@ -228,7 +222,8 @@ public final class ConsistencyAccumulator {
 
     /**
      * One chart. With a tail probability, a point is flagged when its exact binomial tail (or, for
-     * weighted shares, the normal one) is below it, and its limits are drawn at the matching width;
+     * weighted shares and overdispersed charts, the normal one) is below it, and its limits are the
+     * matching ones (for whole counts, the exact binomial limits: what is flagged lies outside them);
      * without one, against the fixed {@code sigmas} limits. Periods below {@code minPointN} are
      * never flagged.
      */
@@ -254,20 +249,17 @@ public final class ConsistencyAccumulator {
         for (int k = 0; k < m; k++) {
             double lower = ControlCharts.lowerLimit(centre, n[k], sigmas);
             double upper = ControlCharts.upperLimit(centre, n[k], sigmas);
-            ControlChart.Signal signal;
             long whole = Math.round(n[k]);
             long successes = Math.round(x[k]);
-            if (n[k] < rules.minPointN()) {
-                signal = ControlChart.Signal.WITHIN;
-            } else if (tail > 0 && dispersion == 1 && whole == n[k] && whole > 0
-                    && Math.abs(successes - x[k]) < 1e-9) {
-                signal = ControlCharts.binomialUpperTail(successes, whole, centre) < tail ? ControlChart.Signal.ABOVE
-                        : ControlCharts.binomialLowerTail(successes, whole, centre) < tail ? ControlChart.Signal.BELOW
-                        : ControlChart.Signal.WITHIN;
-            } else {
-                signal = p[k] > upper ? ControlChart.Signal.ABOVE
-                        : p[k] < lower ? ControlChart.Signal.BELOW : ControlChart.Signal.WITHIN;
+            if (tail > 0 && dispersion == 1 && whole == n[k] && whole > 0 && Math.abs(successes - x[k]) < 1e-9) {
+                // whole counts: the exact binomial limits, so that the limits drawn are the test's
+                long[] counts = exactLimits(whole, centre, tail, lower, upper);
+                lower = counts[0] / (double) whole;
+                upper = counts[1] / (double) whole;
             }
+            ControlChart.Signal signal = n[k] < rules.minPointN() ? ControlChart.Signal.WITHIN
+                    : p[k] > upper ? ControlChart.Signal.ABOVE
+                    : p[k] < lower ? ControlChart.Signal.BELOW : ControlChart.Signal.WITHIN;
             points.add(new ControlChart.Point(labels[k], n[k], p[k], lower, upper, signal));
         }
         // the runs stay on the binomial noise: alternation inflates the moving ranges σz comes from,
@@ -276,8 +268,34 @@ public final class ConsistencyAccumulator {
     }
 
     /**
+     * The exact binomial limits of n responses at the centre p̄ for a one-sided tail probability:
+     * the fewest successes j with P(X ≤ j) ≥ tail and the most k with P(X ≥ k) ≥ tail, so that a
+     * count is flagged exactly when it lies outside [j, k]. The search starts from the normal
+     * limits and moves a few steps.
+     *
+     * @return {j, k}
+     */
+    static long[] exactLimits(long n, double centre, double tail, double lower, double upper) {
+        long k = Math.min(n, Math.max(0, Math.round(upper * n)));
+        while (k < n && ControlCharts.binomialUpperTail(k + 1, n, centre) >= tail) {
+            k++;
+        }
+        while (k > 0 && ControlCharts.binomialUpperTail(k, n, centre) < tail) {
+            k--;
+        }
+        long j = Math.min(n, Math.max(0, Math.round(lower * n)));
+        while (j > 0 && ControlCharts.binomialLowerTail(j - 1, n, centre) >= tail) {
+            j--;
+        }
+        while (j < n && ControlCharts.binomialLowerTail(j, n, centre) < tail) {
+            j++;
+        }
+        return new long[] {Math.min(j, k), k};
+    }
+
+    /**
      * Laney's σ<sub>z</sub> over the periods judged, when there are at least
-     * {@link #LANEY_MIN_POINTS} of them and it exceeds 1 (overdispersion); else 1, the binomial
+     * {@link ConsistencyRules#laneyMinPoints()} (6) of them and it exceeds 1 (overdispersion); else 1, the binomial
      * p-chart. Never below 1: narrower limits than sampling noise alone would spend more than the
      * false-alarm budget.
      */
@@ -286,7 +304,7 @@ public final class ConsistencyAccumulator {
         for (double size : n) {
             judged += size >= rules.minPointN() && size > 0 ? 1 : 0;
         }
-        if (judged < LANEY_MIN_POINTS) {
+        if (rules.laneyMinPoints() == 0 || judged < rules.laneyMinPoints()) {
             return 1;
         }
         double[] xs = new double[judged];

@@ -18,9 +18,12 @@ package dev.cxkit.core.journey.loop;
  *     fixed {@code sigmas} limits alone, as before round 2)
  * @param minPointN a period with fewer (effective) responses is drawn but not judged: its share
  *     is too noisy to say anything
+ * @param laneyMinPoints the fewest periods judged from which a chart's overdispersion is
+ *     estimated and, when there is some, Laney's p′ limits used (6; with fewer moving ranges
+ *     Laney's σ<sub>z</sub> is too unstable); 0 turns Laney's limits off
  */
 public record ConsistencyRules(double sigmas, double swingSigmas, int alternations, double familyAlpha,
-        double minPointN) {
+        double minPointN, int laneyMinPoints) {
 
     /** The default limits: 3 sigma. */
     public static final double DEFAULT_SIGMAS = 3;
@@ -32,6 +35,8 @@ public record ConsistencyRules(double sigmas, double swingSigmas, int alternatio
     public static final double DEFAULT_FAMILY_ALPHA = 0.05;
     /** The default smallest number of responses of a period that is judged: 30. */
     public static final double DEFAULT_MIN_POINT_N = 30;
+    /** The default fewest periods judged for Laney's limits: 6. */
+    public static final int DEFAULT_LANEY_MIN_POINTS = 6;
 
     /**
      * Validates the rules.
@@ -50,17 +55,20 @@ public record ConsistencyRules(double sigmas, double swingSigmas, int alternatio
             throw new IllegalArgumentException("familyAlpha must be in [0, 1) and minPointN >= 0: " + familyAlpha
                     + ", " + minPointN);
         }
+        if (laneyMinPoints < 0 || laneyMinPoints == 1) {
+            throw new IllegalArgumentException("laneyMinPoints must be 0 (off) or at least 2: " + laneyMinPoints);
+        }
     }
 
     /**
      * Returns 3-sigma limits widened to a 0.05 false-alarm budget, runs of 4 alternating 2-sigma
-     * swings, and periods of 30 responses or more judged.
+     * swings, periods of 30 responses or more judged, and Laney's limits from 6 periods judged.
      *
      * @return the rules
      */
     public static ConsistencyRules defaults() {
         return new ConsistencyRules(DEFAULT_SIGMAS, DEFAULT_SWING_SIGMAS, DEFAULT_ALTERNATIONS, DEFAULT_FAMILY_ALPHA,
-                DEFAULT_MIN_POINT_N);
+                DEFAULT_MIN_POINT_N, DEFAULT_LANEY_MIN_POINTS);
     }
 
     /**
@@ -71,7 +79,7 @@ public record ConsistencyRules(double sigmas, double swingSigmas, int alternatio
      * @throws IllegalArgumentException if alpha is outside [0, 1)
      */
     public ConsistencyRules withFamilyAlpha(double alpha) {
-        return new ConsistencyRules(sigmas, swingSigmas, alternations, alpha, minPointN);
+        return new ConsistencyRules(sigmas, swingSigmas, alternations, alpha, minPointN, laneyMinPoints);
     }
 
     /**
@@ -82,7 +90,7 @@ public record ConsistencyRules(double sigmas, double swingSigmas, int alternatio
      * @throws IllegalArgumentException if n is negative
      */
     public ConsistencyRules withMinPointN(double n) {
-        return new ConsistencyRules(sigmas, swingSigmas, alternations, familyAlpha, n);
+        return new ConsistencyRules(sigmas, swingSigmas, alternations, familyAlpha, n, laneyMinPoints);
     }
 
     /**
@@ -93,6 +101,17 @@ public record ConsistencyRules(double sigmas, double swingSigmas, int alternatio
      * @throws IllegalArgumentException if {@code swings} is below 2
      */
     public ConsistencyRules withAlternations(int swings) {
-        return new ConsistencyRules(sigmas, swingSigmas, swings, familyAlpha, minPointN);
+        return new ConsistencyRules(sigmas, swingSigmas, swings, familyAlpha, minPointN, laneyMinPoints);
+    }
+
+    /**
+     * Returns these rules with Laney's limits used from another number of periods judged.
+     *
+     * @param points the fewest periods judged, at least 2; 0 turns Laney's limits off
+     * @return the rules
+     * @throws IllegalArgumentException if {@code points} is negative or 1
+     */
+    public ConsistencyRules withLaneyMinPoints(int points) {
+        return new ConsistencyRules(sigmas, swingSigmas, alternations, familyAlpha, minPointN, points);
     }
 }

@@ -39,7 +39,7 @@ class ConsistencyAccumulatorTest {
     /**
      * By hand: promoters 10 of 50, 40 of 50, 50 of 100, so p̄ = 100/200 = 0.5; for n = 50 the
      * limits are 0.5 ± 3·√(0.25/50) = 0.5 ± 0.2121320 = [0.2878680, 0.7121320]; for n = 100
-     * 0.5 ± 0.15.
+     * 0.5 ± 0.15 (the fixed limits: no false-alarm budget).
      */
     @Test
     void periodsOutsideTheThreeSigmaLimitsAreFlagged() {
@@ -47,7 +47,7 @@ class ConsistencyAccumulatorTest {
         month(acc, "York", 1, 50, 10);
         month(acc, "York", 2, 50, 40);
         month(acc, "York", 3, 100, 50);
-        ConsistencyReport report = acc.snapshot(ConsistencyRules.defaults());
+        ConsistencyReport report = acc.snapshot(ConsistencyRules.defaults().withFamilyAlpha(0));
         ControlChart chart = promoters(report, "York");
         assertThat(chart.centre()).isEqualTo(0.5);
         assertThat(chart.points()).extracting(ControlChart.Point::period).containsExactly("2026-01", "2026-02",
@@ -69,6 +69,31 @@ class ConsistencyAccumulatorTest {
         assertThat(detractors.share()).isEqualTo(ControlChart.Share.NEGATIVE);
         assertThat(detractors.points().get(0).proportion()).isEqualTo(0.8);
         assertThat(detractors.points().get(0).signal()).isEqualTo(ControlChart.Signal.ABOVE);
+    }
+
+    /**
+     * With the false-alarm budget, whole counts get the exact binomial limits: 6 points judged (two
+     * charts of 3), each side's tail 0.05 / 2 / (2 × 6) = 0.0020833; from R 4.2.2, at p̄ = 0.5 the
+     * counts not flagged are 15..35 of 50 and 36..64 of 100 ({@code max(k[pbinom(k - 1, n, p,
+     * lower.tail = FALSE) >= tail])}, {@code min(k[pbinom(k, n, p) >= tail])}). A flagged count
+     * always lies outside its drawn limits.
+     */
+    @Test
+    void theBudgetsExactBinomialLimitsAreTheOnesDrawn() {
+        ConsistencyAccumulator acc = ConsistencyAccumulator.create("location", Period.MONTH, UTC);
+        month(acc, "York", 1, 50, 10);
+        month(acc, "York", 2, 50, 40);
+        month(acc, "York", 3, 100, 50);
+        ControlChart chart = promoters(acc.snapshot(ConsistencyRules.defaults()), "York");
+        ControlChart.Point jan = chart.points().get(0);
+        assertThat(jan.lower()).isEqualTo(0.3);
+        assertThat(jan.upper()).isEqualTo(0.7);
+        assertThat(jan.signal()).isEqualTo(ControlChart.Signal.BELOW);
+        assertThat(chart.points().get(1).signal()).isEqualTo(ControlChart.Signal.ABOVE);
+        ControlChart.Point mar = chart.points().get(2);
+        assertThat(mar.lower()).isEqualTo(0.36);
+        assertThat(mar.upper()).isEqualTo(0.64);
+        assertThat(mar.signal()).isEqualTo(ControlChart.Signal.WITHIN);
     }
 
     /**
@@ -101,10 +126,15 @@ class ConsistencyAccumulatorTest {
 
         // six months of the same data are too few to estimate the dispersion from: the plain p-chart
         ConsistencyAccumulator shorter = ConsistencyAccumulator.create("location", Period.MONTH, UTC);
-        for (int m = 0; m < ConsistencyAccumulator.LANEY_MIN_POINTS - 1; m++) {
+        for (int m = 0; m < ConsistencyRules.DEFAULT_LANEY_MIN_POINTS - 1; m++) {
             month(shorter, "York", m + 1, 100, promoters[m]);
         }
         assertThat(promoters(shorter.snapshot(threeSigma), "York").dispersion()).isEqualTo(1);
+        // and with Laney's limits off, the plain p-chart flags June
+        ControlChart plain = promoters(acc.snapshot(threeSigma.withLaneyMinPoints(0)), "York");
+        assertThat(plain.dispersion()).isEqualTo(1);
+        assertThat(plain.points().get(5).upper()).isCloseTo(0.613902571897524, within(1e-12));
+        assertThat(plain.points().get(5).signal()).isEqualTo(ControlChart.Signal.ABOVE);
     }
 
     /**
@@ -133,7 +163,7 @@ class ConsistencyAccumulatorTest {
 
     @Test
     void runsEndAtAFlatOrSameDirectionMove() {
-        ConsistencyRules rules = new ConsistencyRules(3, 2, 2, 0, 0);
+        ConsistencyRules rules = new ConsistencyRules(3, 2, 2, 0, 0, 0);
         String[] labels = {"p1", "p2", "p3", "p4", "p5", "p6", "p7"};
         double[] n = {100, 100, 100, 100, 100, 100, 100};
         // up, down, (flat), up, down, down
