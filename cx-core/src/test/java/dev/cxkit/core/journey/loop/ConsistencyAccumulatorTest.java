@@ -31,6 +31,15 @@ class ConsistencyAccumulatorTest {
         }
     }
 
+    /** York: promoters 10 of 50, 40 of 50, 50 of 100 in January to March. */
+    private static ConsistencyAccumulator york() {
+        ConsistencyAccumulator acc = ConsistencyAccumulator.create("location", Period.MONTH, UTC);
+        month(acc, "York", 1, 50, 10);
+        month(acc, "York", 2, 50, 40);
+        month(acc, "York", 3, 100, 50);
+        return acc;
+    }
+
     private static ControlChart promoters(ConsistencyReport report, String unit) {
         return report.charts().stream().filter(c -> unit.equals(c.unit()) && c.share() == ControlChart.Share.POSITIVE)
                 .findFirst().orElseThrow();
@@ -43,10 +52,7 @@ class ConsistencyAccumulatorTest {
      */
     @Test
     void periodsOutsideTheThreeSigmaLimitsAreFlagged() {
-        ConsistencyAccumulator acc = ConsistencyAccumulator.create("location", Period.MONTH, UTC);
-        month(acc, "York", 1, 50, 10);
-        month(acc, "York", 2, 50, 40);
-        month(acc, "York", 3, 100, 50);
+        ConsistencyAccumulator acc = york();
         ConsistencyReport report = acc.snapshot(ConsistencyRules.defaults().withFamilyAlpha(0));
         ControlChart chart = promoters(report, "York");
         assertThat(chart.centre()).isEqualTo(0.5);
@@ -80,10 +86,7 @@ class ConsistencyAccumulatorTest {
      */
     @Test
     void theBudgetsExactBinomialLimitsAreTheOnesDrawn() {
-        ConsistencyAccumulator acc = ConsistencyAccumulator.create("location", Period.MONTH, UTC);
-        month(acc, "York", 1, 50, 10);
-        month(acc, "York", 2, 50, 40);
-        month(acc, "York", 3, 100, 50);
+        ConsistencyAccumulator acc = york();
         ControlChart chart = promoters(acc.snapshot(ConsistencyRules.defaults()), "York");
         ControlChart.Point jan = chart.points().get(0);
         assertThat(jan.lower()).isEqualTo(0.3);
