@@ -101,8 +101,9 @@ final class RowReader<T> {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(accepted, "accepted");
         Objects.requireNonNull(rejected, "rejected");
-        TextInput text = new TextInput(in);
-        InputFormat chosen = format != null ? format : InputFormat.fromFileName(source).orElse(null);
+        TextInput text = new TextInput(InputBytes.text(in, source));
+        InputFormat chosen = format != null ? format
+                : InputFormat.fromFileName(InputBytes.withoutGzip(source)).orElse(null);
         if (chosen == null) {
             chosen = sniff(text);
         }

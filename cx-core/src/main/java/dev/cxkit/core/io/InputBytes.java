@@ -1,0 +1,68 @@
+package dev.cxkit.core.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * What an input's first bytes say it is, before it is read as text: gzip is decompressed on the
+ * fly (by its magic bytes, whatever the file is called); a workbook or a UTF-16 file gets a
+ * message that says what it is and what to do, instead of every row rejected as "not valid UTF-8".
+ * Not instantiable.
+ */
+final class InputBytes {
+
+    private InputBytes() {
+    }
+
+    /**
+     * Returns the stream to read as text: {@code in} itself, or its gzip decompression.
+     *
+     * @param in the raw bytes, not closed here
+     * @param source the input's name, for messages
+     * @return the text bytes
+     * @throws UnreadableInputException if the bytes are a zip archive (an {@code .xlsx}
+     *     workbook), an Excel 97–2003 workbook or UTF-16 text
+     * @throws IOException if the input cannot be read
+     */
+    static InputStream text(InputStream in, String source) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        buffered.mark(4);
+        byte[] magic = buffered.readNBytes(4);
+        buffered.reset();
+        if (starts(magic, 0x1f, 0x8b)) {
+            return new GZIPInputStream(buffered, 1 << 16);
+        }
+        if (starts(magic, 'P', 'K', 3, 4)) {
+            throw new UnreadableInputException(source, 1, "this is a zip archive, as an Excel .xlsx workbook is: "
+                    + "save the sheet as CSV (UTF-8) and read that");
+        }
+        if (starts(magic, 0xd0, 0xcf, 0x11, 0xe0)) {
+            throw new UnreadableInputException(source, 1, "this is an Excel 97-2003 workbook (.xls): save the sheet "
+                    + "as CSV (UTF-8) and read that");
+        }
+        if (starts(magic, 0xff, 0xfe) || starts(magic, 0xfe, 0xff)) {
+            throw new UnreadableInputException(source, 1, "this is UTF-16 text: save it as UTF-8 (in Excel: "
+                    + "\"CSV UTF-8\") and read that");
+        }
+        return buffered;
+    }
+
+    /** Returns {@code name} without a trailing {@code .gz}, so the extension before it names the format. */
+    static String withoutGzip(String name) {
+        return name.regionMatches(true, name.length() - 3, ".gz", 0, 3) ? name.substring(0, name.length() - 3) : name;
+    }
+
+    private static boolean starts(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

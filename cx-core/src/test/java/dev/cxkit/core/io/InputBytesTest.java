@@ -1,0 +1,79 @@
+package dev.cxkit.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class InputBytesTest {
+
+    private static final String CSV = "response_id,metric,score\nr1,nps,9\nr2,nps,3\nr3,csat,5\n";
+    private static final String JSONL = "{\"metric\":\"nps\",\"score\":10}\n{\"metric\":\"ces\",\"score\":6}\n";
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static ReadSummary read(String source, byte[] bytes, List<dev.cxkit.core.survey.Response> out)
+            throws IOException {
+        return ResponseReader.create().read(new ByteArrayInputStream(bytes), source, out::add, r -> { });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"responses.csv.gz", "responses.gz", "export"})
+    void gzipIsReadAsTheTextItHoldsWhateverTheName(String name) throws IOException {
+        List<dev.cxkit.core.survey.Response> plain = new ArrayList<>();
+        List<dev.cxkit.core.survey.Response> zipped = new ArrayList<>();
+        ReadSummary expected = read("responses.csv", CSV.getBytes(StandardCharsets.UTF_8), plain);
+        assertThat(read(name, gzip(CSV), zipped)).isEqualTo(expected);
+        assertThat(zipped).isEqualTo(plain).hasSize(3);
+    }
+
+    @Test
+    void gzippedJsonLinesAreNamedByTheExtensionBeforeGz() throws IOException {
+        List<dev.cxkit.core.survey.Response> out = new ArrayList<>();
+        assertThat(read("responses.jsonl.gz", gzip(JSONL), out).accepted()).isEqualTo(2);
+        assertThat(out.get(1).score()).isEqualTo(6);
+    }
+
+    @Test
+    void workbooksAndUtf16SayWhatTheyAre() throws IOException {
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(xlsx)) {
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> read("survey.xlsx", xlsx.toByteArray(), new ArrayList<>()))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("survey.xlsx line 1: this is a zip archive, as an Excel .xlsx workbook is: save the sheet "
+                        + "as CSV (UTF-8) and read that");
+        byte[] xls = {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1};
+        assertThatThrownBy(() -> read("old.xls", xls, new ArrayList<>())).hasMessageContaining("Excel 97-2003");
+        byte[] utf16 = ("\uFEFF" + CSV).getBytes(StandardCharsets.UTF_16LE);
+        assertThatThrownBy(() -> read("export.csv", utf16, new ArrayList<>())).hasMessageContaining("UTF-16");
+        byte[] utf16be = ("\uFEFF" + CSV).getBytes(StandardCharsets.UTF_16BE);
+        assertThatThrownBy(() -> read("export.csv", utf16be, new ArrayList<>())).hasMessageContaining("UTF-16");
+    }
+
+    @Test
+    void shortAndEmptyInputsAreStillText() throws IOException {
+        assertThat(read("empty.csv", new byte[0], new ArrayList<>()).read()).isZero();
+        assertThatThrownBy(() -> read("one.csv", new byte[] {'P'}, new ArrayList<>()))
+                .isInstanceOf(UnreadableInputException.class).hasMessage("one.csv line 1: the header has no 'metric' column (columns: P)");
+    }
+}
