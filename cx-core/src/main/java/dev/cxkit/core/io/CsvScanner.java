@@ -28,6 +28,8 @@ final class CsvScanner {
     private static final int TOO_LONG = -2;
 
     private final TextInput in;
+    /** The field separator. */
+    private final char delimiter;
     private final int maxChars;
     private final int maxLines;
     private IntFunction<String> columnLabel = column -> "column " + column;
@@ -58,6 +60,46 @@ final class CsvScanner {
     private int firstLineNext;
 
     CsvScanner(TextInput in, int maxChars, int maxLines) {
+        this(in, maxChars, maxLines, ',');
+    }
+
+    /**
+     * Returns the separator the first line of {@code in} uses most, outside quotes: {@code ;} for
+     * the CSV of a European Excel, a tab for a TSV, else {@code ,}. Reads ahead without consuming.
+     *
+     * @param in the text, at the start of the header
+     * @return the delimiter
+     * @throws IOException if the input cannot be read
+     */
+    static char detectDelimiter(TextInput in) throws IOException {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = 0; ; i++) {
+            if (in.start + i >= in.limit && !in.fill()) {
+                break;
+            }
+            char c = in.buf[in.start + i];
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+            if (i > 1 << 20) {
+                break; // a header longer than a megabyte is not a header; the scanner will say so
+            }
+        }
+        return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas ? '\t' : ',';
+    }
+
+    /** A scanner of fields separated by {@code delimiter} ({@code ,}, {@code ;} or a tab). */
+    CsvScanner(TextInput in, int maxChars, int maxLines, char delimiter) {
+        this.delimiter = delimiter;
         this.in = in;
         this.maxChars = maxChars;
         this.maxLines = maxLines;
@@ -209,10 +251,10 @@ final class CsvScanner {
                 addField(contentStart, r, doubled);
                 int after = r + 1;
                 int c2;
-                while ((c2 = charAt(after)) == ' ' || c2 == '\t') {
+                while ((c2 = charAt(after)) == ' ' || c2 == '\t' && delimiter != '\t') {
                     after++;
                 }
-                if (c2 == ',') {
+                if (c2 == delimiter) {
                     q = after + 1;
                     continue;
                 }
@@ -250,7 +292,7 @@ final class CsvScanner {
                     continue;
                 }
                 char x = b[abs];
-                if (x == ',' || x == '\n' || x == '\r') {
+                if (x == delimiter || x == '\n' || x == '\r') {
                     ch = x;
                     break;
                 }
@@ -261,7 +303,7 @@ final class CsvScanner {
                 return;
             }
             addField(p, r, false);
-            if (ch == ',') {
+            if (ch == delimiter) {
                 q = r + 1;
                 continue;
             }

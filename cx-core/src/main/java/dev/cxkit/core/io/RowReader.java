@@ -147,7 +147,8 @@ final class RowReader<T> {
     // CSV
 
     private void readCsv(TextInput text, Context context) throws IOException {
-        CsvScanner scanner = new CsvScanner(text, maxChars, maxLines);
+        // the separator is the header's: ',' or, from a European Excel, ';' (or a tab)
+        CsvScanner scanner = new CsvScanner(text, maxChars, maxLines, CsvScanner.detectDelimiter(text));
         String source = context.source;
         if (!scanner.next()) {
             context.lastLine = scanner.line;

@@ -59,6 +59,22 @@ class ResponseReaderTest {
     // --- CSV: valid input -------------------------------------------------------------------------
 
     @Test
+    void semicolonAndTabSeparatedFilesAreReadByTheirHeadersSeparator() {
+        Result comma = csv("response_id,metric,score,location\nr1,nps,9,Leeds\nr2,csat,\"4\",York\n");
+        Result semicolon = csv("response_id;metric;score;location\nr1;nps;9;Leeds\nr2;csat;\"4\";York\n");
+        Result tab = csv("response_id\tmetric\tscore\tlocation\nr1\tnps\t9\tLeeds\nr2\tcsat\t\"4\"\tYork\n");
+        assertThat(comma.accepted()).hasSize(2);
+        assertThat(semicolon.accepted()).isEqualTo(comma.accepted());
+        assertThat(tab.accepted()).isEqualTo(comma.accepted());
+        // a comma inside a ';' file is text, not a separator
+        Result decimal = csv("response_id;metric;score;location\nr1;nps;9;Leeds, West\n");
+        assertThat(decimal.accepted().get(0).location()).isEqualTo("Leeds, West");
+        // a quoted ';' in a comma header does not make it a ';' file
+        Result quoted = csv("response_id,metric,score,\"a;b;c\"\nr1,nps,9,x\n");
+        assertThat(quoted.accepted().get(0).attributes()).containsEntry("a;b;c", "x");
+    }
+
+    @Test
     void readsEveryStandardFieldAndAttributes() {
         Result r = csv("response_id,customer_id,journey_id,metric,score,touchpoint,location,channel,weight,"
                 + "submitted_at,stage\n"
