@@ -3,13 +3,14 @@ package dev.cxkit.core.io;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /**
  * What an input's first bytes say it is, before it is read as text: gzip is decompressed on the
- * fly (by its magic bytes, whatever the file is called); a workbook or a UTF-16 file gets a
- * message that says what it is and what to do, instead of every row rejected as "not valid UTF-8".
- * Not instantiable.
+ * fly (by its magic bytes, whatever the file is called), UTF-16 with a byte-order mark is decoded,
+ * and a workbook gets a message that says what it is and what to do, instead of every row
+ * rejected as "not valid UTF-8". Not instantiable.
  */
 final class InputBytes {
 
@@ -23,7 +24,7 @@ final class InputBytes {
      * @param source the input's name, for messages
      * @return the text bytes
      * @throws UnreadableInputException if the bytes are a zip archive (an {@code .xlsx}
-     *     workbook), an Excel 97–2003 workbook or UTF-16 text
+     *     workbook) or an Excel 97–2003 workbook
      * @throws IOException if the input cannot be read
      */
     static InputStream text(InputStream in, String source) throws IOException {
@@ -43,8 +44,10 @@ final class InputBytes {
                     + "as CSV (UTF-8) and read that");
         }
         if (starts(magic, 0xff, 0xfe) || starts(magic, 0xfe, 0xff)) {
-            throw new UnreadableInputException(source, 1, "this is UTF-16 text: save it as UTF-8 (in Excel: "
-                    + "\"CSV UTF-8\") and read that");
+            // UTF-16 by its byte-order mark (Excel's "Unicode text"): decoded, the mark dropped
+            buffered.skip(2);
+            return new Utf8Transcoder(buffered, magic[0] == (byte) 0xff ? StandardCharsets.UTF_16LE
+                    : StandardCharsets.UTF_16BE);
         }
         return buffered;
     }

@@ -64,10 +64,24 @@ class InputBytesTest {
                         + "as CSV (UTF-8) and read that");
         byte[] xls = {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1};
         assertThatThrownBy(() -> read("old.xls", xls, new ArrayList<>())).hasMessageContaining("Excel 97-2003");
-        byte[] utf16 = ("\uFEFF" + CSV).getBytes(StandardCharsets.UTF_16LE);
-        assertThatThrownBy(() -> read("export.csv", utf16, new ArrayList<>())).hasMessageContaining("UTF-16");
-        byte[] utf16be = ("\uFEFF" + CSV).getBytes(StandardCharsets.UTF_16BE);
-        assertThatThrownBy(() -> read("export.csv", utf16be, new ArrayList<>())).hasMessageContaining("UTF-16");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+    void utf16WithAByteOrderMarkIsReadAsTheSameText(String charset) throws IOException {
+        // Excel's "Unicode text" is UTF-16LE with a mark and tabs; non-ASCII and a row past 8,192 chars
+        StringBuilder text = new StringBuilder("response_id\tmetric\tscore\tlocation\n");
+        for (int i = 0; i < 3_000; i++) {
+            text.append('r').append(i).append("\tnps\t").append(i % 11).append("\tZürich – Café ").append(i % 7)
+                    .append('\n');
+        }
+        List<dev.cxkit.core.survey.Response> plain = new ArrayList<>();
+        List<dev.cxkit.core.survey.Response> utf16 = new ArrayList<>();
+        ReadSummary expected = read("export.csv", text.toString().getBytes(StandardCharsets.UTF_8), plain);
+        byte[] bytes = ("\uFEFF" + text).getBytes(java.nio.charset.Charset.forName(charset));
+        assertThat(read("export.csv", bytes, utf16)).isEqualTo(expected);
+        assertThat(utf16).isEqualTo(plain).hasSize(3_000);
+        assertThat(utf16.get(3).location()).isEqualTo("Zürich – Café 3");
     }
 
     @Test
