@@ -3,7 +3,6 @@ package dev.cxkit.cli;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
-import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.score.ComparisonVerdict;
 import dev.cxkit.core.score.GroupKey;
@@ -73,9 +72,8 @@ final class CompareCommand implements Callable<Integer> {
     private OutputFormat format;
 
 
-    @Option(names = "--input-format", paramLabel = "csv|jsonl", converter = Converters.InputFormatConverter.class,
-            description = "Read both inputs as this format. Default: from the file extension.")
-    private InputFormat inputFormat;
+    @Mixin
+    private InputOptions input;
 
     @Mixin
     private RejectOptions rows;
@@ -93,7 +91,7 @@ final class CompareCommand implements Callable<Integer> {
                     + " (use " + ScoreText.ids(metric.comparisonMethods()) + ")");
         }
         Inputs.check(List.of(a, b), rows.rejects);
-        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
+        Inputs inputs = new Inputs(input, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
         Side sideA = read(a, inputs);
         Side sideB = read(b, inputs);
         inputs.report();

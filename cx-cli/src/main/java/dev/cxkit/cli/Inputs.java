@@ -1,6 +1,5 @@
 package dev.cxkit.cli;
 
-import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.RecordReader;
 import dev.cxkit.core.io.Rejection;
@@ -70,19 +69,21 @@ final class Inputs {
     /**
      * Creates the reader of one run.
      *
-     * @param format the format of every input, or null to tell by each file's extension
+     * @param input the format (null: by each file's extension) and encoding of every input; null
+     *     for the defaults
      * @param stdin what {@code -} reads
      * @param err standard error, for progress and the report of rejections
      * @param rejectsFile where rejected rows go, or null
      * @param quiet whether {@code --quiet} was given (then no progress is drawn)
      */
-    Inputs(InputFormat format, InputStream stdin, PrintWriter err, Path rejectsFile, boolean quiet) {
-        this(format, stdin, err, rejectsFile, quiet, true);
+    Inputs(InputOptions input, InputStream stdin, PrintWriter err, Path rejectsFile, boolean quiet) {
+        this(input, stdin, err, rejectsFile, quiet, true);
     }
 
-    Inputs(InputFormat format, InputStream stdin, PrintWriter err, Path rejectsFile, boolean quiet,
+    Inputs(InputOptions input, InputStream stdin, PrintWriter err, Path rejectsFile, boolean quiet,
             boolean rejectDuplicateIds) {
-        this.reader = ResponseReader.builder().format(format).rejectDuplicateIds(rejectDuplicateIds).build();
+        this.reader = ResponseReader.builder().format(input == null ? null : input.format)
+                .encoding(input == null ? null : input.encoding()).rejectDuplicateIds(rejectDuplicateIds).build();
         this.stdin = stdin;
         this.err = err;
         this.rejectsFile = rejectsFile;

@@ -4,7 +4,6 @@ import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.JourneysPrinter;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.sample.SampleJourneys;
-import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.JourneyEventReader;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.ResponseReader;
@@ -132,9 +131,8 @@ final class JourneysCommand implements Callable<Integer> {
 
 
 
-    @Option(names = "--input-format", paramLabel = "csv|jsonl", converter = Converters.InputFormatConverter.class,
-            description = "Read events and responses as this format. Default: from the file extension.")
-    private InputFormat inputFormat;
+    @Mixin
+    private InputOptions input;
 
 
     @Mixin
@@ -163,7 +161,7 @@ final class JourneysCommand implements Callable<Integer> {
             inputs.add(customers.toString());
         }
         Inputs.check(inputs, rows.rejects);
-        Inputs reading = new Inputs(inputFormat, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
+        Inputs reading = new Inputs(input, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
 
         Map<String, ContactPreference> preferences = new HashMap<>();
         ReadSummary customerRows = ReadSummary.EMPTY;
@@ -183,13 +181,12 @@ final class JourneysCommand implements Callable<Integer> {
         JourneyAnalytics pipeline = analytics.build();
         ReadSummary responseRows = ReadSummary.EMPTY;
         if (sample || !responseFiles.isEmpty()) {
-            ResponseReader responseReader = ResponseReader.builder().format(inputFormat).build();
+            ResponseReader responseReader = ResponseReader.builder().format(input.format).encoding(input.encoding()).build();
             responseRows = reading.read(responseReader,
                     responseFiles, SAMPLE_RESPONSES, Inputs.text(sample ? data.responsesCsv() : ""),
                     pipeline::addResponse);
         }
-        JourneyEventReader eventReader = inputFormat == null ? JourneyEventReader.create()
-                : JourneyEventReader.of(inputFormat);
+        JourneyEventReader eventReader = JourneyEventReader.of(input.format, input.encoding());
         ReadSummary eventRows = reading.read(eventReader,
                 files, SAMPLE_EVENTS, Inputs.text(sample ? data.eventsCsv() : ""), pipeline::addEvent);
         JourneyAnalysis analysis = pipeline.finish(options, rules);

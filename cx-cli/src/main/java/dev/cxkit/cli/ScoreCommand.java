@@ -3,7 +3,6 @@ package dev.cxkit.cli;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
-import dev.cxkit.core.io.InputFormat;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.score.GroupKey;
 import dev.cxkit.core.score.GroupScore;
@@ -98,10 +97,8 @@ final class ScoreCommand implements Callable<Integer> {
                     + "rejected, which keeps 16-32 bytes per distinct response_id in memory).")
     private boolean allowDuplicateIds;
 
-    @Option(names = "--input-format", paramLabel = "csv|jsonl", converter = Converters.InputFormatConverter.class,
-            description = "Read every input as this format. Default: from the file extension (- and unknown "
-                    + "extensions: JSON Lines if the first character is {, else CSV).")
-    private InputFormat inputFormat;
+    @Mixin
+    private InputOptions input;
 
     @Mixin
     private PeriodOptions periods;
@@ -120,7 +117,7 @@ final class ScoreCommand implements Callable<Integer> {
         ResponseScorer scorer = clusterBy == null ? ResponseScorer.create(grouping)
                 : ResponseScorer.create(grouping, clusterBy);
         long[] otherMetrics = new long[1];
-        Inputs inputs = new Inputs(inputFormat, parent.stdin(), err, rows.rejects, Cx.quiet(spec), !allowDuplicateIds);
+        Inputs inputs = new Inputs(input, parent.stdin(), err, rows.rejects, Cx.quiet(spec), !allowDuplicateIds);
         if (files.isEmpty()) {
             Cx.info(spec, "no FILE given: scoring the bundled sample responses (" + Inputs.SAMPLE + ")");
         }

@@ -61,6 +61,21 @@ class ScoreCommandTest {
     }
 
     @Test
+    void anOlderExcelsCsvIsReadWithEncodingAndItsSemicolons() throws IOException {
+        String text = "response_id;metric;score;location\nr1;nps;9;Zürich\nr2;nps;3;Zürich\nr3;nps;10;Köln\n";
+        Path file = dir.resolve("excel.csv");
+        Files.write(file, text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        CliRun r = run("score", file.toString(), "--encoding", "windows-1252", "--by", "location", "--format", "json");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.json().get("results")).extracting(n -> n.get("group").get("location").asString())
+                .containsExactlyInAnyOrder("Zürich", "Köln");
+        assertThat(r.json().get("rows").get("rejected").asLong()).isZero();
+        CliRun unknown = run("score", file.toString(), "--encoding", "klingon");
+        assertThat(unknown.exit()).isEqualTo(Cx.EXIT_USAGE);
+        assertThat(unknown.err()).contains("--encoding klingon is not an encoding Java knows");
+    }
+
+    @Test
     void jsonOfAHandComputedNps() throws IOException {
         Path file = write("nps.csv", NPS_30);
         CliRun r = run("score", file.toString(), "--format", "json");

@@ -3,13 +3,14 @@ package dev.cxkit.core.io;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /**
  * What an input's first bytes say it is, before it is read as text: gzip is decompressed on the
  * fly (by its magic bytes, whatever the file is called), UTF-16 with a byte-order mark is decoded,
- * and a workbook gets a message that says what it is and what to do, instead of every row
+ * so is text in a named encoding (Windows-1252 from an older Excel), and a workbook gets a message that says what it is and what to do, instead of every row
  * rejected as "not valid UTF-8". Not instantiable.
  */
 final class InputBytes {
@@ -22,18 +23,20 @@ final class InputBytes {
      *
      * @param in the raw bytes, not closed here
      * @param source the input's name, for messages
-     * @return the text bytes
+     * @param encoding the text's encoding when it has no byte-order mark, or null for UTF-8
+     * @return the text bytes, in UTF-8
      * @throws UnreadableInputException if the bytes are a zip archive (an {@code .xlsx}
      *     workbook) or an Excel 97–2003 workbook
      * @throws IOException if the input cannot be read
      */
-    static InputStream text(InputStream in, String source) throws IOException {
+    static InputStream text(InputStream in, String source, Charset encoding) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in);
         buffered.mark(4);
         byte[] magic = buffered.readNBytes(4);
         buffered.reset();
         if (starts(magic, 0x1f, 0x8b)) {
-            return new GZIPInputStream(buffered, 1 << 16);
+            // what the gzip holds is judged the same way (it may be UTF-16, say)
+            return text(new GZIPInputStream(buffered, 1 << 16), source, encoding);
         }
         if (starts(magic, 'P', 'K', 3, 4)) {
             throw new UnreadableInputException(source, 1, "this is a zip archive, as an Excel .xlsx workbook is: "
@@ -49,7 +52,8 @@ final class InputBytes {
             return new Utf8Transcoder(buffered, magic[0] == (byte) 0xff ? StandardCharsets.UTF_16LE
                     : StandardCharsets.UTF_16BE);
         }
-        return buffered;
+        return encoding == null || encoding.equals(StandardCharsets.UTF_8) ? buffered
+                : new Utf8Transcoder(buffered, encoding);
     }
 
     /** Returns {@code name} without a trailing {@code .gz}, so the extension before it names the format. */

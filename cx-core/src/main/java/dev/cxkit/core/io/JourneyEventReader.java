@@ -81,6 +81,19 @@ public final class JourneyEventReader implements RecordReader<JourneyEvent> {
     }
 
     /**
+     * Returns a reader with a format and an encoding.
+     *
+     * @param format the format, or null to detect it per input as {@link #create()} does
+     * @param encoding the encoding of inputs without a byte-order mark, or null for UTF-8
+     * @return a new reader
+     */
+    public static JourneyEventReader of(InputFormat format, java.nio.charset.Charset encoding) {
+        JourneyEventReader reader = new JourneyEventReader(format);
+        reader.rows.encoding(encoding);
+        return reader;
+    }
+
+    /**
      * Reads a file; messages name it as {@code file.toString()}.
      *
      * @param file the file

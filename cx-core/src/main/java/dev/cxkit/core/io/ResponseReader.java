@@ -73,6 +73,7 @@ public final class ResponseReader implements RecordReader<Response> {
     private ResponseReader(Builder builder) {
         this.rows = new RowReader<>(RowAssembler::new, builder.format, builder.rejectDuplicateIds, builder.maxChars,
                 builder.maxLines);
+        rows.encoding(builder.encoding);
     }
 
     /**
@@ -145,6 +146,7 @@ public final class ResponseReader implements RecordReader<Response> {
         private boolean rejectDuplicateIds = true;
         private int maxChars = MAX_RECORD_CHARS;
         private int maxLines = MAX_RECORD_LINES;
+        private java.nio.charset.Charset encoding;
 
         private Builder() {
         }
@@ -157,6 +159,19 @@ public final class ResponseReader implements RecordReader<Response> {
          */
         public Builder format(InputFormat value) {
             this.format = value;
+            return this;
+        }
+
+        /**
+         * Sets the encoding of inputs that have no byte-order mark, for example
+         * {@code Charset.forName("windows-1252")} for the CSV of an older Excel. Gzip is still
+         * recognised, and a UTF-16 byte-order mark still wins.
+         *
+         * @param value the encoding, or null for UTF-8 (the default)
+         * @return this builder
+         */
+        public Builder encoding(java.nio.charset.Charset value) {
+            this.encoding = value;
             return this;
         }
 

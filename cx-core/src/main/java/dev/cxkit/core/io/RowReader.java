@@ -56,6 +56,8 @@ final class RowReader<T> {
     private long[] sourceBases = new long[4];
     private long lineBase;
     private final Map<String, Integer> keyFields = new HashMap<>();
+    /** The encoding of inputs without a byte-order mark; null for UTF-8. */
+    private java.nio.charset.Charset encoding;
 
     /**
      * Creates a reader.
@@ -74,6 +76,15 @@ final class RowReader<T> {
         this.rejectDuplicateIds = rejectDuplicateIds;
         this.maxChars = maxChars;
         this.maxLines = maxLines;
+    }
+
+    /**
+     * Sets the encoding of inputs without a byte-order mark.
+     *
+     * @param value the encoding, or null for UTF-8
+     */
+    void encoding(java.nio.charset.Charset value) {
+        this.encoding = value;
     }
 
     /** Returns the format this reader is fixed to, or null when it detects the format per input. */
@@ -101,7 +112,7 @@ final class RowReader<T> {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(accepted, "accepted");
         Objects.requireNonNull(rejected, "rejected");
-        TextInput text = new TextInput(InputBytes.text(in, source));
+        TextInput text = new TextInput(InputBytes.text(in, source, encoding));
         InputFormat chosen = format != null ? format
                 : InputFormat.fromFileName(InputBytes.withoutGzip(source)).orElse(null);
         if (chosen == null) {

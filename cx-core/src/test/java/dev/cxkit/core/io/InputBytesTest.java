@@ -85,6 +85,34 @@ class InputBytesTest {
     }
 
     @Test
+    void aNamedEncodingIsDecodedAndWithoutItTheRowsSayNotUtf8() throws IOException {
+        // an older Excel's CSV: Windows-1252, ';' separated
+        String text = "response_id;metric;score;location\nr1;nps;9;Zürich\nr2;csat;5;Café Crème\n";
+        byte[] cp1252 = text.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        List<dev.cxkit.core.survey.Response> out = new ArrayList<>();
+        ResponseReader reader = ResponseReader.builder().encoding(java.nio.charset.Charset.forName("windows-1252"))
+                .build();
+        ReadSummary summary = reader.read(new ByteArrayInputStream(cp1252), "old.csv", out::add, r -> { });
+        assertThat(summary.accepted()).isEqualTo(2);
+        assertThat(out).extracting(dev.cxkit.core.survey.Response::location).containsExactly("Zürich", "Café Crème");
+        // the same bytes, gzipped (a new reader: this one has seen r1 and r2)
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(cp1252);
+        }
+        List<dev.cxkit.core.survey.Response> again = new ArrayList<>();
+        ResponseReader.builder().encoding(java.nio.charset.Charset.forName("windows-1252")).build()
+                .read(new ByteArrayInputStream(zipped.toByteArray()), "old.csv.gz", again::add, r -> { });
+        assertThat(again).isEqualTo(out);
+        // read as UTF-8, both rows are rejected, each saying why: nothing is lost
+        List<Rejection> rejected = new ArrayList<>();
+        ReadSummary utf8 = ResponseReader.create().read(new ByteArrayInputStream(cp1252), "old.csv", r -> { },
+                rejected::add);
+        assertThat(utf8.rejected()).isEqualTo(2);
+        assertThat(rejected).allSatisfy(r -> assertThat(r.reason()).contains("not valid UTF-8"));
+    }
+
+    @Test
     void shortAndEmptyInputsAreStillText() throws IOException {
         assertThat(read("empty.csv", new byte[0], new ArrayList<>()).read()).isZero();
         assertThatThrownBy(() -> read("one.csv", new byte[] {'P'}, new ArrayList<>()))
