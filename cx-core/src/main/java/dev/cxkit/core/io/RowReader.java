@@ -56,6 +56,9 @@ final class RowReader<T> {
     private long[] sourceBases = new long[4];
     private long lineBase;
     private final Map<String, Integer> keyFields = new HashMap<>();
+    /** What to do about text that is not UTF-8: most often a CSV saved by an older Excel. */
+    private static final String NOT_UTF8_HINT = "save the file as UTF-8, or read it in its encoding, for example "
+            + "windows-1252";
     /** The encoding of inputs without a byte-order mark; null for UTF-8. */
     private java.nio.charset.Charset encoding;
 
@@ -178,8 +181,7 @@ final class RowReader<T> {
         }
         long headerStart = text.absolute(text.start);
         if (text.takeError(headerStart, headerStart + scanner.length) >= 0) {
-            throw new UnreadableInputException(source, headerLine, "the header is not valid UTF-8 (save the file as "
-                    + "UTF-8)");
+            throw new UnreadableInputException(source, headerLine, "the header is not valid UTF-8 (" + NOT_UTF8_HINT + ")");
         }
         int columns = scanner.fields;
         String[] names = new String[columns];
@@ -240,7 +242,7 @@ final class RowReader<T> {
                 while (column < scanner.fields && scanner.starts[column] <= rel) {
                     column++;
                 }
-                context.reject(line, label(names, column) + " is not valid UTF-8 (save the file as UTF-8)",
+                context.reject(line, label(names, column) + " is not valid UTF-8 (" + NOT_UTF8_HINT + ")",
                         scanner.raw());
                 scanner.consume();
                 continue;
@@ -429,7 +431,7 @@ final class RowReader<T> {
         long absStart = text.absolute(start);
         long bad = text.takeError(absStart, absStart + length);
         if (bad >= 0) {
-            context.reject(line, "not valid UTF-8 at character " + (bad - absStart + 1) + " (save the file as UTF-8)",
+            context.reject(line, "not valid UTF-8 at character " + (bad - absStart + 1) + " (" + NOT_UTF8_HINT + ")",
                     new String(b, start, length));
             return;
         }

@@ -367,7 +367,7 @@ class ResponseReaderTest {
         Result r = read(ResponseReader.create(), "latin1.csv", all);
         assertThat(r.accepted()).extracting(Response::location).containsExactly("York", "Gen\u00e8ve");
         assertThat(r.only().line()).isEqualTo(3);
-        assertThat(r.only().reason()).isEqualTo("column 4 (location) is not valid UTF-8 (save the file as UTF-8)");
+        assertThat(r.only().reason()).isEqualTo("column 4 (location) is not valid UTF-8 (save the file as UTF-8, or read it in its encoding, for example windows-1252)");
     }
 
     @Test
@@ -436,7 +436,7 @@ class ResponseReaderTest {
         byte[] latin1 = "m\u00e9tric,score\nnps,9\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> read(ResponseReader.create(), "h.csv", latin1))
                 .cause().isInstanceOf(UnreadableInputException.class)
-                .hasMessage("h.csv line 1: the header is not valid UTF-8 (save the file as UTF-8)");
+                .hasMessage("h.csv line 1: the header is not valid UTF-8 (save the file as UTF-8, or read it in its encoding, for example windows-1252)");
     }
 
     @Test
@@ -545,7 +545,7 @@ class ResponseReaderTest {
     void jsonLineNotValidUtf8() {
         byte[] bytes = "{\"metric\":\"nps\",\"score\":9,\"location\":\"Z\u00fcrich\"}\n".getBytes(StandardCharsets.ISO_8859_1);
         Result r = read(ResponseReader.create(), "x.jsonl", bytes);
-        assertThat(r.only().reason()).isEqualTo("not valid UTF-8 at character 40 (save the file as UTF-8)");
+        assertThat(r.only().reason()).isEqualTo("not valid UTF-8 at character 40 (save the file as UTF-8, or read it in its encoding, for example windows-1252)");
     }
 
     @Test
