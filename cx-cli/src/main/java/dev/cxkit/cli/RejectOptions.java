@@ -17,8 +17,29 @@ final class RejectOptions {
     Path rejects;
 
     @Option(names = "--strict",
-            description = "Exit with code 1, and print or write no results, if any row is rejected. Default: off.")
+            description = "Exit with code 1, and print or write no results, if any row is rejected. Default: off "
+                    + "(but a run whose every row is rejected always exits with code 1).")
     boolean strict;
+
+    /**
+     * Returns the exit code of a run that has printed its results: {@link Cx#EXIT_REJECTED} when
+     * every row read was rejected (saying so on {@code err}: an export in the wrong encoding or
+     * shape must not pass a script as a success), else 0.
+     *
+     * @param read the rows read
+     * @param rejected the rows rejected
+     * @param unit what a row is called ({@code row}, {@code line})
+     * @param err standard error
+     * @return the exit code
+     */
+    int exitCode(long read, long rejected, String unit, PrintWriter err) {
+        if (rejected == 0 || rejected != read) {
+            return 0;
+        }
+        err.printf(Locale.ROOT, "cx: every %s read was rejected (%d): nothing was scored%n", unit, rejected);
+        err.flush();
+        return Cx.EXIT_REJECTED;
+    }
 
     /**
      * Says whether {@code --strict} stops the run, and if so why, on {@code err}.

@@ -154,7 +154,7 @@ final class ScoreCommand implements Callable<Integer> {
                 break;
         }
         out.flush();
-        return 0;
+        return rows.exitCode(summary.read(), summary.rejected(), "row", err);
     }
 
     /** Validates option values; returns the grouping columns. */

@@ -70,6 +70,12 @@ class ScoreCommandTest {
         assertThat(r.json().get("results")).extracting(n -> n.get("group").get("location").asString())
                 .containsExactlyInAnyOrder("Zürich", "Köln");
         assertThat(r.json().get("rows").get("rejected").asLong()).isZero();
+        // without --encoding every row is rejected: that is not a success
+        CliRun utf8 = run("score", file.toString());
+        assertThat(utf8.exit()).isEqualTo(Cx.EXIT_REJECTED);
+        assertThat(utf8.err()).contains("not valid UTF-8 (save the file as UTF-8, or read it in its encoding, for "
+                + "example windows-1252)").contains("cx: every row read was rejected (3): nothing was scored");
+        assertThat(utf8.out()).contains("Rows: 3 read, 0 accepted, 3 rejected.");
         CliRun unknown = run("score", file.toString(), "--encoding", "klingon");
         assertThat(unknown.exit()).isEqualTo(Cx.EXIT_USAGE);
         assertThat(unknown.err()).contains("--encoding klingon is not an encoding Java knows");
@@ -242,6 +248,7 @@ class ScoreCommandTest {
         }
         Path file = write("many.csv", text.toString());
         CliRun r = run("score", file.toString());
+        assertThat(r.exit()).as("every row rejected").isEqualTo(Cx.EXIT_REJECTED);
         assertThat(r.err().lines().filter(l -> l.startsWith("  " + file + " line "))).hasSize(10);
         assertThat(r.err()).contains("  ... and 15 more (write them all with --rejects FILE)");
         assertThat(r.out()).contains("Rows: 25 read, 0 accepted, 25 rejected.");
