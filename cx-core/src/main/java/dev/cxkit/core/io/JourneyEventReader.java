@@ -3,6 +3,7 @@ package dev.cxkit.core.io;
 import dev.cxkit.core.journey.JourneyEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -87,7 +88,7 @@ public final class JourneyEventReader implements RecordReader<JourneyEvent> {
      * @param encoding the encoding of inputs without a byte-order mark, or null for UTF-8
      * @return a new reader
      */
-    public static JourneyEventReader of(InputFormat format, java.nio.charset.Charset encoding) {
+    public static JourneyEventReader of(InputFormat format, Charset encoding) {
         JourneyEventReader reader = new JourneyEventReader(format);
         reader.rows.encoding(encoding);
         return reader;

@@ -3,6 +3,7 @@ package dev.cxkit.core.io;
 import dev.cxkit.core.survey.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -146,7 +147,7 @@ public final class ResponseReader implements RecordReader<Response> {
         private boolean rejectDuplicateIds = true;
         private int maxChars = MAX_RECORD_CHARS;
         private int maxLines = MAX_RECORD_LINES;
-        private java.nio.charset.Charset encoding;
+        private Charset encoding;
 
         private Builder() {
         }
@@ -170,7 +171,7 @@ public final class ResponseReader implements RecordReader<Response> {
          * @param value the encoding, or null for UTF-8 (the default)
          * @return this builder
          */
-        public Builder encoding(java.nio.charset.Charset value) {
+        public Builder encoding(Charset value) {
             this.encoding = value;
             return this;
         }

@@ -4,6 +4,7 @@ package dev.cxkit.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class RowReader<T> {
     private static final String NOT_UTF8_HINT = "save the file as UTF-8, or read it in its encoding, for example "
             + "windows-1252";
     /** The encoding of inputs without a byte-order mark; null for UTF-8. */
-    private java.nio.charset.Charset encoding;
+    private Charset encoding;
 
     /**
      * Creates a reader.
@@ -86,7 +87,7 @@ final class RowReader<T> {
      *
      * @param value the encoding, or null for UTF-8
      */
-    void encoding(java.nio.charset.Charset value) {
+    void encoding(Charset value) {
         this.encoding = value;
     }
 

@@ -23,6 +23,7 @@ final class Utf8Transcoder extends InputStream {
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private final CharBuffer chars = CharBuffer.allocate(8192);
     private final ByteBuffer bytes = ByteBuffer.allocate(8192 * 3 + 16);
+    private final byte[] one = new byte[1];
     private boolean eof;
 
     /**
@@ -39,7 +40,6 @@ final class Utf8Transcoder extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }

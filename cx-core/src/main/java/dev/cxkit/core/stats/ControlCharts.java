@@ -28,6 +28,9 @@ package dev.cxkit.core.stats;
  */
 public final class ControlCharts {
 
+    /** d<sub>2</sub> for moving ranges of two, the mean range of two standard normals (2/√π), as Laney uses it. */
+    private static final double D2 = 1.128;
+
     private ControlCharts() {
     }
 
@@ -151,9 +154,6 @@ public final class ControlCharts {
         }
         return movingRanges / (sizes.length - 1) / D2;
     }
-
-    /** d<sub>2</sub> for moving ranges of two, the mean range of two standard normals (2/√π), as Laney uses it. */
-    private static final double D2 = 1.128;
 
     /**
      * The exact upper tail P(X ≥ x) of a binomial(n, p), through the regularized incomplete beta

@@ -3,6 +3,7 @@ package dev.cxkit.core.stats;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The design-based (Taylor linearisation) variance of a weighted mean, optionally with the
@@ -117,11 +118,11 @@ public final class LinearizedMean {
      * @return the estimate; empty without observations
      * @throws IllegalArgumentException if the confidence is out of range
      */
-    public java.util.Optional<Estimate> estimate(double confidence) {
+    public Optional<Estimate> estimate(double confidence) {
         Checks.openUnit("confidence", confidence);
         long m = singles + clusters.size();
         if (m == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double w = singleW;
         double wy = singleWy;
@@ -139,7 +140,7 @@ public final class LinearizedMean {
         double variance = m > 1 ? m / (m - 1.0) * squares / (w * w) : 0;
         double se = Math.sqrt(variance);
         double half = Distributions.normalQuantile(1 - (1 - confidence) / 2) * se;
-        return java.util.Optional.of(new Estimate(mean, se, new Interval(mean - half, mean + half, confidence,
+        return Optional.of(new Estimate(mean, se, new Interval(mean - half, mean + half, confidence,
                 IntervalMethod.LINEARIZED), singles + clustered, m));
     }
 }
