@@ -20,6 +20,8 @@ module dev.cxkit.core {
     requires transitive tools.jackson.core;
     requires transitive tools.jackson.databind;
     requires tools.jackson.dataformat.yaml;
+    // optional: .xlsx inputs are read only when fastexcel-reader is there (XlsxText says so otherwise)
+    requires static org.dhatim.fastexcel.reader;
     // HdrHistogram is not required: it is compiled against from the class path and shaded into
     // this jar, relocated to the non-exported package dev.cxkit.core.internal.hdrhistogram
     // (cx-core/pom.xml, docs/decisions/0009).

@@ -17,6 +17,7 @@ import dev.cxkit.core.stats.IntervalMethod;
 import dev.cxkit.core.survey.Grouping;
 import dev.cxkit.core.survey.ResponseScorer;
 import java.io.IOException;
+import java.time.ZoneId;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +36,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "compare",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Compare one metric between two files (for example two months): both scores with their "
-            + "intervals, the difference A - B with its interval and p-value, and whether it is more than "
-            + "sampling noise.",
-            "Each file is scored overall; the inputs follow the rules of 'cx score'."},
-        footer = {"", "Exit codes: 0 success, 1 rows rejected with --strict, 2 usage error or unreadable input.",
-            "", "Example:", "  cx compare march.csv april.csv --metric nps --format json"})
+        description = {"Compare one metric between two files (for example two months), or between two groups of "
+            + "one file (--by location --a Leeds --b York): both scores with their intervals, the difference "
+            + "A - B with its interval and p-value, and whether it is more than sampling noise.",
+            "Each side is scored overall; the inputs follow the rules of 'cx score'."},
+        footer = {"", "Exit codes: 0 success, 1 rows rejected with --strict or every row rejected, 2 usage error "
+            + "or unreadable input.",
+            "", "Example:", "  cx compare march.csv april.csv --metric nps --format json",
+            "  cx compare responses.csv --by location --a Leeds --b York --metric csat"})
 final class CompareCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -49,11 +52,20 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The first file (- reads standard input).")
-    private String a;
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Two files A and B (- reads standard input); with --by, one or more files holding both groups.")
+    private List<String> files = new ArrayList<>();
 
-    @Parameters(index = "1", paramLabel = "B", description = "The second file (- reads standard input).")
-    private String b;
+    @Option(names = "--by", paramLabel = "COLUMN",
+            description = "Compare two groups of the same file(s): the responses whose COLUMN is --a's value "
+                    + "against those whose COLUMN is --b's. Default: none (compare two files).")
+    private String by;
+
+    @Option(names = "--a", paramLabel = "VALUE", description = "With --by: the value of group A. Default: none.")
+    private String groupA;
+
+    @Option(names = "--b", paramLabel = "VALUE", description = "With --by: the value of group B. Default: none.")
+    private String groupB;
 
     @Option(names = "--metric", required = true, paramLabel = "nps|csat|ces",
             converter = Converters.MetricConverter.class, description = "The metric to compare (required).")
@@ -67,13 +79,21 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private StatisticsOptions statistics;
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
             converter = Converters.OutputFormatConverter.class, description = "Output format. Default: ${DEFAULT-VALUE}.")
     private OutputFormat format;
 
 
     @Mixin
     private InputOptions input;
+
+    @Mixin
+    private FilterOptions filters;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = Converters.ZoneConverter.class,
+            description = "Time zone of times without an offset, and of the days of --from and --to. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private ZoneId zone;
 
     @Mixin
     private RejectOptions rows;
@@ -83,29 +103,41 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ScoreOptions options = statistics.toScoreOptions(interval);
-        if (format == OutputFormat.CSV) {
-            throw new UsageException("--format csv is not available for compare (use table or json)");
-        }
         if (interval != null && !metric.comparisonMethods().contains(interval)) {
             throw new UsageException("--interval " + interval.id() + " does not apply to comparing " + metric.id()
                     + " (use " + ScoreText.ids(metric.comparisonMethods()) + ")");
         }
-        Inputs.check(List.of(a, b), rows.rejects);
-        Inputs inputs = new Inputs(input, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
-        Side sideA = read(a, inputs);
-        Side sideB = read(b, inputs);
+        checkSides();
+        Inputs.check(files, rows.rejects);
+        Inputs inputs = new Inputs(input.responseReader(zone, filters.filter(zone), false, true), parent.stdin(), err,
+                rows.rejects, Cx.quiet(spec));
+        Side sideA;
+        Side sideB;
+        if (by == null) {
+            sideA = read(files.get(0), inputs);
+            sideB = read(files.get(1), inputs);
+        } else {
+            Side[] sides = readGroups(inputs);
+            sideA = sides[0];
+            sideB = sides[1];
+        }
         inputs.report();
-        if (rows.stops(sideA.summary.rejected() + sideB.summary.rejected(), "row", "no comparison printed", err)) {
+        if (rows.stops(sideA.summary.plus(sideB.summary), "row", "no comparison printed", err)) {
+            return Cx.EXIT_REJECTED;
+        }
+        if (rows.exitCode(by == null ? sideA.summary.plus(sideB.summary) : sideA.summary, "row", err) != 0) {
             return Cx.EXIT_REJECTED;
         }
         for (Side side : List.of(sideA, sideB)) {
             if (side.ratings.isEmpty()) {
-                throw new UsageException(displayName(side.file) + " has no " + metric.id() + " responses to compare");
+                throw new UsageException(side.label + " has no " + metric.id() + " responses to compare");
             }
         }
         ScoreComparison comparison = ScoreComparison.of(sideA.ratings, sideB.ratings, options);
         if (format == OutputFormat.JSON) {
             printJson(out, comparison, sideA, sideB);
+        } else if (format == OutputFormat.CSV) {
+            printCsv(out, comparison, sideA, sideB);
         } else {
             printTable(out, comparison, sideA, sideB);
         }
@@ -113,17 +145,55 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One side of the comparison: its file, what was read and the ratings of the metric. */
+    /** One side of the comparison: what it is (a file, or COLUMN=VALUE), what was read and the ratings of the metric. */
     private static final class Side {
-        final String file;
+        final String label;
         final ReadSummary summary;
         final RatingDistribution ratings;
 
-        Side(String file, ReadSummary summary, RatingDistribution ratings) {
-            this.file = file;
+        Side(String label, ReadSummary summary, RatingDistribution ratings) {
+            this.label = label;
             this.summary = summary;
             this.ratings = ratings;
         }
+    }
+
+    private void checkSides() {
+        if (by == null) {
+            if (groupA != null || groupB != null) {
+                throw new UsageException("--a and --b name groups of --by; give --by COLUMN too");
+            }
+            if (files.size() != 2) {
+                throw new UsageException("compare needs two files A and B (or one file with --by COLUMN --a VALUE "
+                        + "--b VALUE), not " + files.size());
+            }
+            return;
+        }
+        if (by.isBlank() || groupA == null || groupB == null) {
+            throw new UsageException("--by COLUMN needs --a VALUE and --b VALUE: the two groups to compare");
+        }
+        if (groupA.equals(groupB)) {
+            throw new UsageException("--a and --b are both '" + groupA + "': compare two different groups");
+        }
+    }
+
+    /** Reads the files once, splitting the responses of the metric by the --by column's value. */
+    private Side[] readGroups(Inputs inputs) throws IOException {
+        ResponseScorer scorer = ResponseScorer.create(Grouping.by(List.of(by.trim())));
+        ReadSummary summary = inputs.read(files, response -> {
+            if (metric.equals(response.metric())) {
+                scorer.record(response);
+            }
+        });
+        var snapshot = scorer.snapshot(metric);
+        Side[] sides = new Side[2];
+        String[] values = {groupA, groupB};
+        for (int i = 0; i < 2; i++) {
+            RatingDistribution ratings = snapshot.getOrDefault(GroupKey.of(List.of(by.trim()), List.of(values[i])),
+                    RatingDistribution.empty(metric));
+            sides[i] = new Side(by.trim() + "=" + values[i], summary, ratings);
+        }
+        return sides;
     }
 
     private Side read(String file, Inputs inputs) throws IOException {
@@ -135,7 +205,7 @@ final class CompareCommand implements Callable<Integer> {
         });
         RatingDistribution ratings = scorer.snapshot(metric).getOrDefault(GroupKey.NONE,
                 RatingDistribution.empty(metric));
-        return new Side(file, summary, ratings);
+        return new Side(displayName(file), summary, ratings);
     }
 
     private static String displayName(String file) {
@@ -178,21 +248,29 @@ final class CompareCommand implements Callable<Integer> {
         } else {
             verdict.putNull("reason");
         }
-        ObjectNode files = root.putObject("files");
-        files.put("a", displayName(sideA.file));
-        files.put("b", displayName(sideB.file));
-        ObjectNode rows = root.putObject("rows");
-        rows.set("a", ScoreText.rows(sideA.summary));
-        rows.set("b", ScoreText.rows(sideB.summary));
+        if (by == null) {
+            ObjectNode sources = root.putObject("files");
+            sources.put("a", sideA.label);
+            sources.put("b", sideB.label);
+            ObjectNode rows = root.putObject("rows");
+            rows.set("a", ScoreText.rows(sideA.summary));
+            rows.set("b", ScoreText.rows(sideB.summary));
+        } else {
+            ObjectNode groups = root.putObject("groups");
+            groups.put("by", by.trim());
+            groups.put("a", groupA);
+            groups.put("b", groupB);
+            root.set("rows", ScoreText.rows(sideA.summary));
+        }
         out.println(ScoreText.JSON.writeValueAsString(root));
     }
 
     private void printTable(PrintWriter out, ScoreComparison comparison, Side sideA, Side sideB) {
         String level = ScoreText.percent(statistics.confidence());
-        TextTable table = new TextTable(List.of(metric.id(), "file", "n", "value", level + " interval", ""),
-                new boolean[] {false, false, true, true, false, false});
-        table.add(row("A", sideA.file, comparison.a()));
-        table.add(row("B", sideB.file, comparison.b()));
+        TextTable table = new TextTable(List.of(metric.id(), by == null ? "file" : "group", "n", "value",
+                level + " interval", ""), new boolean[] {false, false, true, true, false, false});
+        table.add(row("A", sideA.label, comparison.a()));
+        table.add(row("B", sideB.label, comparison.b()));
         table.print(out);
         out.println();
         if (comparison.difference().isEmpty()) {
@@ -225,12 +303,37 @@ final class CompareCommand implements Callable<Integer> {
     private List<String> row(String label, String file, Score score) {
         List<String> cells = new ArrayList<>();
         cells.add(label);
-        cells.add(displayName(file));
+        cells.add(file);
         cells.add(Long.toString(score.n()));
         cells.add(score.value().isPresent() ? ScoreText.value(metric, score.value().getAsDouble()) : "-");
         cells.add(score.interval().map(iv -> ScoreText.range(metric, iv)).orElse("-"));
         cells.add(score.lowSample() ? "LOW-SAMPLE" : "");
         return cells;
+    }
+
+    /**
+     * One line per side and one for the difference, rounded as the table shows them; text cells
+     * that a spreadsheet would run as a formula are quoted (see {@link ScoreText#csvLine}).
+     */
+    private void printCsv(PrintWriter out, ScoreComparison comparison, Side sideA, Side sideB) {
+        out.println(ScoreText.csvLine(List.of("metric", "side", "of", "n", "value", "lower", "upper", "low_sample",
+                "p_value", "method", "verdict")));
+        for (Object[] side : new Object[][] {{"A", sideA, comparison.a()}, {"B", sideB, comparison.b()}}) {
+            Score score = (Score) side[2];
+            out.println(ScoreText.csvLine(List.of(metric.id(), (String) side[0], ((Side) side[1]).label,
+                    Long.toString(score.n()), score.value().isPresent()
+                            ? ScoreText.plain(metric, score.value().getAsDouble()) : "",
+                    score.interval().map(iv -> ScoreText.plain(metric, iv.lower())).orElse(""),
+                    score.interval().map(iv -> ScoreText.plain(metric, iv.upper())).orElse(""),
+                    Boolean.toString(score.lowSample()), "", "", "")));
+        }
+        var difference = comparison.difference();
+        out.println(ScoreText.csvLine(List.of(metric.id(), "A-B", sideA.label + " - " + sideB.label,
+                "", difference.map(d -> ScoreText.plain(metric, d.difference())).orElse(""),
+                difference.map(d -> ScoreText.plain(metric, d.interval().lower())).orElse(""),
+                difference.map(d -> ScoreText.plain(metric, d.interval().upper())).orElse(""), "",
+                difference.map(d -> pValue(d.pValue())).orElse(""), comparison.method().id(),
+                comparison.verdict().outcome().id())));
     }
 
     private static String pValue(double p) {

@@ -69,21 +69,15 @@ final class Inputs {
     /**
      * Creates the reader of one run.
      *
-     * @param input the format (null: by each file's extension) and encoding of every input; null
-     *     for the defaults
+     * @param reader the reader of responses (its mapping, filter and duplicate rule), or null for
+     *     the standard long format
      * @param stdin what {@code -} reads
      * @param err standard error, for progress and the report of rejections
      * @param rejectsFile where rejected rows go, or null
      * @param quiet whether {@code --quiet} was given (then no progress is drawn)
      */
-    Inputs(InputOptions input, InputStream stdin, PrintWriter err, Path rejectsFile, boolean quiet) {
-        this(input, stdin, err, rejectsFile, quiet, true);
-    }
-
-    Inputs(InputOptions input, InputStream stdin, PrintWriter err, Path rejectsFile, boolean quiet,
-            boolean rejectDuplicateIds) {
-        this.reader = ResponseReader.builder().format(input == null ? null : input.format)
-                .encoding(input == null ? null : input.encoding()).rejectDuplicateIds(rejectDuplicateIds).build();
+    Inputs(ResponseReader reader, InputStream stdin, PrintWriter err, Path rejectsFile, boolean quiet) {
+        this.reader = reader != null ? reader : ResponseReader.create();
         this.stdin = stdin;
         this.err = err;
         this.rejectsFile = rejectsFile;
@@ -262,9 +256,22 @@ final class Inputs {
         for (String warning : summary.warnings()) {
             err.println("cx: warning: " + warning);
         }
-        long total = summary.rejected();
+        long total = summary.rejected() + summary.duplicates();
+        if (summary.filtered() > 0) {
+            err.printf(Locale.ROOT, "cx: %d of %d %s left out by --where, --from or --to%n", summary.filtered(),
+                    summary.read(), unit);
+        }
+        if (summary.unanswered() > 0) {
+            err.printf(Locale.ROOT, "cx: %d %s answer none of the mapped questions (not scored, not rejected)%n",
+                    summary.unanswered(), unit);
+        }
+        if (summary.undated() > 0) {
+            err.printf(Locale.ROOT, "cx: %d %s kept without a time: theirs could not be read, and nothing asked "
+                    + "needs it (--period, --from or --to would reject them)%n", summary.undated(), unit);
+        }
         if (total > 0) {
-            err.printf(Locale.ROOT, "cx: rejected %d of %d %s:%n", total, summary.read(), unit);
+            err.printf(Locale.ROOT, "cx: rejected %d of %d %s%s:%n", total, summary.read(), unit,
+                    summary.duplicates() == 0 ? "" : " (" + summary.duplicates() + " as duplicates)");
             for (int i = 0; i < Math.min(SHOWN_REJECTIONS, kept.size()); i++) {
                 err.println("  " + kept.get(i).message());
             }

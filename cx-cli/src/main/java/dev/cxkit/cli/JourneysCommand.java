@@ -56,7 +56,8 @@ import picocli.CommandLine.Spec;
                 + "(" + SampleJourneys.DEFAULT_SIZE + " journeys, January to June 2026), with its responses and "
                 + "customers."},
         footer = {"", "Rows: events read = accepted (in a journey) + rejected + duplicates + late.",
-            "Exit codes: 0 success (rejected rows are reported), 1 rows rejected with --strict, "
+            "Exit codes: 0 success (rejected rows are reported), 1 rows rejected with --strict or every row "
+                + "rejected, "
                 + "2 usage error, invalid definition or unreadable input.",
             "", "Example:", "  cx journeys events.csv --definition dine-in.yaml --responses responses.csv "
                 + "--customers customers.jsonl --by location --format json"})
@@ -136,6 +137,9 @@ final class JourneysCommand implements Callable<Integer> {
 
 
     @Mixin
+    private FilterOptions filters;
+
+    @Mixin
     private PeriodOptions periods;
 
     @Mixin
@@ -161,7 +165,7 @@ final class JourneysCommand implements Callable<Integer> {
             inputs.add(customers.toString());
         }
         Inputs.check(inputs, rows.rejects);
-        Inputs reading = new Inputs(input, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
+        Inputs reading = new Inputs(null, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
 
         Map<String, ContactPreference> preferences = new HashMap<>();
         ReadSummary customerRows = ReadSummary.EMPTY;
@@ -181,19 +185,18 @@ final class JourneysCommand implements Callable<Integer> {
         JourneyAnalytics pipeline = analytics.build();
         ReadSummary responseRows = ReadSummary.EMPTY;
         if (sample || !responseFiles.isEmpty()) {
-            ResponseReader responseReader = ResponseReader.builder().format(input.format).encoding(input.encoding()).build();
+            ResponseReader responseReader = input.responseReader(periods.zone, filters.filter(periods.zone), true, true);
             responseRows = reading.read(responseReader,
                     responseFiles, SAMPLE_RESPONSES, Inputs.text(sample ? data.responsesCsv() : ""),
                     pipeline::addResponse);
         }
-        JourneyEventReader eventReader = JourneyEventReader.of(input.format, input.encoding());
+        JourneyEventReader eventReader = input.eventReader();
         ReadSummary eventRows = reading.read(eventReader,
                 files, SAMPLE_EVENTS, Inputs.text(sample ? data.eventsCsv() : ""), pipeline::addEvent);
         JourneyAnalysis analysis = pipeline.finish(options, rules);
         long unmatched = analysis.unmatched();
         reading.report();
-        long rejected = reading.summary().rejected();
-        if (rows.stops(rejected, "row", "no analytics printed", err)) {
+        if (rows.stops(reading.summary(), "row", "no analytics printed", err)) {
             return Cx.EXIT_REJECTED;
         }
         if (unmatched > 0) {
@@ -218,7 +221,7 @@ final class JourneysCommand implements Callable<Integer> {
             JourneysPrinter.table(out, result, statistics.confidence());
         }
         out.flush();
-        return 0;
+        return rows.exitCode(reading.summary(), "row", err);
     }
 
     /** Validates option values; returns the consistency rules. */

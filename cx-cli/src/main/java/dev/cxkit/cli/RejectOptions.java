@@ -1,5 +1,7 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.core.io.ReadSummary;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,6 +34,17 @@ final class RejectOptions {
      * @param err standard error
      * @return the exit code
      */
+    int exitCode(ReadSummary summary, String unit, PrintWriter err) {
+        return exitCode(summary.read(), summary.rejected() + summary.duplicates(), unit, err);
+    }
+
+    /**
+     * Says whether {@code --strict} stops a run that read {@code summary}: rejected rows and duplicates count.
+     */
+    boolean stops(ReadSummary summary, String unit, String nothing, PrintWriter err) {
+        return stops(summary.rejected() + summary.duplicates(), unit, nothing, err);
+    }
+
     int exitCode(long read, long rejected, String unit, PrintWriter err) {
         if (rejected == 0 || rejected != read) {
             return 0;

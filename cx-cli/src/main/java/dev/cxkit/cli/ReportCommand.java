@@ -73,9 +73,9 @@ import picocli.CommandLine.Spec;
                 + "sample)."},
         footer = {"", "The headline compares the latest period that ended by --now with the period before it; "
             + "the other sections cover every row read.",
-            "Rows: read = accepted + rejected (+ duplicates for events), per input, in the report's sources.",
-            "Exit codes: 0 success (rejected rows are reported), 1 rows rejected with --strict (nothing written) or "
-                + "a decision failed (the report is written), 2 usage error, unreadable input or a policy that does "
+            "Rows: read = accepted + rejected + duplicates + filtered, per input, in the report's sources.",
+            "Exit codes: 0 success (rejected rows are reported), 1 rows rejected with --strict (nothing written), "
+                + "every row rejected or a decision failed (the report is written), 2 usage error, unreadable input or a policy that does "
                 + "not compile.",
             "", "Examples:", "  cx report", "  cx report --period week --out /tmp/cx --format json",
             "  cx report --responses responses.csv --events events.csv \\",
@@ -182,6 +182,12 @@ final class ReportCommand implements Callable<Integer> {
     private long mark = System.nanoTime();
 
     @Mixin
+    private InputOptions input;
+
+    @Mixin
+    private FilterOptions filters;
+
+    @Mixin
     private PeriodOptions periods;
 
     @Mixin
@@ -261,7 +267,8 @@ final class ReportCommand implements Callable<Integer> {
                     Inputs.text(sample ? data.customersJsonl() : ""), builder::addCustomer);
         }
         if (sample || !responseFiles.isEmpty()) {
-            readEach(reading, builder, "responses", ResponseReader.create(), responseFiles,
+            readEach(reading, builder, "responses",
+                    input.responseReader(periods.zone, filters.filter(periods.zone), true, true), responseFiles,
                     JourneysCommand.SAMPLE_RESPONSES, Inputs.text(sample ? data.responsesCsv() : ""),
                     builder::addResponse);
         }
@@ -283,8 +290,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         reading.report();
         time("reading");
-        long rejected = reading.summary().rejected();
-        if (rows.stops(rejected, "row", "no report written", err)) {
+        if (rows.stops(reading.summary(), "row", "no report written", err)) {
             return Cx.EXIT_REJECTED;
         }
         if (compiling != null) {
@@ -326,7 +332,8 @@ final class ReportCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             err.flush();
         }
-        return builder.decisionFailures().isEmpty() ? 0 : Cx.EXIT_REJECTED;
+        int rejectedAll = rows.exitCode(reading.summary(), "row", err);
+        return builder.decisionFailures().isEmpty() ? rejectedAll : Cx.EXIT_REJECTED;
     }
 
     /** Validates option combinations. */
@@ -368,25 +375,24 @@ final class ReportCommand implements Callable<Integer> {
             throws IOException {
         if (files.isEmpty()) {
             ReadSummary read = reading.read(reader, List.of(), sampleName, sample, accepted);
-            builder.addInput(kind, sampleName, Rows.of(read.accepted(), read.rejected()));
+            builder.addInput(kind, sampleName, Rows.of(read));
         }
         for (String file : files) {
             ReadSummary read = reading.read(reader, List.of(file), sampleName, sample, accepted);
-            builder.addInput(kind, file.equals("-") ? Inputs.STDIN : file, Rows.of(read.accepted(), read.rejected()));
+            builder.addInput(kind, file.equals("-") ? Inputs.STDIN : file, Rows.of(read));
         }
     }
 
     /** Reads the events file by file; a file's duplicates are the events the assembler dropped while reading it. */
     private void readEvents(Inputs reading, ReportBuilder builder, String sampleEvents) throws IOException {
-        JourneyEventReader reader = JourneyEventReader.create();
+        JourneyEventReader reader = input.eventReader();
         List<String> files = eventFiles.isEmpty() ? List.of(JourneysCommand.SAMPLE_EVENTS) : eventFiles;
         for (String file : files) {
             long duplicatesBefore = builder.duplicateEventsSoFar();
             ReadSummary read = reading.read(reader, eventFiles.isEmpty() ? List.of() : List.of(file),
                     JourneysCommand.SAMPLE_EVENTS, Inputs.text(sampleEvents), builder::addEvent);
             long duplicates = builder.duplicateEventsSoFar() - duplicatesBefore;
-            builder.addInput("events", file.equals("-") ? Inputs.STDIN : file, new Rows(read.read(),
-                    read.accepted() - duplicates, read.rejected(), duplicates));
+            builder.addInput("events", file.equals("-") ? Inputs.STDIN : file, Rows.ofEvents(read, duplicates));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
 import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.score.GroupKey;
 import dev.cxkit.core.score.GroupScore;
 import dev.cxkit.core.score.Metric;
@@ -93,12 +94,15 @@ final class ScoreCommand implements Callable<Integer> {
 
 
     @Option(names = "--allow-duplicate-ids",
-            description = "Accept rows whose response_id was seen before. Default: off (a later duplicate is "
-                    + "rejected, which keeps 16-32 bytes per distinct response_id in memory).")
+            description = "Accept rows whose response id and metric were seen before. Default: off (a later "
+                    + "duplicate is rejected, which keeps 16-32 bytes per distinct id and metric in memory).")
     private boolean allowDuplicateIds;
 
     @Mixin
     private InputOptions input;
+
+    @Mixin
+    private FilterOptions filters;
 
     @Mixin
     private PeriodOptions periods;
@@ -117,7 +121,9 @@ final class ScoreCommand implements Callable<Integer> {
         ResponseScorer scorer = clusterBy == null ? ResponseScorer.create(grouping)
                 : ResponseScorer.create(grouping, clusterBy);
         long[] otherMetrics = new long[1];
-        Inputs inputs = new Inputs(input, parent.stdin(), err, rows.rejects, Cx.quiet(spec), !allowDuplicateIds);
+        ResponseReader reader = input.responseReader(periods.zone, filters.filter(periods.zone), period != null,
+                !allowDuplicateIds);
+        Inputs inputs = new Inputs(reader, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
         if (files.isEmpty()) {
             Cx.info(spec, "no FILE given: scoring the bundled sample responses (" + Inputs.SAMPLE + ")");
         }
@@ -132,7 +138,7 @@ final class ScoreCommand implements Callable<Integer> {
         for (Metric seen : scorer.metrics()) {
             checkInterval(seen);
         }
-        if (rows.stops(summary.rejected(), "row", "no scores printed", err)) {
+        if (rows.stops(summary, "row", "no scores printed", err)) {
             return Cx.EXIT_REJECTED;
         }
         ScoreOptions options = statistics.toScoreOptions(interval);
@@ -154,7 +160,7 @@ final class ScoreCommand implements Callable<Integer> {
                 break;
         }
         out.flush();
-        return rows.exitCode(summary.read(), summary.rejected(), "row", err);
+        return rows.exitCode(summary, "row", err);
     }
 
     /** Validates option values; returns the grouping columns. */
@@ -244,7 +250,7 @@ final class ScoreCommand implements Callable<Integer> {
         for (int r = low; r <= high; r++) {
             header.add("count_" + r);
         }
-        out.println(csvLine(header));
+        out.println(ScoreText.csvLine(header));
         for (GroupScore s : scores) {
             Score score = s.score();
             RatingDistribution ratings = score.ratings();
@@ -268,7 +274,7 @@ final class ScoreCommand implements Callable<Integer> {
             for (int r = low; r <= high; r++) {
                 cells.add(m.isValidRating(r) ? Long.toString(ratings.count(r)) : "");
             }
-            out.println(csvLine(cells));
+            out.println(ScoreText.csvLine(cells));
         }
     }
 
@@ -277,22 +283,6 @@ final class ScoreCommand implements Callable<Integer> {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
-    static String csvLine(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i);
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0
-                    || !c.equals(c.trim())) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 
     private static String unit(Metric m) {
         switch (m.kind()) {
@@ -370,7 +360,7 @@ final class ScoreCommand implements Callable<Integer> {
             out.println("Intervals: " + ScoreText.percent(statistics.confidence()) + "; " + String.join(", ", methods) + ".");
             out.println("LOW-SAMPLE: " + (weighted ? "effective " : "") + "n below " + ScoreText.count(statistics.minN) + ".");
         }
-        out.printf(Locale.ROOT, "Rows: %d read, %d accepted, %d rejected%s.%n", summary.read(), summary.accepted(),
-                summary.rejected(), otherMetrics > 0 ? "; " + otherMetrics + " of other metrics not scored" : "");
+        out.printf(Locale.ROOT, "Rows: %s%s.%n", ScoreText.rowsSentence(summary),
+                otherMetrics > 0 ? "; " + otherMetrics + " of other metrics not scored" : "");
     }
 }

@@ -136,7 +136,8 @@ class CompareCommandTest {
         assertThat(noMetric.err()).startsWith("cx: Missing required option: '--metric=nps|csat|ces'");
         CliRun oneFile = run("compare", a.toString(), "--metric", "nps");
         assertThat(oneFile.exit()).isEqualTo(2);
-        assertThat(oneFile.err()).startsWith("cx: Missing required parameter: 'B'");
+        assertThat(oneFile.err()).startsWith("cx: compare needs two files A and B (or one file with --by COLUMN "
+                + "--a VALUE --b VALUE), not 1");
         CliRun wrongInterval = run("compare", a.toString(), a.toString(), "--metric", "csat", "--interval", "wilson");
         assertThat(wrongInterval.exit()).isEqualTo(2);
         assertThat(wrongInterval.err()).isEqualTo("cx: --interval wilson does not apply to comparing csat (use wald, newcombe)\n");

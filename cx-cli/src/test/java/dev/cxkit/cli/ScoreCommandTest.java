@@ -227,15 +227,16 @@ class ScoreCommandTest {
         JsonNode root = r.json();
         assertThat(root.get("rows").get("read").asLong()).isEqualTo(13);
         assertThat(root.get("rows").get("accepted").asLong()).isEqualTo(10);
-        assertThat(root.get("rows").get("rejected").asLong()).isEqualTo(3);
+        assertThat(root.get("rows").get("rejected").asLong()).isEqualTo(2);
+        assertThat(root.get("rows").get("duplicates").asLong()).isEqualTo(1);
         JsonNode first = root.get("rejected").get(0);
         assertThat(first.get("source").asString()).isEqualTo(file.toString());
         assertThat(first.get("line").asLong()).isEqualTo(12);
         assertThat(first.get("reason").asString()).isEqualTo("score 11 is outside 0..10 for metric nps");
         assertThat(root.get("rejected").get(2).get("reason").asString())
-                .isEqualTo("duplicate response_id 'r3' (first seen on line 4)");
+                .isEqualTo("duplicate response_id 'r3' for nps (first seen on line 4)");
         assertThat(root.get("results").get(0).get("n").asLong()).isEqualTo(10);
-        assertThat(r.err()).contains("cx: rejected 3 of 13 rows:")
+        assertThat(r.err()).contains("cx: rejected 3 of 13 rows (1 as duplicates):")
                 .contains(file + " line 12: score 11 is outside 0..10 for metric nps")
                 .contains(file + " line 13: unknown metric 'nsp' (expected nps, csat or ces)");
     }
@@ -349,7 +350,8 @@ class ScoreCommandTest {
         CliRun r = run("score", file.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("cx: " + file + " line 1: the header has no 'score' column (columns: id, metric, "
-                + "rating)\n");
+                + "rating); for one column per metric name them (--nps, --csat, --ces), for other names use "
+                + "--metric-column and --score-column\n");
     }
 
     @Test
@@ -425,7 +427,7 @@ class ScoreCommandTest {
         CliRun r = run("score", a.toString(), b.toString(), "--format", "json");
         assertThat(r.json().get("results").get(0).get("n").asLong()).isEqualTo(11);
         assertThat(r.json().get("rejected").get(0).get("reason").asString())
-                .isEqualTo("duplicate response_id 'r1' (first seen in " + a + " line 2)");
+                .isEqualTo("duplicate response_id 'r1' for nps (first seen in " + a + " line 2)");
     }
 
     @Test

@@ -39,9 +39,10 @@ class ScoreStreamingTest {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode root = r.json();
         assertThat(root.get("rows").get("read").asLong()).isEqualTo(rows + 1);
-        assertThat(root.get("rows").get("rejected").asLong()).isEqualTo(1);
+        assertThat(root.get("rows").get("rejected").asLong()).isZero();
+        assertThat(root.get("rows").get("duplicates").asLong()).isEqualTo(1);
         assertThat(root.get("rejected").get(0).get("reason").asString())
-                .isEqualTo("duplicate response_id 'r5' (first seen on line 7)");
+                .isEqualTo("duplicate response_id 'r5' for nps (first seen on line 7)");
         assertThat(root.get("results").size()).isEqualTo(LOCATIONS.length);
         for (JsonNode result : root.get("results")) {
             int location = java.util.Arrays.asList(LOCATIONS).indexOf(result.get("group").get("location").asString());

@@ -1,5 +1,7 @@
 package dev.cxkit.report;
 
+import dev.cxkit.core.io.ReadSummary;
+
 import static dev.cxkit.report.internal.Checks.requireText;
 
 import java.time.Instant;
@@ -58,15 +60,17 @@ public record Provenance(Instant generatedAt, List<Input> inputs) {
     }
 
     /**
-     * Row counts of an input: read = accepted + rejected + duplicates, always.
+     * Row counts of an input: read = accepted + rejected + duplicates + filtered, always.
      *
      * @param read the rows read
      * @param accepted the rows used
      * @param rejected the rows refused, with their reasons reported elsewhere
-     * @param duplicates the rows dropped as repeats (journey events with a known event id); 0 for
-     *     other inputs
+     * @param duplicates the rows dropped as repeats (a response id with its metric, or a journey
+     *     event id, seen before)
+     * @param filtered the rows left out on purpose: by a filter ({@code --where}, {@code --from},
+     *     {@code --to}) or, in a wide survey file, answering none of the mapped questions
      */
-    public record Rows(long read, long accepted, long rejected, long duplicates) {
+    public record Rows(long read, long accepted, long rejected, long duplicates, long filtered) {
 
         /**
          * Checks that the counts add up.
@@ -74,11 +78,24 @@ public record Provenance(Instant generatedAt, List<Input> inputs) {
          * @throws IllegalArgumentException if a count is negative or they do not add up
          */
         public Rows {
-            if (accepted < 0 || rejected < 0 || duplicates < 0 || read != accepted + rejected + duplicates) {
-                throw new IllegalArgumentException("rows must satisfy read = accepted + rejected + duplicates, all >= 0: "
-                        + read + " read, " + accepted + " accepted, " + rejected + " rejected, " + duplicates
-                        + " duplicates");
+            if (accepted < 0 || rejected < 0 || duplicates < 0 || filtered < 0
+                    || read != accepted + rejected + duplicates + filtered) {
+                throw new IllegalArgumentException("rows must satisfy read = accepted + rejected + duplicates + "
+                        + "filtered, all >= 0: " + read + " read, " + accepted + " accepted, " + rejected + " rejected, "
+                        + duplicates + " duplicates, " + filtered + " filtered");
             }
+        }
+
+        /**
+         * Counts without rows left out on purpose.
+         *
+         * @param read the rows read
+         * @param accepted the rows used
+         * @param rejected the rows refused
+         * @param duplicates the rows dropped as repeats
+         */
+        public Rows(long read, long accepted, long rejected, long duplicates) {
+            this(read, accepted, rejected, duplicates, 0);
         }
 
         /**
@@ -92,8 +109,32 @@ public record Provenance(Instant generatedAt, List<Input> inputs) {
             return new Rows(accepted + rejected, accepted, rejected, 0);
         }
 
+        /**
+         * The counts of a reader's summary: filtered and unanswered rows are both left out on purpose.
+         *
+         * @param read what a reader read
+         * @return the counts
+         */
+        public static Rows of(ReadSummary read) {
+            return new Rows(read.read(), read.accepted(), read.rejected(), read.duplicates(),
+                    read.filtered() + read.unanswered());
+        }
+
+        /**
+         * The counts of journey events, whose duplicates the assembler finds after the reader accepted them.
+         *
+         * @param read what the event reader read
+         * @param assemblerDuplicates the accepted events the assembler dropped as repeats
+         * @return the counts
+         */
+        public static Rows ofEvents(ReadSummary read, long assemblerDuplicates) {
+            return new Rows(read.read(), read.accepted() - assemblerDuplicates, read.rejected(),
+                    read.duplicates() + assemblerDuplicates, read.filtered() + read.unanswered());
+        }
+
         Rows plus(Rows o) {
-            return new Rows(read + o.read, accepted + o.accepted, rejected + o.rejected, duplicates + o.duplicates);
+            return new Rows(read + o.read, accepted + o.accepted, rejected + o.rejected, duplicates + o.duplicates,
+                    filtered + o.filtered);
         }
     }
 }

@@ -442,7 +442,20 @@ public final class ReportBuilder {
      * @throws IOException if the file cannot be read
      */
     public ReadSummary readResponses(Path file) throws IOException {
-        return read("responses", ResponseReader.create(), file, this::addResponse);
+        return readResponses(file, ResponseReader.create());
+    }
+
+    /**
+     * Reads survey responses with a reader of one's own: a survey platform's export through its
+     * {@link dev.cxkit.core.io.ColumnMapping}, an encoding, a filter.
+     *
+     * @param file the file (CSV, JSON Lines, .xlsx, gzip)
+     * @param reader the reader
+     * @return the counts
+     * @throws IOException if the file cannot be read
+     */
+    public ReadSummary readResponses(Path file, ResponseReader reader) throws IOException {
+        return read("responses", reader, file, this::addResponse);
     }
 
     /**
@@ -463,8 +476,7 @@ public final class ReportBuilder {
         ReadSummary read = readOnly(JourneyEventReader.create(), file, this::addEvent);
         long duplicates = duplicateEventsSoFar() - before;
         given.add("events");
-        addInput("events", file.toString(), new Rows(read.read(), read.accepted() - duplicates, read.rejected(),
-                duplicates));
+        addInput("events", file.toString(), Rows.ofEvents(read, duplicates));
         return read;
     }
 
@@ -493,7 +505,7 @@ public final class ReportBuilder {
     private <T> ReadSummary read(String kind, RecordReader<T> reader, Path file, Consumer<T> accepted)
             throws IOException {
         ReadSummary read = readOnly(reader, file, accepted);
-        addInput(kind, file.toString(), Rows.of(read.accepted(), read.rejected()));
+        addInput(kind, file.toString(), Rows.of(read));
         return read;
     }
 

@@ -104,13 +104,81 @@ public final class ScoreText {
         return node;
     }
 
-    /** {@code {read, accepted, rejected}}. */
+    /** {@code {read, accepted, rejected, duplicates, filtered, unanswered, responses, undated}}. */
     public static ObjectNode rows(ReadSummary summary) {
         ObjectNode node = JSON.createObjectNode();
         node.put("read", summary.read());
         node.put("accepted", summary.accepted());
         node.put("rejected", summary.rejected());
+        node.put("duplicates", summary.duplicates());
+        node.put("filtered", summary.filtered());
+        node.put("unanswered", summary.unanswered());
+        node.put("responses", summary.records());
+        node.put("undated", summary.undated());
         return node;
+    }
+
+    /**
+     * Says what became of the rows, leaving out the counts that are zero:
+     * {@code 13 read, 10 accepted, 2 rejected, 1 duplicate}.
+     */
+    public static String rowsSentence(ReadSummary summary) {
+        StringBuilder b = new StringBuilder();
+        b.append(summary.read()).append(" read, ").append(summary.accepted()).append(" accepted, ")
+                .append(summary.rejected()).append(" rejected");
+        if (summary.duplicates() > 0) {
+            b.append(", ").append(summary.duplicates()).append(summary.duplicates() == 1 ? " duplicate" : " duplicates");
+        }
+        if (summary.filtered() > 0) {
+            b.append(", ").append(summary.filtered()).append(" filtered out");
+        }
+        if (summary.unanswered() > 0) {
+            b.append(", ").append(summary.unanswered()).append(" unanswered");
+        }
+        if (summary.records() != summary.accepted()) {
+            b.append("; ").append(summary.records()).append(" responses");
+        }
+        if (summary.undated() > 0) {
+            b.append("; ").append(summary.undated()).append(" undated");
+        }
+        return b.toString();
+    }
+
+    /**
+     * One CSV line (RFC 4180), safe to open in a spreadsheet: a cell with a comma, quote, line end
+     * or outer spaces is quoted, and a text cell that starts with {@code = + - @} (which Excel would
+     * run as a formula, OWASP "CSV injection") gets a leading apostrophe; numbers stay numbers.
+     *
+     * @param cells the cells, in order
+     * @return the line, without a line end
+     */
+    public static String csvLine(List<String> cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String c = cells.get(i);
+            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !isNumber(c)) {
+                c = "'" + c;
+            }
+            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0
+                    || !c.equals(c.trim())) {
+                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isNumber(String c) {
+        try {
+            Double.parseDouble(c);
+            return !c.endsWith("d") && !c.endsWith("f") && !c.endsWith("D") && !c.endsWith("F");
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The kept rejections as {@code [{source, line, reason}]}. */
@@ -135,6 +203,11 @@ public final class ScoreText {
             default:
                 return String.format(Locale.ROOT, "%.2f", value);
         }
+    }
+
+    /** Formats a number for a CSV cell: no unit, one decimal (two for CES), as the table rounds it. */
+    public static String plain(Metric metric, double value) {
+        return String.format(Locale.ROOT, metric.kind() == Metric.Kind.CES ? "%.2f" : "%.1f", value);
     }
 
     /** Formats an interval for people: {@code [24.1, 38.0]}. */

@@ -198,7 +198,8 @@ final class CsvScanner {
         while (true) {
             int p = q;
             int c;
-            while ((c = charAt(p)) == ' ' || c == '\t') {
+            // spaces (and tabs, unless they separate fields) before a quote
+            while ((c = charAt(p)) == ' ' || c == '\t' && delimiter != '\t') {
                 p++;
             }
             if (c == '"') {

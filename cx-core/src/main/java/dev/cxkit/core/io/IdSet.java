@@ -51,6 +51,19 @@ final class IdSet {
         return h == 0 ? 1 : h;
     }
 
+    /**
+     * Returns the hash of an id together with a small kind (a metric), so that the same id with
+     * two kinds is two entries: the id's hash xor the kind's multiple of an odd constant, through
+     * the MurmurHash3 finalizer again. Never 0.
+     */
+    static long withKind(long hash, int kind) {
+        long h = hash ^ ((kind + 1) * 0x9E3779B97F4A7C15L);
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        return h == 0 ? 1 : h;
+    }
+
     /** Hashes a string the same way as {@link #hash(char[], int, int)}. */
     static long hash(String id) {
         return hash(id.toCharArray(), 0, id.length());

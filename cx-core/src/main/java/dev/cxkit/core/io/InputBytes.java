@@ -39,12 +39,12 @@ final class InputBytes {
             return text(new GZIPInputStream(buffered, 1 << 16), source, encoding);
         }
         if (starts(magic, 'P', 'K', 3, 4)) {
-            throw new UnreadableInputException(source, 1, "this is a zip archive, as an Excel .xlsx workbook is: "
-                    + "save the sheet as CSV (UTF-8) and read that");
+            throw new UnreadableInputException(source, 1, "this is a zip archive inside gzip; an Excel .xlsx "
+                    + "workbook is read as it is, not compressed again");
         }
         if (starts(magic, 0xd0, 0xcf, 0x11, 0xe0)) {
-            throw new UnreadableInputException(source, 1, "this is an Excel 97-2003 workbook (.xls): save the sheet "
-                    + "as CSV (UTF-8) and read that");
+            throw new UnreadableInputException(source, 1, "this is an Excel 97-2003 workbook (.xls): save it as an "
+                    + ".xlsx workbook or as CSV (UTF-8) and read that");
         }
         if (starts(magic, 0xff, 0xfe) || starts(magic, 0xfe, 0xff)) {
             // UTF-16 by its byte-order mark (Excel's "Unicode text"): decoded, the mark dropped
@@ -54,6 +54,20 @@ final class InputBytes {
         }
         return encoding == null || encoding.equals(StandardCharsets.UTF_8) ? buffered
                 : new Utf8Transcoder(buffered, encoding);
+    }
+
+    /**
+     * Returns whether the input starts as a zip archive does, as an {@code .xlsx} workbook does,
+     * without consuming anything.
+     *
+     * @param in the input, which must support mark and reset
+     * @throws IOException if the input cannot be read
+     */
+    static boolean isZip(BufferedInputStream in) throws IOException {
+        in.mark(4);
+        byte[] magic = in.readNBytes(4);
+        in.reset();
+        return starts(magic, 'P', 'K', 3, 4);
     }
 
     /** Returns {@code name} without a trailing {@code .gz}, so the extension before it names the format. */

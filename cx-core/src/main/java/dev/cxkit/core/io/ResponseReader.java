@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Objects;
+import dev.cxkit.core.survey.ResponseFilter;
 import java.util.function.Consumer;
 
 /**
@@ -72,9 +74,15 @@ public final class ResponseReader implements RecordReader<Response> {
     private final RowReader<Response> rows;
 
     private ResponseReader(Builder builder) {
-        this.rows = new RowReader<>(RowAssembler::new, builder.format, builder.rejectDuplicateIds, builder.maxChars,
-                builder.maxLines);
-        rows.encoding(builder.encoding);
+        ColumnMapping mapping = builder.mapping;
+        boolean timeRequired = builder.timeRequired || (builder.filter != null && builder.filter.needsTime());
+        this.rows = new RowReader<>(() -> new RowAssembler(mapping, timeRequired), builder.format,
+                builder.rejectDuplicateIds, builder.maxChars, builder.maxLines);
+        rows.encoding(builder.encoding != null ? builder.encoding : mapping.encoding());
+        rows.delimiter(mapping.delimiter());
+        rows.headerRows(mapping.headerRows());
+        rows.sheet(mapping.sheet());
+        rows.filter(builder.filter == null || builder.filter.keepsAll() ? null : builder.filter);
     }
 
     /**
@@ -148,8 +156,47 @@ public final class ResponseReader implements RecordReader<Response> {
         private int maxChars = MAX_RECORD_CHARS;
         private int maxLines = MAX_RECORD_LINES;
         private Charset encoding;
+        private ColumnMapping mapping = ColumnMapping.STANDARD;
+        private boolean timeRequired = true;
+        private ResponseFilter filter;
 
         private Builder() {
+        }
+
+        /**
+         * Sets how the inputs' columns, header rows, times and numbers are read.
+         *
+         * @param value the mapping ({@link ColumnMapping#STANDARD} by default)
+         * @return this builder
+         */
+        public Builder mapping(ColumnMapping value) {
+            this.mapping = Objects.requireNonNull(value, "mapping");
+            return this;
+        }
+
+        /**
+         * Sets whether a row whose submission time cannot be read is rejected (the default) or
+         * kept without a time and counted as {@linkplain ReadSummary#undated() undated}: turn it off
+         * when no period or time filter needs the time. A filter with a date range always needs it.
+         *
+         * @param value true to reject rows with unreadable times
+         * @return this builder
+         */
+        public Builder timeRequired(boolean value) {
+            this.timeRequired = value;
+            return this;
+        }
+
+        /**
+         * Keeps only the responses a filter accepts; the rows it leaves out are counted as
+         * {@linkplain ReadSummary#filtered() filtered}.
+         *
+         * @param value the filter, or null to keep all
+         * @return this builder
+         */
+        public Builder filter(ResponseFilter value) {
+            this.filter = value;
+            return this;
         }
 
         /**
@@ -164,7 +211,7 @@ public final class ResponseReader implements RecordReader<Response> {
         }
 
         /**
-         * Sets the encoding of inputs that have no byte-order mark, for example
+         * Sets the encoding of inputs that have no byte-order mark (over the mapping's), for example
          * {@code Charset.forName("windows-1252")} for the CSV of an older Excel. Gzip is still
          * recognised, and a UTF-16 byte-order mark still wins.
          *

@@ -4,6 +4,9 @@ import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.survey.Response;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * Turns the fields of one row, given as character ranges, into a {@link Response} or the reason
@@ -28,15 +31,32 @@ final class RowAssembler extends RowParser<Response> {
     static final int TOUCHPOINT = 7;
     static final int LOCATION = 8;
     static final int CHANNEL = 9;
-    /** The snake_case names of the standard fields, by field number. */
+    static final int COMMENT = 10;
+    /** The first of the rating columns of a wide file, one per metric kind, in {@link Metric.Kind} order. */
+    static final int RATING = 11;
+    /** The snake_case names of the standard fields, by field number; rating columns are found only when mapped. */
     static final String[] NAMES = {"metric", "score", "weight", "submitted_at", "response_id", "customer_id",
-        "journey_id", "touchpoint", "location", "channel"};
+        "journey_id", "touchpoint", "location", "channel", "comment", "(nps column)", "(csat column)",
+        "(ces column)"};
+    private static final Metric[] STANDARD = {Metric.NPS, Metric.CSAT, Metric.CES};
+    /** The column roles a mapping can name, by field number: null where it names none. */
+    private static final int[] MAPPABLE = {METRIC, SCORE, WEIGHT, SUBMITTED_AT, RESPONSE_ID, CUSTOMER_ID, COMMENT,
+        RATING, RATING + 1, RATING + 2};
+
+    private final ColumnMapping mapping;
+    /** The column a role is mapped to (by field number), or null where it is found by its standard name. */
+    private final String[] mapped = new String[NAMES.length];
+    private boolean decimalComma;
+    private final boolean timeRequired;
+    /** Per rating slot (0: the score column of a long file; 1 + kind: a wide file's column). */
+    private final long[] slotScore = new long[4];
+    private final boolean[] slotHas = new boolean[4];
+    private final String[] slotProblem = new String[4];
+    private final String[] slotLabel = new String[4];
+    private boolean undated;
 
     private Metric metric;
     private String metricProblem;
-    private boolean hasScore;
-    private long score;
-    private String scoreProblem;
     private double weight;
     private String weightProblem;
     private Instant submittedAt;
@@ -51,15 +71,120 @@ final class RowAssembler extends RowParser<Response> {
     private String channel;
 
     RowAssembler() {
+        this(ColumnMapping.STANDARD, true);
+    }
+
+    /**
+     * @param mapping which columns hold what
+     * @param timeRequired whether a row whose time cannot be read is rejected (else it is kept, undated)
+     */
+    RowAssembler(ColumnMapping mapping, boolean timeRequired) {
         super(NAMES, METRIC, SCORE);
+        this.mapping = mapping;
+        this.decimalComma = Boolean.TRUE.equals(mapping.decimalComma());
+        this.timeRequired = timeRequired;
+        mapped[METRIC] = mapping.metricColumn();
+        mapped[SCORE] = mapping.scoreColumn();
+        mapped[WEIGHT] = mapping.weight();
+        mapped[SUBMITTED_AT] = mapping.time();
+        mapped[RESPONSE_ID] = mapping.id();
+        mapped[CUSTOMER_ID] = mapping.customer();
+        mapped[COMMENT] = mapping.comment();
+        for (Metric metric : STANDARD) {
+            mapped[RATING + metric.kind().ordinal()] = mapping.ratings().get(metric.kind());
+        }
+        timestamps.pattern(mapping.timeFormat());
+        timestamps.zone(mapping.zone());
+    }
+
+    /**
+     * Finds a column's role: a mapped column by its header or its question text, else a standard
+     * name whose role is not mapped (in a wide file, {@code metric} and {@code score} are not
+     * roles), else an attribute; a weight column is ignored with {@code noWeights}.
+     */
+    @Override
+    int fieldOf(String name, String question) {
+        for (int field : MAPPABLE) {
+            if (mapped[field] != null && mapped[field].equalsIgnoreCase(name.trim())) {
+                return roleOf(field);
+            }
+        }
+        if (question != null) {
+            for (int field : MAPPABLE) {
+                if (mapped[field] != null && mapped[field].equalsIgnoreCase(question.trim())) {
+                    return roleOf(field);
+                }
+            }
+        }
+        int standard = fieldOf(name);
+        if (standard >= RATING || (standard >= 0 && mapped[standard] != null)) {
+            return ATTRIBUTE;
+        }
+        if (mapping.wide() && (standard == METRIC || standard == SCORE)) {
+            return ATTRIBUTE;
+        }
+        return roleOf(standard);
+    }
+
+    private int roleOf(int field) {
+        return field == WEIGHT && mapping.noWeights() ? IGNORED : field;
+    }
+
+    /** Checks that every mapped column was found, and that a long file has its metric and score. */
+    @Override
+    String headerProblem(int[] columnOf, String columns) {
+        for (int field : MAPPABLE) {
+            if (mapped[field] != null && columnOf[field] < 0 && !(field == WEIGHT && mapping.noWeights())) {
+                return "the header has no column '" + mapped[field] + "' (mapped as " + role(field) + "; columns: "
+                        + columns + ")";
+            }
+        }
+        if (mapping.wide()) {
+            return null;
+        }
+        for (int field : new int[] {METRIC, SCORE}) {
+            if (columnOf[field] < 0) {
+                return "the header has no '" + name(field) + "' column (columns: " + columns + "); for one column "
+                        + "per metric name them (--nps, --csat, --ces), for other names use --metric-column and "
+                        + "--score-column";
+            }
+        }
+        return null;
+    }
+
+    private static String role(int field) {
+        switch (field) {
+            case METRIC: return "metric-column";
+            case SCORE: return "score-column";
+            case SUBMITTED_AT: return "time";
+            case RESPONSE_ID: return "id";
+            case CUSTOMER_ID: return "customer";
+            default: return field >= RATING ? STANDARD[field - RATING].id() : NAMES[field];
+        }
+    }
+
+    @Override
+    void delimiter(char delimiter) {
+        decimalComma = mapping.decimalComma() != null ? mapping.decimalComma() : delimiter == ';';
+    }
+
+    @Override
+    void timeZone(java.time.ZoneId zone) {
+        if (mapping.zone() == null || zone != null) {
+            timestamps.zone(zone != null ? zone : mapping.zone());
+        }
     }
 
     @Override
     void clear() {
         metric = null;
         metricProblem = null;
-        hasScore = false;
-        scoreProblem = null;
+        for (int i = 0; i < slotHas.length; i++) {
+            slotHas[i] = false;
+            slotProblem[i] = null;
+            slotLabel[i] = null;
+        }
+        undated = false;
         weight = 1;
         weightProblem = null;
         submittedAt = null;
@@ -77,19 +202,30 @@ final class RowAssembler extends RowParser<Response> {
     void set(int field, char[] a, int off, int len) {
         switch (field) {
             case METRIC:
-                metric = parseMetric(a, off, len);
+                metric = mapping.metricCodes().isEmpty() ? parseMetric(a, off, len) : metricByCode(a, off, len);
                 if (metric == null) {
-                    metricProblem = "unknown metric '" + new String(a, off, len) + "' (expected nps, csat or ces)";
+                    metricProblem = "unknown metric '" + new String(a, off, len) + "' (expected "
+                            + (mapping.metricCodes().isEmpty() ? "nps, csat or ces"
+                                    : String.join(", ", mapping.metricCodes().keySet()) + " (--metric-map)") + ")";
                 }
                 break;
             case SCORE:
-                parseScore(a, off, len);
+                parseScore(0, a, off, len);
+                break;
+            case COMMENT:
+                attribute("comment", a, off, len); // the closed loop's ClosedLoopAccumulator.COMMENT
+                break;
+            case RATING:
+            case RATING + 1:
+            case RATING + 2:
+                parseScore(1 + field - RATING, a, off, len);
                 break;
             case WEIGHT:
                 parseWeight(a, off, len);
                 break;
             case SUBMITTED_AT:
-                timeProblem = timestamps.parse("submitted_at", a, off, len);
+                timeProblem = timestamps.parse(mapped[SUBMITTED_AT] != null ? mapped[SUBMITTED_AT] : "submitted_at",
+                        a, off, len);
                 submittedAt = timestamps.instant;
                 submittedOn = timestamps.date;
                 break;
@@ -135,13 +271,27 @@ final class RowAssembler extends RowParser<Response> {
         return null;
     }
 
+    private Metric metricByCode(char[] a, int off, int len) {
+        String code = new String(a, off, len);
+        for (Map.Entry<String, Metric> e : mapping.metricCodes().entrySet()) {
+            if (e.getKey().equalsIgnoreCase(code)) {
+                return e.getValue();
+            }
+        }
+        return parseMetric(a, off, len);
+    }
+
     private static char lower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
-    /** Accepts an optional sign, digits, and an optional fraction of zeros ({@code 9.0}). */
-    private void parseScore(char[] a, int off, int len) {
-        hasScore = true;
+    /**
+     * Accepts an optional sign, digits, and an optional fraction of zeros ({@code 9.0}, or
+     * {@code 9,0} with a decimal comma); anything else is kept as a possible answer label, resolved
+     * in {@link #problem()} once the metric is known.
+     */
+    private void parseScore(int slot, char[] a, int off, int len) {
+        slotHas[slot] = true;
         int p = off;
         int end = off + len;
         boolean negative = false;
@@ -161,7 +311,7 @@ final class RowAssembler extends RowParser<Response> {
             p++;
         }
         boolean whole = p > digitsStart;
-        if (whole && p < end && a[p] == '.') {
+        if (whole && p < end && (a[p] == '.' || (decimalComma && a[p] == ','))) {
             p++;
             int zeros = p;
             while (p < end && a[p] == '0') {
@@ -170,14 +320,36 @@ final class RowAssembler extends RowParser<Response> {
             whole = p > zeros;
         }
         if (!whole || p != end) {
-            scoreProblem = "score '" + new String(a, off, len) + "' is not a whole number";
+            slotLabel[slot] = new String(a, off, len);
             return;
         }
         if (overflow) {
-            scoreProblem = "score " + new String(a, off, len) + " is outside the scale of any metric";
+            slotProblem[slot] = "score " + new String(a, off, len) + " is outside the scale of any metric";
             return;
         }
-        score = negative ? -value : value;
+        slotScore[slot] = negative ? -value : value;
+    }
+
+    /** Returns why a slot's rating is not valid for a metric (resolving a label), or null. */
+    private String ratingProblem(int slot, Metric m) {
+        String what = slot == 0 ? "score" : m.id() + " (" + mapped[RATING + slot - 1] + ")";
+        if (slotProblem[slot] != null) {
+            return slot == 0 ? slotProblem[slot] : slotProblem[slot].replaceFirst("^score", what);
+        }
+        if (slotLabel[slot] != null) {
+            OptionalInt rating = mapping.labels().rating(m, slotLabel[slot]);
+            if (rating.isEmpty()) {
+                return what + " '" + slotLabel[slot] + "' is not a whole number (nor an answer label of "
+                        + m.id() + "; --labels maps others)";
+            }
+            slotScore[slot] = rating.getAsInt();
+            slotLabel[slot] = null;
+        }
+        long score = slotScore[slot];
+        if (score < m.min() || score > m.max()) {
+            return what + " " + score + " is outside " + m.min() + ".." + m.max() + " for metric " + m.id();
+        }
+        return null;
     }
 
     private void parseWeight(char[] a, int off, int len) {
@@ -186,7 +358,8 @@ final class RowAssembler extends RowParser<Response> {
             w = a[off] - '0';
         } else if (isDecimal(a, off, len)) {
             try {
-                w = Double.parseDouble(new String(a, off, len));
+                String text = new String(a, off, len);
+                w = Double.parseDouble(decimalComma ? text.replace(',', '.') : text);
             } catch (NumberFormatException e) {
                 w = Double.NaN;
             }
@@ -201,13 +374,13 @@ final class RowAssembler extends RowParser<Response> {
     }
 
     /** Digits, signs, a point and exponents only: no NaN, Infinity, hex or type suffixes. */
-    private static boolean isDecimal(char[] a, int off, int len) {
+    private boolean isDecimal(char[] a, int off, int len) {
         boolean digit = false;
         for (int i = off; i < off + len; i++) {
             char c = a[i];
             if (c >= '0' && c <= '9') {
                 digit = true;
-            } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+            } else if (c != '.' && c != ',' && c != '-' && c != '+' && c != 'e' && c != 'E') {
                 return false;
             }
         }
@@ -216,37 +389,65 @@ final class RowAssembler extends RowParser<Response> {
 
     /**
      * Returns why the row must be rejected, checking in a fixed order (metric, score, weight,
-     * submission time, then anything else), or null if it is a valid response.
+     * submission time, then anything else), or null if it is a valid response. In a wide file the
+     * ratings are checked in metric order; a row without any rating is not a problem here (see
+     * {@link #unanswered()}). A time that cannot be read is a problem only when times are required;
+     * otherwise the row is kept {@linkplain #undated() undated}.
      */
     @Override
     String problem() {
-        if (metricProblem != null) {
-            return metricProblem;
-        }
-        if (metric == null) {
-            return "metric is missing (expected nps, csat or ces)";
-        }
-        if (scoreProblem != null) {
-            return scoreProblem;
-        }
-        if (!hasScore) {
-            return "score is missing";
-        }
-        if (score < metric.min() || score > metric.max()) {
-            return "score " + score + " is outside " + metric.min() + ".." + metric.max() + " for metric " + metric.id();
+        if (mapping.wide()) {
+            for (Metric m : STANDARD) {
+                int slot = 1 + m.kind().ordinal();
+                if (slotHas[slot]) {
+                    String problem = ratingProblem(slot, m);
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+            }
+        } else {
+            if (metricProblem != null) {
+                return metricProblem;
+            }
+            if (metric == null) {
+                return "metric is missing (expected nps, csat or ces)";
+            }
+            if (!slotHas[0]) {
+                return "score is missing";
+            }
+            String problem = ratingProblem(0, metric);
+            if (problem != null) {
+                return problem;
+            }
         }
         if (weightProblem != null) {
             return weightProblem;
         }
         if (timeProblem != null) {
-            return timeProblem;
+            if (timeRequired) {
+                return timeProblem;
+            }
+            undated = true;
+            submittedAt = null;
+            submittedOn = null;
         }
         return otherProblem();
     }
 
     @Override
+    boolean unanswered() {
+        return mapping.wide() && !slotHas[1] && !slotHas[2] && !slotHas[3];
+    }
+
+    @Override
+    boolean undated() {
+        return undated;
+    }
+
+    @Override
     String idName() {
-        return "response_id";
+        return mapped[RESPONSE_ID] != null ? mapped[RESPONSE_ID] : "response_id";
     }
 
     @Override
@@ -254,14 +455,65 @@ final class RowAssembler extends RowParser<Response> {
         return responseId;
     }
 
+    /** One id per response the row yields: the response id with its metric. */
     @Override
-    long idHash() {
-        return responseIdHash;
+    int idCount() {
+        if (responseId == null) {
+            return 0;
+        }
+        if (!mapping.wide()) {
+            return 1;
+        }
+        int n = 0;
+        for (int slot = 1; slot <= 3; slot++) {
+            n += slotHas[slot] ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
+    long idHash(int k) {
+        return IdSet.withKind(responseIdHash, metricOfId(k).kind().ordinal());
+    }
+
+    @Override
+    String idLabel(int k) {
+        return metricOfId(k).id();
+    }
+
+    private Metric metricOfId(int k) {
+        if (!mapping.wide()) {
+            return metric;
+        }
+        int seen = 0;
+        for (int slot = 1; slot <= 3; slot++) {
+            if (slotHas[slot] && seen++ == k) {
+                return STANDARD[slot - 1];
+            }
+        }
+        throw new IndexOutOfBoundsException(k);
     }
 
     @Override
     Response build() {
-        return new Response(metric, (int) score, weight, responseId, customerId, journeyId, touchpoint, location,
-                channel, submittedAt, submittedOn, attributes());
+        return response(metric, slotScore[0]);
+    }
+
+    @Override
+    void build(Consumer<? super Response> out) {
+        if (!mapping.wide()) {
+            out.accept(build());
+            return;
+        }
+        for (int slot = 1; slot <= 3; slot++) {
+            if (slotHas[slot]) {
+                out.accept(response(STANDARD[slot - 1], slotScore[slot]));
+            }
+        }
+    }
+
+    private Response response(Metric m, long score) {
+        return new Response(m, (int) score, weight, responseId, customerId, journeyId, touchpoint, location, channel,
+                submittedAt, submittedOn, attributes());
     }
 }

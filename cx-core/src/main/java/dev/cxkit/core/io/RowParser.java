@@ -3,6 +3,8 @@ package dev.cxkit.core.io;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.time.ZoneId;
+import java.util.function.Consumer;
 
 /**
  * Turns the fields of one row, given as character ranges, into a value or the reason it is
@@ -59,11 +61,6 @@ abstract class RowParser<T> {
         return names[field];
     }
 
-    /** Returns the fields a CSV header must name. */
-    final int[] required() {
-        return required.clone();
-    }
-
     /**
      * Returns the standard field a column or key names (case-insensitively, surrounding spaces
      * ignored), or {@link #ATTRIBUTE}.
@@ -76,6 +73,42 @@ abstract class RowParser<T> {
             }
         }
         return ATTRIBUTE;
+    }
+
+    /**
+     * Returns the standard field a header column stands for, or {@link #ATTRIBUTE}, or
+     * {@link #IGNORED}: by default {@link #fieldOf(String)} of its name.
+     *
+     * @param name the column's header
+     * @param question the column's question text (a second header row), or null
+     */
+    int fieldOf(String name, String question) {
+        return fieldOf(name);
+    }
+
+    /**
+     * Returns why a header cannot be read, or null: by default, a required field without a column.
+     *
+     * @param columnOf the column of each standard field, -1 where none
+     * @param columns the header's column names, for the message
+     */
+    String headerProblem(int[] columnOf, String columns) {
+        for (int field : required) {
+            if (columnOf[field] < 0) {
+                return "the header has no '" + names[field] + "' column (columns: " + columns + ")";
+            }
+        }
+        return null;
+    }
+
+    /** Tells the parser the CSV delimiter of the input (a {@code ;} means a European Excel: decimal commas). */
+    void delimiter(char delimiter) {
+        // most rows have no decimal numbers
+    }
+
+    /** Sets the zone the header gives the time column (Qualtrics' ImportId row), or null. */
+    void timeZone(ZoneId zone) {
+        // most rows have no such times
     }
 
     /** Forgets the previous row. */
@@ -146,11 +179,36 @@ abstract class RowParser<T> {
         return null;
     }
 
-    /** Returns the 64-bit hash of the id (only meaningful when there is one), see {@link IdSet#hash}. */
-    long idHash() {
+    /** Returns how many ids the row has for the duplicate check: one per value it yields, 0 without an id. */
+    int idCount() {
         return 0;
+    }
+
+    /** Returns the 64-bit hash of the row's {@code k}-th id, see {@link IdSet#hash}. */
+    long idHash(int k) {
+        return 0;
+    }
+
+    /** Returns what tells the {@code k}-th id apart from the others of the row (a metric), or null. */
+    String idLabel(int k) {
+        return null;
+    }
+
+    /** Returns whether a valid row holds nothing to read (a respondent who answered none of the mapped questions). */
+    boolean unanswered() {
+        return false;
+    }
+
+    /** Returns whether a valid row was kept without its time, which could not be read. */
+    boolean undated() {
+        return false;
     }
 
     /** Builds the value of a row without problems. */
     abstract T build();
+
+    /** Hands on the values of a row without problems: by default the one {@link #build()} makes. */
+    void build(Consumer<? super T> out) {
+        out.accept(build());
+    }
 }

@@ -2,6 +2,7 @@
 // checks and rejection bookkeeping is the hot path of every reader; it stays in one place.
 package dev.cxkit.core.io;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -22,6 +23,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -62,6 +64,14 @@ final class RowReader<T> {
             + "windows-1252";
     /** The encoding of inputs without a byte-order mark; null for UTF-8. */
     private Charset encoding;
+    /** The CSV delimiter, or null to detect it from the header. */
+    private Character delimiter;
+    /** The number of CSV header rows, or null to recognise Qualtrics' and SurveyMonkey's. */
+    private Integer headerRows;
+    /** The workbook sheet to read, or null for the first. */
+    private String sheet;
+    /** Which values are kept; the others are counted as filtered. */
+    private Predicate<? super T> filter;
 
     /**
      * Creates a reader.
@@ -91,6 +101,26 @@ final class RowReader<T> {
         this.encoding = value;
     }
 
+    /** Sets the CSV delimiter, or null to detect it from the header. */
+    void delimiter(Character value) {
+        this.delimiter = value;
+    }
+
+    /** Sets the number of CSV header rows, or null to recognise them. */
+    void headerRows(Integer value) {
+        this.headerRows = value;
+    }
+
+    /** Sets the workbook sheet to read, or null for the first. */
+    void sheet(String value) {
+        this.sheet = value;
+    }
+
+    /** Sets which values are kept (null: all); a row none of whose values is kept counts as filtered. */
+    void filter(Predicate<? super T> value) {
+        this.filter = value;
+    }
+
     /** Returns the format this reader is fixed to, or null when it detects the format per input. */
     InputFormat format() {
         return format;
@@ -116,8 +146,11 @@ final class RowReader<T> {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(accepted, "accepted");
         Objects.requireNonNull(rejected, "rejected");
-        TextInput text = new TextInput(InputBytes.text(in, source, encoding));
-        InputFormat chosen = format != null ? format
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        boolean workbook = InputBytes.isZip(buffered);
+        TextInput text = new TextInput(workbook ? XlsxText.open(buffered, source, sheet)
+                : InputBytes.text(buffered, source, encoding));
+        InputFormat chosen = workbook ? InputFormat.CSV : format != null ? format
                 : InputFormat.fromFileName(InputBytes.withoutGzip(source)).orElse(null);
         if (chosen == null) {
             chosen = sniff(text);
@@ -131,14 +164,15 @@ final class RowReader<T> {
         Context context = new Context(source, index, lineBase, accepted, rejected);
         try {
             if (chosen == InputFormat.CSV) {
-                readCsv(text, context);
+                readCsv(text, context, workbook ? Character.valueOf(',') : delimiter);
             } else {
                 readJsonLines(text, context);
             }
         } finally {
             lineBase += context.lastLine + 1;
         }
-        return new ReadSummary(context.read, context.accepted, context.rejected, context.warnings);
+        return new ReadSummary(context.read, context.accepted, context.rejected, context.duplicates, context.filtered,
+                context.unanswered, context.records, context.undated, context.warnings);
     }
 
     private static InputFormat sniff(TextInput text) throws IOException {
@@ -161,9 +195,11 @@ final class RowReader<T> {
     // ------------------------------------------------------------------------------------------
     // CSV
 
-    private void readCsv(TextInput text, Context context) throws IOException {
+    private void readCsv(TextInput text, Context context, Character fixedDelimiter) throws IOException {
         // the separator is the header's: ',' or, from a European Excel, ';' (or a tab)
-        CsvScanner scanner = new CsvScanner(text, maxChars, maxLines, CsvScanner.detectDelimiter(text));
+        char separator = fixedDelimiter != null ? fixedDelimiter : CsvScanner.detectDelimiter(text);
+        context.row.delimiter(separator);
+        CsvScanner scanner = new CsvScanner(text, maxChars, maxLines, separator);
         String source = context.source;
         if (!scanner.next()) {
             context.lastLine = scanner.line;
@@ -172,34 +208,41 @@ final class RowReader<T> {
         }
         long headerLine = scanner.line;
         context.lastLine = headerLine;
-        if (scanner.tooLong != null) {
-            throw new UnreadableInputException(source, headerLine, "the header is longer than " + maxChars
-                    + " characters");
-        }
-        if (scanner.malformed != null) {
-            throw new UnreadableInputException(source, headerLine, "the header has malformed quoting: "
-                    + scanner.malformed);
-        }
-        long headerStart = text.absolute(text.start);
-        if (text.takeError(headerStart, headerStart + scanner.length) >= 0) {
-            throw new UnreadableInputException(source, headerLine, "the header is not valid UTF-8 (" + NOT_UTF8_HINT + ")");
-        }
+        checkHeaderRecord(text, scanner, source, headerLine);
         int columns = scanner.fields;
         String[] names = new String[columns];
+        for (int i = 0; i < columns; i++) {
+            names[i] = fieldText(text, scanner, i).trim();
+        }
+        StringBuilder header = new StringBuilder(scanner.raw());
+        scanner.consume();
+        HeaderRows extra = HeaderRows.read(text, scanner, names, headerRows, header);
+        if (extra.problem != null) {
+            throw new UnreadableInputException(source, scanner.line, extra.problem);
+        }
+        context.lastLine = scanner.line - 1;
         int[] kinds = new int[columns];
         char[] scratch = new char[64];
         Map<String, Integer> seen = new HashMap<>();
+        RowParser<T> row = context.row;
         int[] standardColumn = new int[schema.fieldCount()];
         Arrays.fill(standardColumn, -1);
         for (int i = 0; i < columns; i++) {
-            String name = fieldText(text, scanner, i).trim();
-            names[i] = name;
+            String name = names[i];
+            String question = extra.questions == null ? null : extra.questions[i];
+            if (name.isEmpty() && question != null && !question.isBlank()) {
+                name = question.trim(); // SurveyMonkey's answer columns: no header, a label below
+                names[i] = name;
+            }
             if (name.isEmpty()) {
                 kinds[i] = RowParser.IGNORED;
                 continue;
             }
-            int kind = schema.fieldOf(name);
+            int kind = row.fieldOf(name, question);
             kinds[i] = kind;
+            if (kind == RowParser.IGNORED) {
+                continue;
+            }
             String key = kind >= 0 ? schema.name(kind) : name;
             Integer previous = seen.putIfAbsent(key, i + 1);
             if (previous != null) {
@@ -208,19 +251,18 @@ final class RowReader<T> {
             }
             if (kind >= 0) {
                 standardColumn[kind] = i;
+                if (extra.zones != null && extra.zones[i] != null) {
+                    row.timeZone(extra.zones[i]);
+                }
             }
         }
-        for (int required : schema.required()) {
-            if (standardColumn[required] < 0) {
-                throw new UnreadableInputException(source, headerLine, "the header has no '"
-                        + schema.name(required) + "' column (columns: " + String.join(", ", names) + ")");
-            }
+        String problem = row.headerProblem(standardColumn, String.join(", ", names));
+        if (problem != null) {
+            throw new UnreadableInputException(source, headerLine, problem);
         }
-        context.header = scanner.raw();
+        context.header = header.toString();
         scanner.columnLabel(column -> label(names, column));
-        scanner.consume();
 
-        RowParser<T> row = context.row;
         while (scanner.next()) {
             long line = scanner.line;
             context.lastLine = line + scanner.lines - 1;
@@ -316,6 +358,22 @@ final class RowReader<T> {
         }
     }
 
+    private void checkHeaderRecord(TextInput text, CsvScanner scanner, String source, long headerLine)
+            throws UnreadableInputException {
+        if (scanner.tooLong != null) {
+            throw new UnreadableInputException(source, headerLine, "the header is longer than " + maxChars
+                    + " characters");
+        }
+        if (scanner.malformed != null) {
+            throw new UnreadableInputException(source, headerLine, "the header has malformed quoting: "
+                    + scanner.malformed);
+        }
+        long headerStart = text.absolute(text.start);
+        if (text.takeError(headerStart, headerStart + scanner.length) >= 0) {
+            throw new UnreadableInputException(source, headerLine, "the header is not valid UTF-8 (" + NOT_UTF8_HINT + ")");
+        }
+    }
+
     /** Names a 1-based column for messages: {@code column 3 (score)}. */
     private static String label(String[] names, int column) {
         return column >= 1 && column <= names.length && !names[column - 1].isEmpty()
@@ -324,7 +382,7 @@ final class RowReader<T> {
     }
 
     /** Returns the (unescaped, untrimmed) text of a field of the current record. */
-    private static String fieldText(TextInput text, CsvScanner scanner, int i) {
+    static String fieldText(TextInput text, CsvScanner scanner, int i) {
         String s = new String(text.buf, text.start + scanner.starts[i], scanner.ends[i] - scanner.starts[i]);
         return scanner.escaped[i] ? s.replace("\"\"", "\"") : s;
     }
@@ -581,7 +639,14 @@ final class RowReader<T> {
         long read;
         long accepted;
         long rejected;
+        long duplicates;
+        long filtered;
+        long unanswered;
+        long records;
+        long undated;
         long lastLine;
+        /** The values of the row being finished, before the filter. */
+        final List<T> values = new ArrayList<>(4);
 
         Context(String source, int sourceIndex, long base, Consumer<? super T> accepted,
                 Consumer<? super Rejection> rejected) {
@@ -604,19 +669,46 @@ final class RowReader<T> {
 
         void finishRow(long line, RawText raw) {
             String problem = row.problem();
-            if (problem == null && rejectDuplicateIds && row.id() != null) {
-                long first = ids.addIfAbsent(row.idHash(), base + line);
-                if (first >= 0) {
-                    problem = "duplicate " + row.idName() + " '" + row.id() + "' (" + firstSeen(sourceIndex, first) + ")";
-                }
-            }
             if (problem != null) {
                 reject(line, problem, raw.get());
                 return;
             }
+            if (row.unanswered()) {
+                read++;
+                unanswered++;
+                return;
+            }
+            values.clear();
+            row.build(values::add);
+            if (filter != null) {
+                values.removeIf(v -> !filter.test(v));
+                if (values.isEmpty()) {
+                    read++;
+                    filtered++;
+                    return;
+                }
+            }
+            if (rejectDuplicateIds) {
+                for (int k = 0, n = row.idCount(); k < n; k++) {
+                    long first = ids.addIfAbsent(row.idHash(k), base + line);
+                    if (first >= 0) {
+                        String label = row.idLabel(k);
+                        read++;
+                        duplicates++;
+                        rejectedConsumer.accept(new Rejection(source, line, "duplicate " + row.idName() + " '"
+                                + row.id() + "'" + (label == null ? "" : " for " + label) + " ("
+                                + firstSeen(sourceIndex, first) + ")", raw.get(), header));
+                        return;
+                    }
+                }
+            }
             read++;
             accepted++;
-            acceptedConsumer.accept(row.build());
+            undated += row.undated() ? 1 : 0;
+            for (T value : values) {
+                records++;
+                acceptedConsumer.accept(value);
+            }
         }
     }
 }

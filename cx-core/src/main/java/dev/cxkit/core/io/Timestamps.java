@@ -3,7 +3,13 @@ package dev.cxkit.core.io;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
@@ -24,10 +30,53 @@ final class Timestamps {
     /** The date of the last successful parse of a plain date, or null. */
     LocalDate date;
 
+    /** The zone of times without an offset, or null to reject them. */
+    private ZoneId zone;
+    /** A caller's pattern ({@code --time-format}), or null to recognise ISO-8601 and the platforms' shapes. */
+    private DateTimeFormatter pattern;
+    private String patternText;
+
     private int cachedYear = Integer.MIN_VALUE;
     private int cachedMonth;
     private int cachedDay;
     private LocalDate cachedDate;
+
+    /**
+     * Sets the zone in which a time without an offset is read.
+     *
+     * @param value the zone, or null to reject such times (the default)
+     */
+    void zone(ZoneId value) {
+        this.zone = value;
+    }
+
+    /** Returns the zone of times without an offset, or null. */
+    ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Sets a {@link DateTimeFormatter} pattern that every value must match (English month and day
+     * names, case-insensitive); ISO-8601 values are still read by the fast path.
+     *
+     * @param value the pattern, or null to recognise the usual shapes
+     * @throws IllegalArgumentException if the pattern is not valid
+     */
+    void pattern(String value) {
+        this.patternText = value;
+        this.pattern = value == null ? null : formatter(value);
+    }
+
+    /**
+     * Returns the formatter of a time-format pattern: English names, case-insensitive, strict
+     * dates (no 31 February).
+     *
+     * @throws IllegalArgumentException if the pattern is not valid
+     */
+    static DateTimeFormatter formatter(String pattern) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.SMART);
+    }
 
     /**
      * Parses {@code chars[offset, offset + length)}, trimmed and non-empty.
@@ -114,6 +163,9 @@ final class Timestamps {
     }
 
     private String fallback(String name, String text) {
+        if (pattern != null) {
+            return byPattern(name, text);
+        }
         String iso = text.length() > 10 && text.charAt(10) == ' '
                 ? text.substring(0, 10) + 'T' + text.substring(11)
                 : text;
@@ -123,17 +175,61 @@ final class Timestamps {
                 instant = Instant.from(parsed);
                 return null;
             }
-            return name + " '" + text + "' has no time zone (add Z for UTC or an offset like +01:00)";
+            if (zone == null) {
+                return name + " '" + text + "' has no time zone (add Z for UTC or an offset like +01:00)";
+            }
+            instant = LocalDateTime.from(parsed).atZone(zone).toInstant();
+            return null;
         } catch (DateTimeException e) {
-            // not a date-time; try a date
+            // not an ISO date-time; try a date, then the platforms' shapes
         }
         try {
             date = LocalDate.parse(iso);
             return null;
         } catch (DateTimeException e) {
-            return name + " '" + text + "' is not an ISO-8601 timestamp (like 2026-03-01T10:15:30Z or "
-                    + "2026-03-01T11:15:30+01:00) or date (like 2026-03-01)";
+            // not an ISO date
         }
+        return PlatformTimes.parse(this, name, text);
+    }
+
+    /** Parses with the pattern of {@link #pattern(String)}: an instant, a local date-time in the zone, or a date. */
+    private String byPattern(String name, String text) {
+        TemporalAccessor parsed;
+        try {
+            parsed = pattern.parse(text);
+        } catch (DateTimeException e) {
+            return name + " '" + text + "' does not match the time format '" + patternText + "'";
+        }
+        try {
+            if (parsed.isSupported(ChronoField.OFFSET_SECONDS) || parsed.query(TemporalQueries.zone()) != null) {
+                ZoneId own = parsed.query(TemporalQueries.zone());
+                LocalDate day = parsed.query(TemporalQueries.localDate());
+                LocalTime time = parsed.query(TemporalQueries.localTime());
+                instant = LocalDateTime.of(day, time == null ? LocalTime.MIDNIGHT : time).atZone(own).toInstant();
+                return null;
+            }
+            LocalDate day = parsed.query(TemporalQueries.localDate());
+            LocalTime time = parsed.query(TemporalQueries.localTime());
+            if (day == null) {
+                return name + " '" + text + "': the time format '" + patternText + "' gives no date";
+            }
+            if (time == null) {
+                date = day;
+                return null;
+            }
+            return local(name, text, LocalDateTime.of(day, time));
+        } catch (DateTimeException e) {
+            return name + " '" + text + "' is not a valid time (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Sets the result to a local date-time read in the zone, or returns why it cannot be. */
+    String local(String name, String text, LocalDateTime local) {
+        if (zone == null) {
+            return name + " '" + text + "' has no time zone (add Z for UTC or an offset like +01:00)";
+        }
+        instant = local.atZone(zone).toInstant();
+        return null;
     }
 
     /** Returns whether y-m-d is a date of the proleptic Gregorian calendar (as {@link LocalDate}). */

@@ -60,8 +60,7 @@ class InputBytesTest {
         }
         assertThatThrownBy(() -> read("survey.xlsx", xlsx.toByteArray(), new ArrayList<>()))
                 .isInstanceOf(UnreadableInputException.class)
-                .hasMessage("survey.xlsx line 1: this is a zip archive, as an Excel .xlsx workbook is: save the sheet "
-                        + "as CSV (UTF-8) and read that");
+                .hasMessageStartingWith("survey.xlsx line 1: this is a zip archive but not an Excel workbook");
         byte[] xls = {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1};
         assertThatThrownBy(() -> read("old.xls", xls, new ArrayList<>())).hasMessageContaining("Excel 97-2003");
     }
@@ -116,6 +115,6 @@ class InputBytesTest {
     void shortAndEmptyInputsAreStillText() throws IOException {
         assertThat(read("empty.csv", new byte[0], new ArrayList<>()).read()).isZero();
         assertThatThrownBy(() -> read("one.csv", new byte[] {'P'}, new ArrayList<>()))
-                .isInstanceOf(UnreadableInputException.class).hasMessage("one.csv line 1: the header has no 'metric' column (columns: P)");
+                .isInstanceOf(UnreadableInputException.class).hasMessageStartingWith("one.csv line 1: the header has no 'metric' column (columns: P); for one column per metric");
     }
 }

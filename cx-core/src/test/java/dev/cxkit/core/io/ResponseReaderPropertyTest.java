@@ -59,9 +59,11 @@ class ResponseReaderPropertyTest {
                 new ByteArrayInputStream(g.text().getBytes(StandardCharsets.UTF_8)), csv ? "p.csv" : "p.jsonl",
                 accepted::add, rejected::add);
         String description = "seed " + seed + (csv ? " (csv)" : " (jsonl)");
-        assertThat(summary.read()).as(description + ": read = accepted + rejected")
-                .isEqualTo(summary.accepted() + summary.rejected());
-        assertThat(summary.rejected()).as(description).isEqualTo(rejected.size());
+        assertThat(summary.read()).as(description + ": read = accepted + rejected + duplicates")
+                .isEqualTo(summary.accepted() + summary.rejected() + summary.duplicates());
+        assertThat(summary.rejected() + summary.duplicates()).as(description).isEqualTo(rejected.size());
+        assertThat(rejected.stream().filter(r -> r.reason().startsWith("duplicate ")).count()).as(description)
+                .isEqualTo(summary.duplicates());
         assertThat(accepted).as(description + ": accepted responses\n" + rejected)
                 .containsExactlyElementsOf(g.good());
         assertThat(rejected).as(description + ": rejected lines").extracting(Rejection::line)
@@ -142,7 +144,10 @@ class ResponseReaderPropertyTest {
                 if (usedIds.isEmpty()) {
                     v[2] = null;
                 } else {
-                    v[0] = usedIds.get(random.nextInt(usedIds.size()));
+                    // a duplicate is the same id with the same metric: (id, metric) is the key
+                    String[] used = usedIds.get(random.nextInt(usedIds.size())).split("\\|");
+                    v[0] = used[0];
+                    v[1] = used[1];
                 }
                 break;
             default:
@@ -208,7 +213,7 @@ class ResponseReaderPropertyTest {
             } else {
                 good.add(row.expected);
                 if (row.expected.responseId() != null) {
-                    usedIds.add(row.expected.responseId());
+                    usedIds.add(row.expected.responseId() + "|" + row.expected.metric().id());
                 }
             }
             text.append(record);
@@ -275,7 +280,7 @@ class ResponseReaderPropertyTest {
             } else {
                 good.add(row.expected);
                 if (row.expected.responseId() != null) {
-                    usedIds.add(row.expected.responseId());
+                    usedIds.add(row.expected.responseId() + "|" + row.expected.metric().id());
                 }
             }
             text.append(json);

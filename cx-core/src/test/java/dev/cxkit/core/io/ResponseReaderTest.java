@@ -38,10 +38,11 @@ class ResponseReaderTest {
         List<Rejection> rejected = new ArrayList<>();
         try {
             ReadSummary summary = reader.read(new ByteArrayInputStream(bytes), source, accepted::add, rejected::add);
-            assertThat(summary.read()).as("read = accepted + rejected")
-                    .isEqualTo(summary.accepted() + summary.rejected());
-            assertThat(summary.accepted()).isEqualTo(accepted.size());
-            assertThat(summary.rejected()).isEqualTo(rejected.size());
+            assertThat(summary.read()).as("read = accepted + rejected + duplicates + filtered + unanswered")
+                    .isEqualTo(summary.accepted() + summary.rejected() + summary.duplicates() + summary.filtered()
+                            + summary.unanswered());
+            assertThat(summary.records()).isEqualTo(accepted.size());
+            assertThat(summary.rejected() + summary.duplicates()).isEqualTo(rejected.size());
             return new Result(summary, accepted, rejected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,7 +131,7 @@ class ResponseReaderTest {
         assertThat(r.accepted()).extracting(Response::responseId).containsExactly("r1", "r2", "r3");
         Rejection bad = r.only();
         assertThat(bad.line()).as("physical line after a two-line record").isEqualTo(6);
-        assertThat(bad.reason()).isEqualTo("score 'bad' is not a whole number");
+        assertThat(bad.reason()).isEqualTo("score 'bad' is not a whole number (nor an answer label of nps; --labels maps others)");
     }
 
     @Test
@@ -201,10 +202,10 @@ class ResponseReaderTest {
         "nps,-1      | score -1 is outside 0..10 for metric nps",
         "csat,0      | score 0 is outside 1..5 for metric csat",
         "ces,8       | score 8 is outside 1..7 for metric ces",
-        "nps,9.5     | score '9.5' is not a whole number",
-        "nps,ten     | score 'ten' is not a whole number",
-        "nps,9.      | score '9.' is not a whole number",
-        "nps,1e1     | score '1e1' is not a whole number",
+        "nps,9.5     | score '9.5' is not a whole number (nor an answer label of nps; --labels maps others)",
+        "nps,ten     | score 'ten' is not a whole number (nor an answer label of nps; --labels maps others)",
+        "nps,9.      | score '9.' is not a whole number (nor an answer label of nps; --labels maps others)",
+        "nps,1e1     | score '1e1' is not a whole number (nor an answer label of nps; --labels maps others)",
         "nps,99999999999999 | score 99999999999999 is outside the scale of any metric",
         "promoter,9  | unknown metric 'promoter' (expected nps, csat or ces)",
         ",9          | metric is missing (expected nps, csat or ces)",
@@ -244,9 +245,9 @@ class ResponseReaderTest {
         "2026-02-30          | submitted_at '2026-02-30' is not a valid date",
         "2026-02-30T10:00:00Z | submitted_at '2026-02-30T10:00:00Z' is not a valid date",
         "2026-03-01T10:15:30 | submitted_at '2026-03-01T10:15:30' has no time zone (add Z for UTC or an offset like +01:00)",
-        "yesterday           | submitted_at 'yesterday' is not an ISO-8601 timestamp (like 2026-03-01T10:15:30Z or 2026-03-01T11:15:30+01:00) or date (like 2026-03-01)",
-        "2026-03-01T25:00:00Z | submitted_at '2026-03-01T25:00:00Z' is not an ISO-8601 timestamp (like 2026-03-01T10:15:30Z or 2026-03-01T11:15:30+01:00) or date (like 2026-03-01)",
-        "1/3/2026            | submitted_at '1/3/2026' is not an ISO-8601 timestamp (like 2026-03-01T10:15:30Z or 2026-03-01T11:15:30+01:00) or date (like 2026-03-01)",
+        "yesterday           | submitted_at 'yesterday' is not a time this reader knows (ISO-8601 like 2026-03-01T10:15:30Z, 2026-03-01 10:15:30, 03/01/2026 10:15 AM, 01-Mar-2026 10:15); give its format with --time-format, for example 'dd/MM/yyyy HH:mm'",
+        "2026-03-01T25:00:00Z | submitted_at '2026-03-01T25:00:00Z' is not a valid time of day",
+        "1/3/2026            | submitted_at '1/3/2026' could be 1 March or 3 January: give the time format (--time-format dd/MM/yyyy or MM/dd/yyyy, with the time part if there is one, for example 'dd/MM/yyyy HH:mm')",
     })
     void badTimestampIsRejected(String value, String reason) {
         Result r = csv("metric,score,submitted_at\nnps,9," + value + "\n");
@@ -375,7 +376,7 @@ class ResponseReaderTest {
         Result r = csv(HEADER + "r1,nps,9,York\nr2,nps,8,York\nr1,nps,7,Leeds\n");
         assertThat(r.accepted()).extracting(Response::score).containsExactly(9, 8);
         assertThat(r.only().line()).isEqualTo(4);
-        assertThat(r.only().reason()).isEqualTo("duplicate response_id 'r1' (first seen on line 2)");
+        assertThat(r.only().reason()).isEqualTo("duplicate response_id 'r1' for nps (first seen on line 2)");
     }
 
     @Test
@@ -398,10 +399,10 @@ class ResponseReaderTest {
         List<Response> accepted = new ArrayList<>();
         ReadSummary total = reader.read(jan, accepted::add, rejected::add).plus(reader.read(feb, accepted::add,
                 rejected::add));
-        assertThat(total).isEqualTo(new ReadSummary(5, 3, 2, List.of()));
+        assertThat(total).isEqualTo(new ReadSummary(5, 3, 0, 2, 0, 0, 3, 0, List.of()));
         assertThat(rejected).extracting(Rejection::message).containsExactly(
-                feb + " line 2: duplicate response_id 'r2' (first seen in " + jan + " line 4)",
-                feb + " line 3: duplicate response_id 'r3' (first seen on line 1)");
+                feb + " line 2: duplicate response_id 'r2' for nps (first seen in " + jan + " line 4)",
+                feb + " line 3: duplicate response_id 'r3' for nps (first seen on line 1)");
     }
 
     @Test
@@ -415,9 +416,11 @@ class ResponseReaderTest {
     void headerWithoutRequiredColumnIsUnreadable() {
         assertThatThrownBy(() -> csv("id,metric,rating\nr1,nps,9\n"))
                 .hasCauseInstanceOf(UnreadableInputException.class)
-                .cause().hasMessage("responses.csv line 1: the header has no 'score' column (columns: id, metric, rating)");
+                .cause().hasMessage("responses.csv line 1: the header has no 'score' column (columns: id, metric, rating); for one column per "
+                        + "metric name them (--nps, --csat, --ces), for other names use --metric-column and --score-column");
         assertThatThrownBy(() -> csv("\nscore,location\n"))
-                .cause().hasMessage("responses.csv line 2: the header has no 'metric' column (columns: score, location)");
+                .cause().hasMessageStartingWith("responses.csv line 2: the header has no 'metric' column (columns: score, "
+                        + "location); for one column per metric");
     }
 
     @Test
@@ -507,9 +510,9 @@ class ResponseReaderTest {
         "{\"metric\":\"nps\",\"score\":null}  | score is missing",
         "{\"metric\":\"nps\"}                 | score is missing",
         "{\"score\":9}                        | metric is missing (expected nps, csat or ces)",
-        "{\"metric\":\"nps\",\"score\":9.5}   | score '9.5' is not a whole number",
+        "{\"metric\":\"nps\",\"score\":9.5}   | score '9.5' is not a whole number (nor an answer label of nps; --labels maps others)",
         "{\"metric\":\"nps\",\"score\":11}    | score 11 is outside 0..10 for metric nps",
-        "{\"metric\":\"nps\",\"score\":true}  | score 'true' is not a whole number",
+        "{\"metric\":\"nps\",\"score\":true}  | score 'true' is not a whole number (nor an answer label of nps; --labels maps others)",
         "{\"metric\":\"nps\",\"score\":9,\"weight\":-2} | weight '-2' is not a positive finite number",
     })
     void badJsonLines(String line, String reason) {
@@ -563,7 +566,7 @@ class ResponseReaderTest {
     @Test
     void summaryInvariantIsChecked() {
         assertThatThrownBy(() -> new ReadSummary(3, 1, 1, List.of())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("read 3 != accepted 1 + rejected 1");
+                .hasMessage("read 3 != accepted 1 + rejected 1 + duplicates 0 + filtered 0 + unanswered 0");
         assertThat(ReadSummary.of(2, 1).plus(new ReadSummary(1, 0, 1, List.of("w"))))
                 .isEqualTo(new ReadSummary(4, 2, 2, List.of("w")));
         assertThat(ReadSummary.EMPTY.plus(ReadSummary.EMPTY)).isEqualTo(ReadSummary.EMPTY);

@@ -635,7 +635,7 @@ public final class HtmlFormat implements ReportFormat {
                     .append("<h2 id=\"provenance-h\">Where the numbers come from</h2>\n<p>Generated ")
                     .append(Figures.time(provenance.generatedAt())).append(" by cx report.</p>\n");
             tableStart("Inputs read", "Input", "Kind", "Read>", "Accepted>", "Rejected>",
-                    "Duplicates>");
+                    "Duplicates>", "Filtered>");
             for (Input input : provenance.inputs()) {
                 rowsRow(escape(input.name()), escape(input.kind()), input.rows());
             }
@@ -647,7 +647,7 @@ public final class HtmlFormat implements ReportFormat {
         private void rowsRow(String name, String kind, Rows rows) {
             out.append("<tr><th scope=\"row\">").append(name).append("</th><td>").append(kind).append("</td>");
             numberCells(Figures.count(rows.read()), Figures.count(rows.accepted()), Figures.count(rows.rejected()),
-                    Figures.count(rows.duplicates()));
+                    Figures.count(rows.duplicates()), Figures.count(rows.filtered()));
             out.append("</tr>\n");
         }
 

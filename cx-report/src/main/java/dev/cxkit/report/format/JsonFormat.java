@@ -201,6 +201,7 @@ public final class JsonFormat implements ReportFormat {
         node.put("accepted", rows.accepted());
         node.put("rejected", rows.rejected());
         node.put("duplicates", rows.duplicates());
+        node.put("filtered", rows.filtered());
         return node;
     }
 

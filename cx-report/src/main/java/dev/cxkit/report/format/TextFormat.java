@@ -105,7 +105,7 @@ public final class TextFormat implements ReportFormat {
         out.append('\n');
         body(out, model.closedLoop(), l -> closedLoop(out, l, model));
         heading(out, "Where the numbers come from");
-        Table inputs = new Table("input", "kind", "read>", "accepted>", "rejected>", "duplicates>");
+        Table inputs = new Table("input", "kind", "read>", "accepted>", "rejected>", "duplicates>", "filtered>");
         for (Input input : model.provenance().inputs()) {
             rowsRow(inputs, input.name(), input.kind(), input.rows());
         }
@@ -117,7 +117,7 @@ public final class TextFormat implements ReportFormat {
 
     private static void rowsRow(Table table, String name, String kind, Rows rows) {
         table.add(name, kind, Figures.count(rows.read()), Figures.count(rows.accepted()),
-                Figures.count(rows.rejected()), Figures.count(rows.duplicates()));
+                Figures.count(rows.rejected()), Figures.count(rows.duplicates()), Figures.count(rows.filtered()));
     }
 
     private static void heading(StringBuilder out, String heading) {

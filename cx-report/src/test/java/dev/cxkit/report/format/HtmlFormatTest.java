@@ -93,7 +93,7 @@ class HtmlFormatTest {
         assertThat(Pages.svgs(html)).isEmpty();
         assertThat(html).contains("No responses were given (--responses), so there are no scores.")
                 .contains("No incidents were given (--incidents), so there are no recovery plans.");
-        assertThat(Pages.table(html, "Inputs read")).containsExactly(List.of("Total", "", "0", "0", "0", "0"));
+        assertThat(Pages.table(html, "Inputs read")).containsExactly(List.of("Total", "", "0", "0", "0", "0", "0"));
         assertThat(headings(html)).hasSize(7);
     }
 

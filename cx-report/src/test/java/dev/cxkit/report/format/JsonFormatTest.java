@@ -232,7 +232,8 @@ class JsonFormatTest {
         List<List<String>> inputs = Pages.table(html, "Inputs read");
         JsonNode total = root.get("provenance").get("rows");
         assertThat(inputs.get(inputs.size() - 1)).containsExactly("Total", "", total.get("read").asString(),
-                total.get("accepted").asString(), total.get("rejected").asString(), total.get("duplicates").asString());
+                total.get("accepted").asString(), total.get("rejected").asString(), total.get("duplicates").asString(),
+                total.get("filtered").asString());
     }
 
     private static String plain(JsonNode number) {
