@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Cx.Version.class,
         modelTransformer = Cx.ErrorHandling.class,
-        subcommands = {ReportCommand.class, ScoreCommand.class, CompareCommand.class, SampleSizeCommand.class,
+        subcommands = {ReportCommand.class, InspectCommand.class, ScoreCommand.class, CompareCommand.class,
+            SampleSizeCommand.class,
             JourneysCommand.class, RecoverCommand.class, RulesCommand.class, SampleCommand.class,
             CommandLine.HelpCommand.class},
         description = {"Customer experience from raw exports (CSV or JSON Lines): a CX health report with charts; "

@@ -30,6 +30,8 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shapes survey platforms export, each written here by hand from one small data set (not
@@ -49,6 +51,14 @@ class SurveyExportsTest {
             new Respondent("R_4", null, 3, 5, "Zürich", LocalDateTime.of(2026, 3, 20, 18, 45, 10)),
             new Respondent("R_5", 0, 1, 1, "Leeds", LocalDateTime.of(2026, 4, 1, 8, 5, 0)),
             new Respondent("R_6", null, null, null, "York", LocalDateTime.of(2026, 4, 2, 10, 0, 0)));
+
+    /** A file as a platform writes it, the mapping the documentation gives for it, and the zone its times are in. */
+    record Shape(String name, byte[] bytes, ColumnMapping mapping, ZoneId zone) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     private static final String NPS_Q = "How likely are you to recommend us to a friend?";
     private static final String CSAT_Q = "Overall, how satisfied were you with your visit?";
@@ -123,8 +133,7 @@ class SurveyExportsTest {
         return ColumnMapping.builder().rating(Metric.NPS, NPS_Q).rating(Metric.CSAT, CSAT_Q).rating(Metric.CES, CES_Q);
     }
 
-    @Test
-    void qualtrics() throws IOException {
+    static Shape qualtrics() {
         // three header rows; labels as "choice text" exports them; times local to the ImportId zone
         ZoneId denver = ZoneId.of("America/Denver");
         StringBuilder f = new StringBuilder("StartDate,EndDate,Status,Progress,Finished,RecordedDate,ResponseId,"
@@ -154,17 +163,22 @@ class SurveyExportsTest {
         // columns named by id for NPS and by question text for the others
         ColumnMapping mapping = ColumnMapping.builder().rating(Metric.NPS, "Q1").rating(Metric.CSAT, CSAT_Q)
                 .rating(Metric.CES, CES_Q).id("ResponseId").time("Recorded Date").comment("Q4").build();
+        return new Shape("qualtrics.csv", f.toString().getBytes(StandardCharsets.UTF_8), mapping, denver);
+    }
+
+    @Test
+    void qualtricsCountsUnansweredRowsAndKeepsComments() throws IOException {
+        Shape shape = qualtrics();
         ReadSummary[] summary = new ReadSummary[1];
-        List<Response> got = read(mapping, "qualtrics.csv", f.toString().getBytes(StandardCharsets.UTF_8), summary);
-        assertThat(essence(got)).isEqualTo(expected(denver));
+        List<Response> got = read(shape.mapping(), shape.name(), shape.bytes(), summary);
+        assertThat(essence(got)).isEqualTo(expected(shape.zone()));
         assertThat(summary[0].read()).isEqualTo(6);
         assertThat(summary[0].unanswered()).isEqualTo(1);
         assertThat(summary[0].records()).isEqualTo(13);
         assertThat(got.get(0).attributes()).containsEntry("comment", "fine, thanks");
     }
 
-    @Test
-    void surveyMonkey() throws IOException {
+    static Shape surveyMonkey() {
         // two header rows; US dates with AM/PM; the answer row says "Response"
         StringBuilder f = new StringBuilder("Respondent ID,Collector ID,Start Date,End Date,")
                 .append(quoted(NPS_Q)).append(',').append(quoted(CSAT_Q)).append(',').append(quoted(CES_Q))
@@ -177,12 +191,10 @@ class SurveyExportsTest {
                     .append(',').append(cell(r.ces(), v -> CES_LABELS[v])).append(',').append(r.store()).append('\n');
         }
         ColumnMapping mapping = byQuestion().id("Respondent ID").time("End Date").zone(ZoneOffset.UTC).build();
-        assertThat(essence(read(mapping, "monkey.csv", f.toString().getBytes(StandardCharsets.UTF_8), null)))
-                .isEqualTo(expected(ZoneOffset.UTC));
+        return new Shape("monkey.csv", f.toString().getBytes(StandardCharsets.UTF_8), mapping, ZoneOffset.UTC);
     }
 
-    @Test
-    void googleForms() throws IOException {
+    static Shape googleForms() {
         // no id; "Timestamp" with a GMT offset; numbers only
         StringBuilder f = new StringBuilder("Timestamp,").append(quoted(NPS_Q)).append(',').append(quoted(CSAT_Q))
                 .append(',').append(quoted(CES_Q)).append(",Store,Response ID\n");
@@ -193,12 +205,10 @@ class SurveyExportsTest {
                     .append(',').append(r.store()).append(',').append(r.id()).append('\n');
         }
         ColumnMapping mapping = byQuestion().time("Timestamp").id("Response ID").build();
-        assertThat(essence(read(mapping, "forms.csv", f.toString().getBytes(StandardCharsets.UTF_8), null)))
-                .isEqualTo(expected(ZoneOffset.ofHours(1)));
+        return new Shape("forms.csv", f.toString().getBytes(StandardCharsets.UTF_8), mapping, ZoneOffset.ofHours(1));
     }
 
-    @Test
-    void typeform() throws IOException {
+    static Shape typeform() {
         StringBuilder f = new StringBuilder("#,").append(quoted(NPS_Q)).append(',').append(quoted(CSAT_Q))
                 .append(',').append(quoted(CES_Q)).append(",Store,Start Date (UTC),Submit Date (UTC),Network ID\n");
         DateTimeFormatter t = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -209,12 +219,10 @@ class SurveyExportsTest {
                     .append(t.format(r.at())).append(",ab12\n");
         }
         ColumnMapping mapping = byQuestion().id("#").time("Submit Date (UTC)").zone(ZoneOffset.UTC).build();
-        assertThat(essence(read(mapping, "typeform.csv", f.toString().getBytes(StandardCharsets.UTF_8), null)))
-                .isEqualTo(expected(ZoneOffset.UTC));
+        return new Shape("typeform.csv", f.toString().getBytes(StandardCharsets.UTF_8), mapping, ZoneOffset.UTC);
     }
 
-    @Test
-    void delighted() throws IOException {
+    static Shape delighted() {
         // the project's metric in "Score", more questions as extra columns; times with a numeric offset
         StringBuilder f = new StringBuilder("Response ID,Email,Score,Comment,Response timestamp,")
                 .append(quoted(CSAT_Q)).append(',').append(quoted(CES_Q)).append(",Store\n");
@@ -226,12 +234,10 @@ class SurveyExportsTest {
         }
         ColumnMapping mapping = ColumnMapping.builder().rating(Metric.NPS, "Score").rating(Metric.CSAT, CSAT_Q)
                 .rating(Metric.CES, CES_Q).id("Response ID").time("Response timestamp").build();
-        assertThat(essence(read(mapping, "delighted.csv", f.toString().getBytes(StandardCharsets.UTF_8), null)))
-                .isEqualTo(expected(ZoneOffset.ofHours(-8)));
+        return new Shape("delighted.csv", f.toString().getBytes(StandardCharsets.UTF_8), mapping, ZoneOffset.ofHours(-8));
     }
 
-    @Test
-    void medalliaStyleLongFileWithCodes() throws IOException {
+    static Shape medalliaStyleLongFileWithCodes() {
         StringBuilder f = new StringBuilder("Survey ID,Question,Answer,Response Date,Store\n");
         DateTimeFormatter t = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss", Locale.ENGLISH);
         for (Respondent r : DATA) {
@@ -247,8 +253,85 @@ class SurveyExportsTest {
         ColumnMapping mapping = ColumnMapping.builder().metricColumn("Question").scoreColumn("Answer")
                 .metricCodes("LTR=nps,OSAT=csat,EFFORT=ces").id("Survey ID").time("Response Date")
                 .zone(ZoneOffset.UTC).build();
-        assertThat(essence(read(mapping, "medallia.csv", f.toString().getBytes(StandardCharsets.UTF_8), null)))
-                .isEqualTo(expected(ZoneOffset.UTC));
+        return new Shape("medallia.csv", f.toString().getBytes(StandardCharsets.UTF_8), mapping, ZoneOffset.UTC);
+    }
+
+    static List<Shape> shapes() throws IOException {
+        return List.of(qualtrics(), surveyMonkey(), googleForms(), typeform(), delighted(),
+                medalliaStyleLongFileWithCodes(), european(), utf16(), gzip(), workbook());
+    }
+
+    /** A European Excel's CSV: semicolons, decimal commas, Windows-1252 (Zürich). */
+    static Shape european() {
+        return new Shape("europe.csv", wide(";", "1,0").getBytes(Charset.forName("windows-1252")),
+                WIDE.toBuilder().encoding(Charset.forName("windows-1252")).build(), ZoneOffset.UTC);
+    }
+
+    /** Excel's "Unicode text": UTF-16LE with a byte-order mark, tab-separated. */
+    static Shape utf16() {
+        return new Shape("unicode.txt", ("\ufeff" + wide("\t", "1")).getBytes(StandardCharsets.UTF_16LE), WIDE,
+                ZoneOffset.UTC);
+    }
+
+    static Shape gzip() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(wide(",", "1").getBytes(StandardCharsets.UTF_8));
+        }
+        return new Shape("export.csv.gz", zipped.toByteArray(), WIDE, ZoneOffset.UTC);
+    }
+
+    /** A workbook of one sheet: dates as Excel dates, CSAT as labels, CES as decimals. */
+    static Shape workbook() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(bytes, "test", "1.0");
+        writeResponses(wb.newWorksheet("Responses"));
+        wb.finish();
+        return new Shape("survey.xlsx", bytes.toByteArray(), WIDE, ZoneOffset.UTC);
+    }
+
+    private static void writeResponses(Worksheet ws) {
+        String[] header = {"id", "when", "nps", "csat", "ces", "Store", "w"};
+        for (int c = 0; c < header.length; c++) {
+            ws.value(0, c, header[c]);
+        }
+        for (int i = 0; i < DATA.size(); i++) {
+            Respondent r = DATA.get(i);
+            ws.value(i + 1, 0, r.id());
+            ws.value(i + 1, 1, r.at());
+            ws.style(i + 1, 1).format("yyyy-mm-dd hh:mm:ss").set();
+            if (r.nps() != null) {
+                ws.value(i + 1, 2, r.nps());
+            }
+            if (r.csat() != null) {
+                ws.value(i + 1, 3, CSAT_LABELS[r.csat()]);
+            }
+            if (r.ces() != null) {
+                ws.value(i + 1, 4, (double) r.ces());
+            }
+            ws.value(i + 1, 5, r.store());
+            ws.value(i + 1, 6, 1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void eachPlatformShapeGivesTheLongFormatsResponses(Shape shape) throws IOException {
+        assertThat(essence(read(shape.mapping(), shape.name(), shape.bytes(), null))).isEqualTo(expected(shape.zone()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void inspectionProposesAMappingThatReadsEachShape(Shape shape, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve(shape.name());
+        Files.write(file, shape.bytes());
+        ExportInspection inspection = ExportInspection.of(file, ColumnMapping.STANDARD);
+        // the zone of times without an offset is the command's --zone; the proposal leaves it to that
+        ColumnMapping proposed = inspection.mapping().toBuilder().zone(shape.zone()).build();
+        assertThat(essence(read(proposed, shape.name(), shape.bytes(), null)))
+                .as(inspection.commandLine("score", shape.name()) + "\n" + inspection.notes())
+                .isEqualTo(expected(shape.zone()));
+        assertThat(inspection.rows()).isEqualTo(shape.name().equals("medallia.csv") ? 13 : 6);
     }
 
     /** The wide file most shapes reduce to, for the encodings and containers below. */
@@ -267,55 +350,22 @@ class SurveyExportsTest {
             .zone(ZoneOffset.UTC).build();
 
     @Test
-    void europeanExcelSemicolonsDecimalCommasAndWindows1252() throws IOException {
-        byte[] bytes = wide(";", "1,0").getBytes(Charset.forName("windows-1252"));
-        ColumnMapping mapping = WIDE.toBuilder().encoding(Charset.forName("windows-1252")).build();
-        List<Response> got = read(mapping, "europe.csv", bytes, null);
-        assertThat(essence(got)).isEqualTo(expected(ZoneOffset.UTC));
-        assertThat(got).allSatisfy(r -> assertThat(r.weight()).isEqualTo(1.0));
+    void europeanWeightsUseTheDecimalComma() throws IOException {
+        Shape shape = european();
+        assertThat(read(shape.mapping(), shape.name(), shape.bytes(), null))
+                .allSatisfy(r -> assertThat(r.weight()).isEqualTo(1.0));
+        List<Response> weighted = read(shape.mapping(), "w.csv",
+                wide(";", "1,5").getBytes(Charset.forName("windows-1252")), null);
+        assertThat(weighted).allSatisfy(r -> assertThat(r.weight()).isEqualTo(1.5));
     }
 
     @Test
-    void utf16AndGzip() throws IOException {
-        String text = wide("\t", "1");
-        byte[] utf16 = ("\ufeff" + text).getBytes(StandardCharsets.UTF_16LE);
-        assertThat(essence(read(WIDE, "unicode.txt", utf16, null))).isEqualTo(expected(ZoneOffset.UTC));
-        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-        try (OutputStream gz = new GZIPOutputStream(zipped)) {
-            gz.write(wide(",", "1").getBytes(StandardCharsets.UTF_8));
-        }
-        assertThat(essence(read(WIDE, "export.csv.gz", zipped.toByteArray(), null)))
-                .isEqualTo(expected(ZoneOffset.UTC));
-    }
-
-    @Test
-    void xlsxWithDatesNumbersAndASheetName(@TempDir Path dir) throws IOException {
+    void xlsxSheetIsChosenByName(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("survey.xlsx");
         try (OutputStream out = Files.newOutputStream(file)) {
             Workbook wb = new Workbook(out, "test", "1.0");
             wb.newWorksheet("Notes").value(0, 0, "nothing here");
-            Worksheet ws = wb.newWorksheet("Responses");
-            String[] header = {"id", "when", "nps", "csat", "ces", "Store", "w"};
-            for (int c = 0; c < header.length; c++) {
-                ws.value(0, c, header[c]);
-            }
-            for (int i = 0; i < DATA.size(); i++) {
-                Respondent r = DATA.get(i);
-                ws.value(i + 1, 0, r.id());
-                ws.value(i + 1, 1, r.at());
-                ws.style(i + 1, 1).format("yyyy-mm-dd hh:mm:ss").set();
-                if (r.nps() != null) {
-                    ws.value(i + 1, 2, r.nps());
-                }
-                if (r.csat() != null) {
-                    ws.value(i + 1, 3, CSAT_LABELS[r.csat()]);
-                }
-                if (r.ces() != null) {
-                    ws.value(i + 1, 4, (double) r.ces());
-                }
-                ws.value(i + 1, 5, r.store());
-                ws.value(i + 1, 6, 1);
-            }
+            writeResponses(wb.newWorksheet("Responses"));
             wb.finish();
         }
         List<Response> got = new ArrayList<>();
