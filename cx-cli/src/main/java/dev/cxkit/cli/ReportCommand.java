@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cx report}: one command from raw exports to a CX health report: headline scores and their
- * change, scores by touchpoint and stage, the journey funnel and promises, what failures cost,
+ * change, scores by group (location, touchpoint) and stage, the journey funnel and promises, what failures cost,
  * recovery plans for open incidents and whether recovery works, consistency and the closed loop.
  * A thin door over {@link ReportBuilder}: it reads the inputs (with rejected rows, progress and
  * {@code --rejects} as every command does), compiles the policy while they are read, builds the
@@ -57,7 +57,8 @@ import picocli.CommandLine.Spec;
             "The report answers, in order: 1. headline "
             + "NPS, CSAT and CES with intervals, n and the change from the period before (different, equivalent or "
             + "cannot tell); 2. "
-            + "scores by touchpoint and stage, worst first; 3. the journey funnel, durations against promises and "
+            + "scores by each --by column and stage, each against the rest (worst first only where they differ) "
+            + "with its latest change and a small trend; 3. the journey funnel, durations against promises and "
             + "breaches; 4. failures and the scores of their journeys, ranked, with the family's adjusted p-values; 5. recovery plans for open incidents (AWARE steps, owners, "
             + "due times, offers, approvals) and whether recovery wins customers back; 6. consistency findings and "
             + "the closed loop (detractors to call back, staff to recognise).",
@@ -131,7 +132,8 @@ final class ReportCommand implements Callable<Integer> {
 
 
     @Option(names = "--by", paramLabel = "COL", split = ",",
-            description = "The units whose consistency over the periods is checked: location, touchpoint, channel "
+            description = "The columns scores are broken down by (each value against the rest, its latest change, a "
+                    + "small trend) and whose consistency over the periods is checked: location, touchpoint, channel "
                     + "or another response column, comma-separated. Default: location,touchpoint.")
     private List<String> by = new ArrayList<>(List.of("location", "touchpoint"));
 

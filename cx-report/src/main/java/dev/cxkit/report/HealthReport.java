@@ -17,7 +17,7 @@ import java.util.Objects;
 
 /**
  * Everything a CX health report shows, in the order the page, the JSON and the terminal summary
- * show it: headline scores; scores by touchpoint and stage with the trend; the journey
+ * show it: headline scores; scores by location, touchpoint (any --by column) and stage, with the trend; the journey
  * funnel and promises; what failures cost; recovery plans and recovery effectiveness; consistency
  * findings and the closed loop; and where the numbers came from.
  *

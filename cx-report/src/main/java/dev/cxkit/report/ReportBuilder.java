@@ -332,7 +332,7 @@ public final class ReportBuilder {
             return;
         }
         started = true;
-        responses = new ReportSections.Responses(period, zone);
+        responses = new ReportSections.Responses(period, zone, units);
         {
             JourneyAnalytics.Builder b = JourneyAnalytics.builder(definitions)
                     .contactPreferences(id -> {
@@ -555,8 +555,8 @@ public final class ReportBuilder {
         boolean anyResponses = responses.count() > 0;
         Section<Headline> headline = anyResponses ? ReportSections.headline(responses, asOf, options)
                 : Section.absent(noResponses + ", so there are no scores.");
-        Section<Scores> scores = anyResponses ? ReportSections.scores(responses, options)
-                : Section.absent(noResponses + ", so there are no scores by touchpoint or stage.");
+        Section<Scores> scores = anyResponses ? ReportSections.scores(responses, asOf, options, adjustment)
+                : Section.absent(noResponses + ", so there are no scores by group.");
         Section<List<Journeys>> journeys = withEvents ? ReportSections.journeys(analysis, options.confidence())
                 : Section.absent(noEvents + ", so there is no funnel and no promise check.");
         Optional<Metric> metric = withEvents ? analysis.journeyMetric() : Optional.empty();

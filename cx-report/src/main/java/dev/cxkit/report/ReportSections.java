@@ -22,6 +22,7 @@ import dev.cxkit.core.score.RatingDistribution;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.score.ScoreComparison;
 import dev.cxkit.core.score.ScoreOptions;
+import dev.cxkit.core.stats.Comparison;
 import dev.cxkit.core.stats.Distributions;
 import dev.cxkit.core.stats.Interval;
 import dev.cxkit.core.stats.IntervalMethod;
@@ -51,9 +52,9 @@ import dev.cxkit.report.section.Journeys;
 import dev.cxkit.report.section.RecoveryEffectiveness;
 import dev.cxkit.report.section.RecoveryPlans.IncidentPlan;
 import dev.cxkit.report.section.RecoveryPlans;
-import dev.cxkit.report.section.Scores.NamedScore;
 import dev.cxkit.report.section.Scores.PeriodScore;
-import dev.cxkit.report.section.Scores.Ranking;
+import dev.cxkit.report.section.GroupScores;
+import dev.cxkit.report.section.GroupScores.GroupRow;
 import dev.cxkit.report.section.Scores.Trend;
 import dev.cxkit.report.section.Scores;
 import dev.cxkit.rules.fact.Incident;
@@ -69,6 +70,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -99,8 +101,8 @@ final class ReportSections {
         private final Period period;
         private final ZoneId zone;
         private final ResponseScorer byPeriod;
-        private final ResponseScorer byTouchpoint = ResponseScorer.create(Grouping.by(List.of("touchpoint")));
-        private final ResponseScorer byStage = ResponseScorer.create(Grouping.by(List.of("stage")));
+        /** Per grouping column (the --by columns, then stage): the ratings by value and period. */
+        private final Map<String, ResponseScorer> byColumn = new LinkedHashMap<>();
         /** The first day of each period seen, by label. */
         private final Map<String, LocalDate> periodStarts = new HashMap<>();
         private final Map<String, String> detractorComments = new HashMap<>();
@@ -112,18 +114,26 @@ final class ReportSections {
          * @param period the period of the headline and the trend
          * @param zone the time zone that decides a timestamp's day
          */
-        Responses(Period period, ZoneId zone) {
+        Responses(Period period, ZoneId zone, List<String> columns) {
             this.period = period;
             this.zone = zone;
             this.byPeriod = ResponseScorer.create(Grouping.by(List.of(), period, zone));
+            List<String> all = new ArrayList<>(columns);
+            if (!all.contains("stage")) {
+                all.add("stage");
+            }
+            for (String column : all) {
+                byColumn.put(column, ResponseScorer.create(Grouping.by(List.of(column), period, zone)));
+            }
         }
 
         @Override
         public void accept(Response r) {
             count++;
             byPeriod.record(r);
-            byTouchpoint.record(r);
-            byStage.record(r);
+            for (ResponseScorer scorer : byColumn.values()) {
+                scorer.record(r);
+            }
             LocalDate date = r.localDate(zone);
             if (date != null) {
                 periodStarts.computeIfAbsent(period.label(date), label -> period.start(date));
@@ -169,20 +179,11 @@ final class ReportSections {
                 scores.add(new HeadlineScore("all responses", Score.of(all, options), Optional.empty()));
                 continue;
             }
-            String current = null;
-            for (String label : periods.keySet()) {
-                LocalDate end = responses.period.next(responses.periodStarts.get(label));
-                if (!end.atStartOfDay(responses.zone).toInstant().isAfter(asOf)) {
-                    current = label;
-                }
-            }
-            String shown = current;
-            if (current == null) {
-                current = periods.lastKey();
-                shown = current + " so far";
-            }
+            String[] latest = latestPeriods(responses, periods.keySet(), asOf);
+            String current = latest[0];
+            String shown = latest[2];
             RatingDistribution now = periods.get(current);
-            String previous = responses.period.label(responses.periodStarts.get(current).minusDays(1));
+            String previous = latest[1];
             Optional<Change> change = Optional.ofNullable(periods.get(previous)).map(before -> new Change(previous,
                     Score.of(before, options), ScoreComparison.of(now, before, options).verdict()));
             scores.add(new HeadlineScore(shown, Score.of(now, options), change));
@@ -191,19 +192,44 @@ final class ReportSections {
                 : Section.of(new Headline(scores));
     }
 
-    // ---- 2. scores by touchpoint and stage, trend ---------------------------------------------------
+    /**
+     * The latest complete period (one that ended by {@code asOf}) among {@code labels}, or the
+     * latest one when none is complete; the period before it; and how the first is shown
+     * ({@code 2026-03}, or {@code 2026-04 so far}).
+     */
+    private static String[] latestPeriods(Responses responses, java.util.Set<String> labels, Instant asOf) {
+        String current = null;
+        for (String label : new java.util.TreeSet<>(labels)) {
+            LocalDate end = responses.period.next(responses.periodStarts.get(label));
+            if (!end.atStartOfDay(responses.zone).toInstant().isAfter(asOf)) {
+                current = label;
+            }
+        }
+        String shown = current;
+        if (current == null) {
+            current = new java.util.TreeSet<>(labels).last();
+            shown = current + " so far";
+        }
+        String previous = responses.period.label(responses.periodStarts.get(current).minusDays(1));
+        return new String[] {current, previous, shown};
+    }
+
+    // ---- 2. scores by group, trend ------------------------------------------------------------------
 
     /**
-     * Section 2: every metric by touchpoint and by stage over all responses (responses without one
-     * are left out of that ranking), and per period.
+     * Section 2: every metric by the values of each grouping column over all responses (responses
+     * without a value are left out of that column's table), each group against the rest and its
+     * latest period against the previous one (see {@link GroupScores}), and every metric per period.
      *
      * @param responses the responses
-     * @param options intervals, confidence and the low-sample threshold
+     * @param asOf the time the report is made as of (decides the latest period)
+     * @param options intervals, confidence, the low-sample threshold and alpha
+     * @param adjustment the multiplicity adjustment of each table's two families
      * @return the scores, absent when there are no responses
      */
-    static Section<Scores> scores(Responses responses, ScoreOptions options) {
+    static Section<Scores> scores(Responses responses, Instant asOf, ScoreOptions options, Adjustment adjustment) {
         if (responses.count() == 0) {
-            return Section.absent("No responses were read, so there are no scores by touchpoint or stage.");
+            return Section.absent("No responses were read, so there are no scores by group.");
         }
         List<Trend> trends = new ArrayList<>();
         for (Metric metric : responses.byPeriod.metrics()) {
@@ -214,21 +240,53 @@ final class ReportSections {
                 trends.add(new Trend(metric, points));
             }
         }
-        return Section.of(new Scores(rankings(responses.byTouchpoint, options), rankings(responses.byStage, options),
-                trends));
+        List<GroupScores> groups = new ArrayList<>();
+        responses.byColumn.forEach((column, scorer) -> {
+            for (Metric metric : sortedMetrics(scorer.metrics())) {
+                GroupScores table = groupScores(responses, column, scorer, metric, asOf, options, adjustment);
+                if (table != null) {
+                    groups.add(table);
+                }
+            }
+        });
+        return Section.of(new Scores(groups, trends));
     }
 
-    private static List<Ranking> rankings(ResponseScorer scorer, ScoreOptions options) {
-        List<Ranking> rankings = new ArrayList<>();
-        for (Metric metric : scorer.metrics()) {
-            List<NamedScore> rows = new ArrayList<>();
-            named(scorer, metric).forEach((name, ratings) ->
-                    rows.add(new NamedScore(name, Score.of(ratings, options))));
-            if (!rows.isEmpty()) {
-                rankings.add(new Ranking(metric, rows));
+    private static List<Metric> sortedMetrics(java.util.Collection<Metric> metrics) {
+        List<Metric> sorted = new ArrayList<>(metrics);
+        sorted.sort(java.util.Comparator.comparing(Metric::kind));
+        return sorted;
+    }
+
+    /** One column's table for one metric, or null when no response has a value in the column. */
+    private static GroupScores groupScores(Responses responses, String column, ResponseScorer scorer, Metric metric,
+            Instant asOf, ScoreOptions options, Adjustment adjustment) {
+        Map<String, TreeMap<String, RatingDistribution>> byGroup = new TreeMap<>();
+        Map<String, RatingDistribution> totals = new TreeMap<>();
+        java.util.Set<String> labels = new java.util.TreeSet<>();
+        for (Map.Entry<GroupKey, RatingDistribution> e : scorer.snapshot(metric).entrySet()) {
+            String name = e.getKey().values().get(0);
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            String label = e.getKey().values().get(1);
+            totals.merge(name, e.getValue(), RatingDistribution::plus);
+            if (label != null) {
+                byGroup.computeIfAbsent(name, k -> new TreeMap<>()).put(label, e.getValue());
+                labels.add(label);
             }
         }
-        return rankings;
+        if (totals.isEmpty()) {
+            return null;
+        }
+        String current = null;
+        String previous = null;
+        if (!labels.isEmpty()) {
+            String[] latest = latestPeriods(responses, labels, asOf);
+            current = latest[0];
+            previous = latest[1];
+        }
+        return GroupScores.compute(column, metric, totals, byGroup, current, previous, options, adjustment);
     }
 
     /** The ratings of a one-field grouping by the field's value, leaving out the group without one. */

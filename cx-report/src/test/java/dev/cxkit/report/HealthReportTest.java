@@ -26,8 +26,6 @@ import dev.cxkit.report.section.Journeys.LimitKind;
 import dev.cxkit.report.section.Journeys.Percentiles;
 import dev.cxkit.report.section.Journeys.PromiseResult;
 import dev.cxkit.report.section.Journeys;
-import dev.cxkit.report.section.Scores.NamedScore;
-import dev.cxkit.report.section.Scores.Ranking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,21 +49,9 @@ class HealthReportTest {
     void rowsAddUp() {
         assertThat(new Rows(10, 7, 2, 1).read()).isEqualTo(10);
         assertThatThrownBy(() -> new Rows(10, 7, 2, 0)).hasMessageContaining("read = accepted + rejected + duplicates");
+        assertThat(new Rows(10, 5, 2, 1, 2).filtered()).isEqualTo(2);
+        assertThatThrownBy(() -> new Rows(10, 5, 2, 1, 1)).hasMessageContaining("+ filtered");
         assertThat(ReportFixtures.provenance().total()).isEqualTo(new Rows(42_620, 42_288, 36, 296));
-    }
-
-    @Test
-    void rankingsAreWorstFirstWithEmptyCellsLast() {
-        Ranking ranking = new Ranking(Metric.NPS, List.of(
-                new NamedScore("b", score(nps(1, 1, 8))),
-                new NamedScore("empty", score(nps(0, 0, 0))),
-                new NamedScore("a", score(nps(8, 1, 1))),
-                new NamedScore("c", score(nps(1, 1, 8)))));
-        assertThat(ranking.rows()).extracting(NamedScore::name).containsExactly("a", "b", "c", "empty");
-        assertThatThrownBy(() -> new Ranking(Metric.CSAT, List.of(new NamedScore("a", score(nps(1, 1, 1))))))
-                .hasMessageContaining("a: a nps score where csat is expected");
-        assertThatThrownBy(() -> new Ranking(Metric.NPS, List.of(new NamedScore("a", score(nps(1, 1, 1))),
-                new NamedScore("a", score(nps(2, 1, 1)))))).hasMessageContaining("name a appears twice");
     }
 
     @Test

@@ -29,7 +29,7 @@ class ReportSectionsTest {
     }
 
     private static HeadlineScore headline(Period period, String asOf, Response... responses) {
-        Responses r = new Responses(period, ZoneOffset.UTC);
+        Responses r = new Responses(period, ZoneOffset.UTC, List.of("location", "touchpoint"));
         for (Response response : responses) {
             r.accept(response);
         }
@@ -64,7 +64,7 @@ class ReportSectionsTest {
 
     @Test
     void callBacksAreTheDetractorsStillWorthCallingWithTheirComment() {
-        Responses responses = new Responses(Period.MONTH, ZoneOffset.UTC);
+        Responses responses = new Responses(Period.MONTH, ZoneOffset.UTC, List.of("location", "touchpoint"));
         responses.accept(Response.builder(Metric.NPS, 2).responseId("r1").attribute("comment", "Cold soup")
                 .submittedAt(Instant.parse("2026-03-01T10:00:00Z")).build());
         Instant asOf = Instant.parse("2026-03-04T12:00:00Z");

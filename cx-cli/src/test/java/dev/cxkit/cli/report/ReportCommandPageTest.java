@@ -84,7 +84,7 @@ class ReportCommandPageTest {
     void theSampleReportIsWrittenAndSummarised() {
         assertThat(errors).startsWith("cx: no inputs given: reporting on the bundled sample")
                 .contains("cx: wrote " + DIR.resolve("report.html")).doesNotContain("Exception");
-        assertThat(text).contains("1. Headline scores", "2. Scores by touchpoint and stage",
+        assertThat(text).contains("1. Headline scores", "2. Scores by group and period",
                 "3. Journeys: funnel, durations and promises", "4. Failures and scores", "5. Recovery",
                 "6. Consistency and closed loop", "Where the numbers come from");
         assertThat(text.indexOf("1. Headline")).isLessThan(text.indexOf("4. Failures and scores"));

@@ -37,7 +37,8 @@ import dev.cxkit.report.section.RecoveryPlans.IncidentPlan;
 import dev.cxkit.report.section.RecoveryPlans;
 import dev.cxkit.report.section.Scores.NamedScore;
 import dev.cxkit.report.section.Scores.PeriodScore;
-import dev.cxkit.report.section.Scores.Ranking;
+import dev.cxkit.report.section.GroupScores;
+import dev.cxkit.report.section.GroupScores.GroupRow;
 import dev.cxkit.report.section.Scores.Trend;
 import dev.cxkit.report.section.Scores;
 import dev.cxkit.rules.plan.Escalation;
@@ -116,6 +117,8 @@ public final class HtmlFormat implements ReportFormat {
             figure svg{display:block;width:100%;max-width:36rem;height:auto}
             figcaption{font-size:.9rem;max-width:36rem}
             .trends{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:0 2rem}
+            .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,14rem),1fr));gap:0 1rem}
+            .multiples figure{margin:.25rem 0}.multiples figcaption{font-weight:600;color:var(--ink)}
             svg text{font:13px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
             svg .tick{fill:var(--muted);font-size:12px}
             svg .grid{stroke:#e2e2e2;stroke-width:1}
@@ -199,7 +202,7 @@ public final class HtmlFormat implements ReportFormat {
                     .append("<li><a href=\"#provenance\">Sources</a></li></ol></nav>\n</header>\n<main>\n");
             sectionStart("headline", "1. Headline scores");
             body(model.headline(), this::headline);
-            sectionStart("scores", "2. Scores by touchpoint and stage");
+            sectionStart("scores", "2. Scores by group and period");
             body(model.scores(), this::scores);
             sectionStart("journeys", "3. Journeys: funnel, durations and promises");
             body(model.journeys(), definitions -> definitions.forEach(this::journeys));
@@ -285,7 +288,16 @@ public final class HtmlFormat implements ReportFormat {
         }
 
         private static String lowBadge(Score s) {
-            return s.lowSample() ? " <span class=\"badge low\">low n</span>" : "";
+            String badges = badges(s);
+            return badges.isEmpty() ? "" : " " + badges;
+        }
+
+        /** A low-n badge for a low-sample score; a weighted badge, with the effective n, for a weighted one. */
+        private static String badges(Score s) {
+            String low = s.lowSample() ? "<span class=\"badge low\">low n</span>" : "";
+            String weighted = s.ratings().isWeighted() ? "<span class=\"badge\">weighted, effective n "
+                    + Figures.effectiveN(s.ratings().effectiveN()).text() + "</span>" : "";
+            return low.isEmpty() || weighted.isEmpty() ? low + weighted : low + " " + weighted;
         }
 
         // ---- 2 ------------------------------------------------------------------------------------
@@ -301,11 +313,77 @@ public final class HtmlFormat implements ReportFormat {
                 out.append("</div>\n");
                 trendTable(scores.trends());
             }
-            rankings("touchpoint", scores.byTouchpoint());
-            rankings("stage", scores.byStage());
-            if (scores.trends().isEmpty() && scores.byTouchpoint().isEmpty() && scores.byStage().isEmpty()) {
-                out.append("<p class=\"absent\">No scores by touchpoint, stage or period.</p>\n");
+            for (GroupScores g : scores.groups()) {
+                groups(g);
             }
+            if (scores.trends().isEmpty() && scores.groups().isEmpty()) {
+                out.append("<p class=\"absent\">No scores by group or period.</p>\n");
+            }
+        }
+
+        /** How many small-multiple trends a group table draws; the table lists every group. */
+        static final int MAX_MULTIPLES = 24;
+
+        /**
+         * One column's table for one metric: the verdict in words, bars in the table's order, the
+         * table with each group against the rest and its latest change, and a small trend per group.
+         */
+        private void groups(GroupScores g) {
+            String name = Verdicts.name(g.metric());
+            String heading = name + " by " + g.column() + (g.toldApart() ? ", worst first" : "");
+            out.append("<h3>").append(escape(heading)).append("</h3>\n<p class=\"verdict\">").append(escape(g.verdict()))
+                    .append("</p>\n");
+            List<NamedScore> bars = new ArrayList<>();
+            g.rows().forEach(r -> bars.add(new NamedScore(r.name(), r.all())));
+            figure(Charts.bars(nextChartId(), heading, g.metric(), bars), "Bars show " + name + " over all responses "
+                    + "with its confidence interval as a whisker; hatched bars marked low n have too few responses "
+                    + "to trust.");
+            boolean periods = g.current() != null && g.previous() != null;
+            List<String> headers = new ArrayList<>(List.of(capitalized(g.column()), name + ">", "Interval>", "n>",
+                    "vs rest>", "p adj.>"));
+            if (periods) {
+                headers.addAll(List.of(g.current() + ">", "Change>", "p adj.>"));
+            }
+            headers.add("");
+            tableStart(name + " by " + g.column() + ": over all responses against the rest"
+                    + (periods ? ", and " + g.current() + " against " + g.previous() : ""), headers.toArray(new String[0]));
+            for (GroupRow r : g.rows()) {
+                Score s = r.all();
+                out.append("<tr><th scope=\"row\">").append(escape(r.name())).append("</th>");
+                numberCells(value(s), s.interval().map(iv -> Figures.range(g.metric(), iv)).orElse("–"),
+                        Long.toString(s.n()), r.vsRest().map(c -> Figures.difference(g.metric(), c.difference()).text())
+                                .orElse("–"), adjusted(r.vsRestAdjustedP(), g.differsFromRest(r)));
+                if (periods) {
+                    numberCells(value(r.latest()), r.change().map(c -> Figures.difference(g.metric(), c.difference())
+                            .text()).orElse("–"), adjusted(r.changeAdjustedP(), g.changed(r)));
+                }
+                out.append("<td>").append(badges(s)).append("</td></tr>\n");
+            }
+            tableEnd();
+            if (periods && g.rows().stream().anyMatch(r -> r.change().isPresent())) {
+                out.append("<p class=\"caption-note\">p adj.: ").append(escape(g.family())).append("; change: ")
+                        .append(escape(g.changeFamily())).append(". Marked ✱ where below ")
+                        .append(escape(String.valueOf(g.alpha()))).append(".</p>\n");
+            } else {
+                out.append("<p class=\"caption-note\">p adj.: ").append(escape(g.family())).append(".</p>\n");
+            }
+            List<GroupRow> drawn = g.rows().stream().filter(r -> r.trend().size() >= 2).limit(MAX_MULTIPLES).toList();
+            if (!drawn.isEmpty()) {
+                out.append("<div class=\"multiples\">\n");
+                for (GroupRow r : drawn) {
+                    figure(Charts.trend(nextChartId(), new Trend(g.metric(), r.trend())), r.name());
+                }
+                out.append("</div>\n");
+                long more = g.rows().stream().filter(r -> r.trend().size() >= 2).count() - drawn.size();
+                if (more > 0) {
+                    out.append("<p class=\"caption-note\">").append(more).append(" more ").append(escape(g.column()))
+                            .append(" trends are in the JSON report.</p>\n");
+                }
+            }
+        }
+
+        private static String adjusted(java.util.OptionalDouble p, boolean significant) {
+            return p.isPresent() ? Figures.pValue(p.getAsDouble()).text() + (significant ? " ✱" : "") : "–";
         }
 
         /** One table of every trend: a row per period, value, interval and n per metric. */
@@ -340,24 +418,6 @@ public final class HtmlFormat implements ReportFormat {
             tableEnd();
         }
 
-        private void rankings(String dimension, List<Ranking> rankings) {
-            for (Ranking ranking : rankings) {
-                String name = Verdicts.name(ranking.metric());
-                String heading = name + " by " + dimension + ", worst first";
-                out.append("<h3>").append(heading).append("</h3>\n");
-                if (dimension.equals("touchpoint")) {
-                    figure(Charts.bars(nextChartId(), heading, ranking.metric(), ranking.rows()), "Bars show "
-                            + name + " with its confidence interval as a whisker; hatched bars marked low n have "
-                            + "too few responses to trust.");
-                }
-                tableStart(name + " by " + dimension + ": score, interval and n", capitalized(dimension), name + ">",
-                        "Interval>", "n>", "");
-                for (NamedScore row : ranking.rows()) {
-                    scoreRow(escape(row.name()), row.score());
-                }
-                tableEnd();
-            }
-        }
 
         private void scoreRow(String firstCell, Score s) {
             Metric metric = s.metric();
@@ -366,7 +426,7 @@ public final class HtmlFormat implements ReportFormat {
                     .append("</td><td class=\"num\">")
                     .append(s.interval().map(iv -> Figures.range(metric, iv)).orElse("–"))
                     .append("</td><td class=\"num\">").append(s.n()).append("</td><td>")
-                    .append(s.lowSample() ? "<span class=\"badge low\">low n</span>" : "").append("</td></tr>\n");
+                    .append(badges(s)).append("</td></tr>\n");
         }
 
         // ---- 3 ------------------------------------------------------------------------------------

@@ -31,7 +31,8 @@ import dev.cxkit.report.section.Journeys;
 import dev.cxkit.report.section.RecoveryEffectiveness;
 import dev.cxkit.report.section.RecoveryPlans.IncidentPlan;
 import dev.cxkit.report.section.RecoveryPlans;
-import dev.cxkit.report.section.Scores.NamedScore;
+import dev.cxkit.report.section.GroupScores;
+import dev.cxkit.report.section.GroupScores.GroupRow;
 import dev.cxkit.report.section.Scores.PeriodScore;
 import dev.cxkit.report.section.Scores;
 import dev.cxkit.rules.plan.Escalation;
@@ -65,7 +66,12 @@ import tools.jackson.databind.node.ObjectNode;
  *                                      "change": null | {"previousPeriod", "previous": SCORE,
  *                                                        "difference": null | DIFFERENCE,
  *                                                        "verdict": VERDICT}}]},
- *   "scores": SECTION + {"byTouchpoint": [RANKING], "byStage": [RANKING],
+ *   "scores": SECTION + {"groups": [{"column": "location", "metric", "currentPeriod", "previousPeriod",
+ *                          "toldApart", "verdict", "family", "changeFamily", "adjustment", "alpha",
+ *                          "rows": [{"name", ...SCORE, "vsRest": null | DIFFERENCE, "vsRestAdjustedP",
+ *                                    "differsFromRest", "latest": SCORE, "previous": null | SCORE,
+ *                                    "change": null | DIFFERENCE, "changeAdjustedP", "changed",
+ *                                    "trend": [{"period", ...SCORE}]}]}],
  *                        "trends": [{"metric", "points": [{"period", ...SCORE}]}]},
  *   "journeys": SECTION + {"definitions": [{"definition", "journeys",
  *       "funnel": [{"stage", "entered", "reached", "completed", "fallout", "falloutPercent"}],
@@ -94,10 +100,10 @@ import tools.jackson.databind.node.ObjectNode;
  *       "overdue", "comment"}], "recognitions": [{"staff", "mentions", "quote"}]}
  * }
  * SECTION    = {"available": true} | {"available": false, "note": "No incidents were given ..."}
- * ROWS       = {"read", "accepted", "rejected", "duplicates"}
+ * ROWS       = {"read", "accepted", "rejected", "duplicates", "filtered"}
  * share      = "positive" (NPS promoters, top box) | "negative" (NPS detractors, bottom box)
- * RANKING    = {"metric", "rows": [{"name", ...SCORE}]}   worst first
- * SCORE      = "n", "value": null | number, "interval": null | INTERVAL, "lowSample"
+ * SCORE      = "n", ["weighted": true, "effectiveN"], "value": null | number, "interval": null | INTERVAL,
+ *              "lowSample"
  * INTERVAL   = {"method", "confidence", "lower", "upper"}
  * DIFFERENCE = {"difference", "interval": INTERVAL, "pValue", "significant"}
  * VERDICT = {"outcome": "different" | "equivalent" | "cannot_tell", "margin", "alpha",
@@ -229,12 +235,39 @@ public final class JsonFormat implements ReportFormat {
     }
 
     private static void scores(ObjectNode node, Scores scores) {
-        ArrayNode byTouchpoint = node.putArray("byTouchpoint");
-        scores.byTouchpoint().forEach(r -> labelledScores(byTouchpoint, r.metric(), "rows", "name", r.rows(),
-                NamedScore::name, NamedScore::score));
-        ArrayNode byStage = node.putArray("byStage");
-        scores.byStage().forEach(r -> labelledScores(byStage, r.metric(), "rows", "name", r.rows(),
-                NamedScore::name, NamedScore::score));
+        ArrayNode groups = node.putArray("groups");
+        for (GroupScores g : scores.groups()) {
+            ObjectNode table = groups.addObject();
+            table.put("column", g.column());
+            table.put("metric", g.metric().id());
+            table.put("currentPeriod", g.current());
+            table.put("previousPeriod", g.previous());
+            table.put("toldApart", g.toldApart());
+            table.put("verdict", g.verdict());
+            table.put("family", g.family());
+            table.put("changeFamily", g.current() == null || g.previous() == null ? null : g.changeFamily());
+            table.put("adjustment", g.adjustment().id());
+            table.put("alpha", g.alpha());
+            ArrayNode rows = table.putArray("rows");
+            for (GroupRow r : g.rows()) {
+                ObjectNode row = rows.addObject();
+                row.put("name", r.name());
+                score(row, r.all());
+                difference(row, "vsRest", g.metric(), r.vsRest());
+                adjustedP(row, "vsRestAdjustedP", r.vsRestAdjustedP());
+                row.put("differsFromRest", g.differsFromRest(r));
+                score(row.putObject("latest"), r.latest());
+                if (r.before().isPresent()) {
+                    score(row.putObject("previous"), r.before().get());
+                } else {
+                    row.putNull("previous");
+                }
+                difference(row, "change", g.metric(), r.change());
+                adjustedP(row, "changeAdjustedP", r.changeAdjustedP());
+                row.put("changed", g.changed(r));
+                labelledScores(row.putArray("trend"), r.trend(), "period", PeriodScore::period, PeriodScore::score);
+            }
+        }
         ArrayNode trends = node.putArray("trends");
         scores.trends().forEach(t -> labelledScores(trends, t.metric(), "points", "period", t.points(),
                 PeriodScore::period, PeriodScore::score));
@@ -245,7 +278,12 @@ public final class JsonFormat implements ReportFormat {
             Function<T, String> labelOf, Function<T, Score> scoreOf) {
         ObjectNode node = array.addObject();
         node.put("metric", metric.id());
-        ArrayNode entries = node.putArray(list);
+        labelledScores(node.putArray(list), items, label, labelOf, scoreOf);
+    }
+
+    /** Adds {@code {LABEL, ...SCORE}} to {@code entries} per item. */
+    private static <T> void labelledScores(ArrayNode entries, List<T> items, String label, Function<T, String> labelOf,
+            Function<T, Score> scoreOf) {
         for (T item : items) {
             ObjectNode entry = entries.addObject();
             entry.put(label, labelOf.apply(item));
@@ -253,10 +291,25 @@ public final class JsonFormat implements ReportFormat {
         }
     }
 
-    /** Adds {@code n, value, interval, lowSample} to {@code node}. */
+    private static void adjustedP(ObjectNode node, String key, java.util.OptionalDouble p) {
+        if (p.isPresent()) {
+            node.put(key, Figures.pValue(p.getAsDouble()).number());
+        } else {
+            node.putNull(key);
+        }
+    }
+
+    /**
+     * Adds {@code n, value, interval, lowSample} to {@code node}, and for weighted responses
+     * {@code weighted: true} and the effective n (Kish) the interval rests on.
+     */
     private static void score(ObjectNode node, Score score) {
         Metric metric = score.metric();
         node.put("n", score.n());
+        if (score.ratings().isWeighted()) {
+            node.put("weighted", true);
+            node.put("effectiveN", Figures.effectiveN(score.ratings().effectiveN()).number());
+        }
         if (score.value().isPresent()) {
             node.put("value", Figures.score(metric, score.value().getAsDouble()).number());
         } else {

@@ -27,9 +27,10 @@ import dev.cxkit.report.section.Journeys;
 import dev.cxkit.report.section.RecoveryEffectiveness;
 import dev.cxkit.report.section.RecoveryPlans.IncidentPlan;
 import dev.cxkit.report.section.RecoveryPlans;
+import dev.cxkit.report.section.GroupScores;
+import dev.cxkit.report.section.GroupScores.GroupRow;
 import dev.cxkit.report.section.Scores.NamedScore;
 import dev.cxkit.report.section.Scores.PeriodScore;
-import dev.cxkit.report.section.Scores.Ranking;
 import dev.cxkit.report.section.Scores.Trend;
 import dev.cxkit.report.section.Scores;
 import dev.cxkit.rules.plan.Offer;
@@ -86,7 +87,7 @@ public final class TextFormat implements ReportFormat {
                 .append(Figures.time(model.provenance().generatedAt())).append(" from ")
                 .append(model.provenance().total().accepted()).append(" rows.\n");
         section(out, "1. Headline scores", model.headline(), h -> headline(out, h));
-        section(out, "2. Scores by touchpoint and stage", model.scores(), s -> scores(out, s));
+        section(out, "2. Scores by group and period", model.scores(), s -> scores(out, s));
         section(out, "3. Journeys: funnel, durations and promises", model.journeys(), definitions -> {
             for (int i = 0; i < definitions.size(); i++) {
                 out.append(i == 0 ? "" : "\n");
@@ -145,8 +146,11 @@ public final class TextFormat implements ReportFormat {
         return s.interval().map(iv -> Figures.range(s.metric(), iv)).orElse("-");
     }
 
+    /** {@code low n} for a low-sample score; {@code weighted, effective n 95.3} for a weighted one. */
     private static String low(Score s) {
-        return s.lowSample() ? "low n" : "";
+        String weighted = s.ratings().isWeighted()
+                ? "weighted, effective n " + Figures.effectiveN(s.ratings().effectiveN()).text() : "";
+        return s.lowSample() ? (weighted.isEmpty() ? "low n" : "low n; " + weighted) : weighted;
     }
 
     // ---- 1 and 2 ---------------------------------------------------------------------------------
@@ -183,22 +187,41 @@ public final class TextFormat implements ReportFormat {
             }
             table.appendTo(out);
         }
-        first = rankings(out, "touchpoint", scores.byTouchpoint(), first);
-        rankings(out, "stage", scores.byStage(), first);
+        for (GroupScores g : scores.groups()) {
+            first = groups(out, g, first);
+        }
     }
 
-    private static boolean rankings(StringBuilder out, String dimension, List<Ranking> rankings, boolean first) {
-        for (Ranking ranking : rankings) {
-            String name = Verdicts.name(ranking.metric());
-            first = subheading(out, name + " by " + dimension + ", worst first", first);
-            Table table = new Table(dimension, name + ">", "interval>", "n>", "");
-            for (NamedScore row : ranking.rows()) {
-                table.add(row.name(), value(row.score()), range(row.score()), Long.toString(row.score().n()),
-                        low(row.score()));
+    private static boolean groups(StringBuilder out, GroupScores g, boolean first) {
+        String name = Verdicts.name(g.metric());
+        first = subheading(out, name + " by " + g.column(), first);
+        boolean periods = g.current() != null && g.previous() != null;
+        Table table = periods
+                ? new Table(g.column(), name + ">", "interval>", "n>", "vs rest>", "p adj>", g.current() + ">",
+                        "change>", "p adj>", "")
+                : new Table(g.column(), name + ">", "interval>", "n>", "vs rest>", "p adj>", "");
+        for (GroupRow r : g.rows()) {
+            List<String> cells = new ArrayList<>(List.of(r.name(), value(r.all()), range(r.all()),
+                    Long.toString(r.all().n()), r.vsRest().map(c -> Figures.difference(g.metric(), c.difference())
+                            .text()).orElse("-"), adjusted(r.vsRestAdjustedP(), g.differsFromRest(r))));
+            if (periods) {
+                cells.addAll(List.of(value(r.latest()), r.change().map(c -> Figures.difference(g.metric(),
+                        c.difference()).text()).orElse("-"), adjusted(r.changeAdjustedP(), g.changed(r))));
             }
-            table.appendTo(out);
+            cells.add(low(r.all()));
+            table.add(cells.toArray(new String[0]));
+        }
+        table.appendTo(out);
+        out.append(g.verdict()).append('\n');
+        if (periods && g.rows().stream().anyMatch(r -> r.change().isPresent())) {
+            out.append("Change: ").append(g.changeFamily()).append("; * marks a change beyond noise.\n");
         }
         return first;
+    }
+
+    /** An adjusted p-value with a star when it is below alpha, or {@code -} when the row has no test. */
+    private static String adjusted(java.util.OptionalDouble p, boolean significant) {
+        return p.isPresent() ? Figures.pValue(p.getAsDouble()).text() + (significant ? " *" : "") : "-";
     }
 
     /** Writes a sub-heading, with a blank line before all but the first; returns false. */

@@ -121,6 +121,12 @@ public final class Figures {
         return BigDecimal.valueOf(level).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
+    /** An effective sample size (Kish) with one decimal: {@code 95.3}. */
+    public static Figure effectiveN(double n) {
+        BigDecimal number = round(n, 1);
+        return new Figure(number, number.toPlainString());
+    }
+
     /** A count, as plain digits so that it equals the JSON's. */
     public static String count(long n) {
         return Long.toString(n);

@@ -12,53 +12,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Section 2: scores by touchpoint and by stage (one ranking per metric), and the trend of each
- * metric per period.
+ * Section 2: every metric by the values of each grouping column (location and touchpoint by
+ * default; stage when responses carry one), each against the rest and its latest change, and the
+ * trend of each metric per period.
  *
- * @param byTouchpoint one ranking per metric, in the order NPS, CSAT, CES
- * @param byStage one ranking per metric, in the order NPS, CSAT, CES
+ * @param groups one table per column and metric: columns in the order given, metrics NPS, CSAT, CES
  * @param trends one trend per metric, in the order NPS, CSAT, CES
  */
-public record Scores(List<Ranking> byTouchpoint, List<Ranking> byStage, List<Trend> trends) {
+public record Scores(List<GroupScores> groups, List<Trend> trends) {
 
     /**
-     * Orders each list by metric and checks there is at most one entry per metric.
+     * Orders the trends by metric and checks there is at most one per metric, and one table per
+     * column and metric.
      *
-     * @throws IllegalArgumentException if a metric kind appears twice in a list
+     * @throws IllegalArgumentException if a metric kind appears twice among the trends, or a
+     *     column and metric twice among the tables
      */
     public Scores {
-        byTouchpoint = sortedCopy(byTouchpoint, Comparator.comparing(r -> r.metric().kind()));
-        byStage = sortedCopy(byStage, Comparator.comparing(r -> r.metric().kind()));
+        groups = List.copyOf(groups);
         trends = sortedCopy(trends, Comparator.comparing(t -> t.metric().kind()));
-        requireUnique(byTouchpoint, r -> r.metric().kind(), "touchpoint ranking metric");
-        requireUnique(byStage, r -> r.metric().kind(), "stage ranking metric");
+        requireUnique(groups, g -> g.column() + " " + g.metric().id(), "column and metric");
         requireUnique(trends, t -> t.metric().kind(), "trend metric");
-    }
-
-    /**
-     * The scores of one metric by touchpoint (or stage), worst first: lowest value first, cells
-     * without responses last, ties by name. Low-sample cells keep their place and are marked by
-     * their score's flag.
-     *
-     * @param metric the metric of every score
-     * @param rows the scores, sorted worst first by the constructor
-     */
-    public record Ranking(Metric metric, List<NamedScore> rows) {
-
-        /**
-         * Sorts the rows worst first and checks their metric and names.
-         *
-         * @throws IllegalArgumentException if a score is of another metric or a name repeats
-         */
-        public Ranking {
-            rows = sortedCopy(rows, WORST_FIRST);
-            requireMetrics(rows, metric, NamedScore::name, NamedScore::score);
-            requireUnique(rows, NamedScore::name, "name");
-        }
-
-        private static final Comparator<NamedScore> WORST_FIRST = Comparator
-                .<NamedScore>comparingDouble(r -> r.score().value().orElse(Double.POSITIVE_INFINITY))
-                .thenComparing(NamedScore::name);
     }
 
     /**

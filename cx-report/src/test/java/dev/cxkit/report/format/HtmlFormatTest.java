@@ -41,8 +41,8 @@ class HtmlFormatTest {
         // the page shows each name as it was written
         assertThat(Pages.visibleText(html)).contains(HOSTILE).contains("Report for " + QUOTES + "\uFFFD");
         // no </svg> in a name closed a chart early: every chart is still one whole element
-        assertThat(Pages.svgs(html)).hasSize(5);
-        assertThat(html.split("</svg>", -1)).hasSize(6);
+        assertThat(Pages.svgs(html)).hasSize(6);
+        assertThat(html.split("</svg>", -1)).hasSize(7);
     }
 
     @Test
@@ -79,11 +79,11 @@ class HtmlFormatTest {
                 model.recoveryEffectiveness(), model.closedLoop())) {
             assertThat(html).contains("<p class=\"absent\">" + Markup.escape(section.absentNote()) + "</p>");
         }
-        assertThat(headings(html)).containsExactly("1. Headline scores", "2. Scores by touchpoint and stage",
+        assertThat(headings(html)).containsExactly("1. Headline scores", "2. Scores by group and period",
                 "3. Journeys: funnel, durations and promises", "4. Failures and scores", "5. Recovery",
                 "6. Consistency and closed loop", "Where the numbers come from");
         // the trends and touchpoint bars remain; no funnel, impact or recovery chart
-        assertThat(Pages.svgs(html)).hasSize(5);
+        assertThat(Pages.svgs(html)).hasSize(6);
     }
 
     @Test

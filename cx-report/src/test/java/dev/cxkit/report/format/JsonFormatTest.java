@@ -75,7 +75,7 @@ class JsonFormatTest {
         assertThat(alternation.get("periods").get(1).get("percent").decimalValue()).isEqualByComparingTo("30.0");
         assertThat(root.get("closedLoop").get("callBacks").get(0).get("overdue").asBoolean()).isTrue();
         assertThat(root.get("provenance").get("generatedAt").asString()).isEqualTo("2026-04-01T08:00:00Z");
-        assertThat(root.get("scores").get("byTouchpoint").get(0).get("rows").get(5).get("value").isNull()).isTrue();
+        assertThat(root.get("scores").get("groups").get(0).get("rows").get(5).get("value").isNull()).isTrue();
     }
 
     @Test
@@ -97,7 +97,7 @@ class JsonFormatTest {
     void hostileNamesRoundTrip() {
         JsonNode root = json(ReportFixtures.hostile());
         assertThat(root.get("title").asString()).isEqualTo("Report for " + ReportFixtures.QUOTES + "\u0007");
-        assertThat(root.get("scores").get("byTouchpoint").get(0).get("rows")).extracting(r -> r.get("name").asString())
+        assertThat(root.get("scores").get("groups").get(0).get("rows")).extracting(r -> r.get("name").asString())
                 .contains(ReportFixtures.SCRIPT, ReportFixtures.QUOTES, ReportFixtures.BREAKOUT);
     }
 
@@ -167,8 +167,8 @@ class JsonFormatTest {
                 headline.get(1).get("value").decimalValue().toPlainString() + "%",
                 headline.get(2).get("value").decimalValue().toPlainString());
 
-        List<List<String>> touchpoints = Pages.table(html, "NPS by touchpoint: score, interval and n");
-        JsonNode rows = root.get("scores").get("byTouchpoint").get(0).get("rows");
+        List<List<String>> touchpoints = Pages.table(html, "NPS by touchpoint: over all responses against the rest");
+        JsonNode rows = root.get("scores").get("groups").get(0).get("rows");
         assertThat(touchpoints).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
@@ -178,7 +178,7 @@ class JsonFormatTest {
             assertThat(cells.get(2)).isEqualTo(row.get("interval").isNull() ? "–" : "["
                     + plain(row.get("interval").get("lower")) + ", " + plain(row.get("interval").get("upper")) + "]");
             assertThat(cells.get(3)).isEqualTo(row.get("n").asString());
-            assertThat(cells.get(4)).isEqualTo(row.get("lowSample").asBoolean() ? "low n" : "");
+            assertThat(cells.get(6)).isEqualTo(row.get("lowSample").asBoolean() ? "low n" : "");
         }
 
         List<List<String>> funnel = Pages.table(html, "Funnel of restaurant-visit");

@@ -9,7 +9,7 @@ import dev.cxkit.report.internal.Figures;
 import dev.cxkit.report.section.FailureImpactRanking.ImpactRow;
 import dev.cxkit.report.section.Headline.HeadlineScore;
 import dev.cxkit.report.section.Journeys.PromiseResult;
-import dev.cxkit.report.section.Scores.NamedScore;
+import dev.cxkit.report.section.GroupScores.GroupRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,14 +129,14 @@ class ReportBrowserTest {
         assertThat(hostile.consoleLines()).isEmpty();
         assertThat(Pages.visibleText(hostile.stdout())).contains(ReportFixtures.SCRIPT, ReportFixtures.QUOTES,
                 ReportFixtures.BREAKOUT);
-        assertThat(Pages.svgs(hostile.stdout())).hasSize(5);
+        assertThat(Pages.svgs(hostile.stdout())).hasSize(6);
         assertThat(hostile.stdout()).doesNotContain("<img").doesNotContain("<b>");
     }
 
     @Test
     void chartsAreDrawnWithTitlesAndMarks() {
         List<String> charts = Pages.svgs(desktopDom);
-        assertThat(charts).hasSize(8);
+        assertThat(charts).hasSize(9);
         assertThat(chartTitled(charts, "NPS per period, with its confidence interval as a band"))
                 .contains("class=\"band\"").contains("class=\"line\"")
                 .satisfies(svg -> assertThat(count(svg, "<circle")).isEqualTo(6));
@@ -170,9 +170,9 @@ class ReportBrowserTest {
             Comparison change = h.change().orElseThrow().difference().orElseThrow();
             expected.add(Figures.difference(s.metric(), change.difference()).text());
         }
-        NamedScore worst = model.scores().content().orElseThrow().byTouchpoint().get(0).rows().get(0);
+        GroupRow worst = model.scores().content().orElseThrow().groups().get(0).rows().get(0);
         expected.add(worst.name());
-        expected.add(Figures.score(worst.score().metric(), worst.score().value().getAsDouble()).text());
+        expected.add(Figures.score(worst.all().metric(), worst.all().value().getAsDouble()).text());
         PromiseResult served = model.journeys().content().orElseThrow().get(0).promises().get(0);
         expected.add(Figures.duration(served.durations().orElseThrow().p90()));
         expected.add(Figures.percent(served.breachRate().getAsDouble()).text());

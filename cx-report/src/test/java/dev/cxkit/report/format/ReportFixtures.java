@@ -42,7 +42,7 @@ import dev.cxkit.report.section.RecoveryPlans.IncidentPlan;
 import dev.cxkit.report.section.RecoveryPlans;
 import dev.cxkit.report.section.Scores.NamedScore;
 import dev.cxkit.report.section.Scores.PeriodScore;
-import dev.cxkit.report.section.Scores.Ranking;
+import dev.cxkit.report.section.GroupScores;
 import dev.cxkit.report.section.Scores.Trend;
 import dev.cxkit.report.section.Scores;
 import dev.cxkit.rules.fact.Money;
@@ -58,6 +58,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -153,10 +155,13 @@ public final class ReportFixtures {
     /** The realistic report with hostile names wherever the user's data names something. */
     public static HealthReport hostile() {
         Instant t = Instant.parse("2026-03-31T19:42:00Z");
+        Map<String, RatingDistribution> hostileGroups = new LinkedHashMap<>();
+        hostileGroups.put(SCRIPT, nps(30, 10, 20));
+        hostileGroups.put(QUOTES, nps(3, 1, 2));
+        hostileGroups.put(BREAKOUT, nps(5, 20, 40));
         Scores scores = new Scores(
-                List.of(new Ranking(Metric.NPS, List.of(new NamedScore(SCRIPT, score(nps(30, 10, 20))),
-                        new NamedScore(QUOTES, score(nps(3, 1, 2))), new NamedScore(BREAKOUT, score(nps(5, 20, 40)))))),
-                List.of(new Ranking(Metric.NPS, List.of(new NamedScore(BREAKOUT, score(nps(5, 20, 40)))))),
+                List.of(groups(QUOTES, Metric.NPS, hostileGroups),
+                        groups("stage", Metric.NPS, Map.of(BREAKOUT, nps(5, 20, 40)))),
                 List.of(new Trend(Metric.NPS, List.of(new PeriodScore(QUOTES, score(nps(10, 10, 20))),
                         new PeriodScore(SCRIPT, score(nps(5, 10, 25)))))));
         Journeys journeys = new Journeys(QUOTES, 100, List.of(new FunnelStep(SCRIPT, 90, 95, 80, 10)),
@@ -207,24 +212,31 @@ public final class ReportFixtures {
     }
 
     public static Scores scores() {
-        Ranking npsByTouchpoint = new Ranking(Metric.NPS, List.of(
-                new NamedScore("order counter", score(nps(12, 30, 61))),
-                new NamedScore("kitchen", score(nps(35, 28, 40))),
-                new NamedScore("delivery notice", score(nps(11, 6, 5))),
-                new NamedScore("call centre", score(nps(6, 4, 5))),
-                new NamedScore("bill & payment", score(nps(9, 25, 70))),
-                new NamedScore("terrace bar", score(nps(0, 0, 0)))));
-        Ranking csatByTouchpoint = new Ranking(Metric.CSAT, List.of(
-                new NamedScore("order counter", score(csat(5, 8, 90))),
-                new NamedScore("kitchen", score(csat(20, 12, 71))),
-                new NamedScore("delivery notice", score(csat(18, 10, 43)))));
-        Ranking npsByStage = new Ranking(Metric.NPS, List.of(
-                new NamedScore("order", score(nps(12, 30, 61))),
-                new NamedScore("served", score(nps(35, 28, 40))),
-                new NamedScore("bill", score(nps(9, 25, 70))),
-                new NamedScore("follow-up", score(nps(6, 4, 5)))));
-        return new Scores(List.of(npsByTouchpoint, csatByTouchpoint), List.of(npsByStage),
+        Map<String, RatingDistribution> npsByTouchpoint = new LinkedHashMap<>();
+        npsByTouchpoint.put("order counter", nps(12, 30, 61));
+        npsByTouchpoint.put("kitchen", nps(35, 28, 40));
+        npsByTouchpoint.put("delivery notice", nps(11, 6, 5));
+        npsByTouchpoint.put("call centre", nps(6, 4, 5));
+        npsByTouchpoint.put("bill & payment", nps(9, 25, 70));
+        npsByTouchpoint.put("terrace bar", nps(0, 0, 0));
+        Map<String, RatingDistribution> csatByTouchpoint = new LinkedHashMap<>();
+        csatByTouchpoint.put("order counter", csat(5, 8, 90));
+        csatByTouchpoint.put("kitchen", csat(20, 12, 71));
+        csatByTouchpoint.put("delivery notice", csat(18, 10, 43));
+        Map<String, RatingDistribution> npsByStage = new LinkedHashMap<>();
+        npsByStage.put("order", nps(12, 30, 61));
+        npsByStage.put("served", nps(35, 28, 40));
+        npsByStage.put("bill", nps(9, 25, 70));
+        npsByStage.put("follow-up", nps(6, 4, 5));
+        return new Scores(List.of(groups("touchpoint", Metric.NPS, npsByTouchpoint),
+                groups("touchpoint", Metric.CSAT, csatByTouchpoint), groups("stage", Metric.NPS, npsByStage)),
                 List.of(trend(Metric.NPS), trend(Metric.CSAT), trend(Metric.CES)));
+    }
+
+    /** A column's groups over all responses, without periods, tested as the report tests them. */
+    public static GroupScores groups(String column, Metric metric, Map<String, RatingDistribution> totals) {
+        return GroupScores.compute(column, metric, totals, Map.of(), null, null, ScoreOptions.defaults(),
+                Adjustment.HOLM);
     }
 
     private static Trend trend(Metric metric) {
