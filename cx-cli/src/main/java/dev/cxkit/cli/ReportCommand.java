@@ -11,6 +11,7 @@ import dev.cxkit.core.survey.Period;
 import dev.cxkit.report.HealthReport;
 import dev.cxkit.report.Provenance.Rows;
 import dev.cxkit.report.ReportBuilder;
+import dev.cxkit.report.format.CsvFormat;
 import dev.cxkit.report.format.ReportFormat;
 import dev.cxkit.rules.engine.DecisionException;
 import dev.cxkit.rules.engine.Policy;
@@ -91,7 +92,9 @@ final class ReportCommand implements Callable<Integer> {
         /** report.json's text. */
         JSON,
         /** report.html's text. */
-        HTML
+        HTML,
+        /** The tables as CSV files, listed. */
+        CSV
     }
 
     @ParentCommand
@@ -157,9 +160,11 @@ final class ReportCommand implements Callable<Integer> {
                     + "replaced). Default: ${DEFAULT-VALUE}.")
     private Path out;
 
-    @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text",
+    @Option(names = "--format", paramLabel = "text|json|html|csv", defaultValue = "text",
             description = "What goes to standard output: the terminal summary (text), report.json's text (json) or "
-                    + "report.html's text (html); the two files are written either way. Default: text.")
+                    + "report.html's text (html); the two files are written either way. csv also writes the tables "
+                    + "as CSV files, rounded as the page shows them, in a csv folder under --out, and lists them. "
+                    + "Default: text.")
     private Format format;
 
     @Option(names = "--now", paramLabel = "TIME", converter = Converters.InstantConverter.class,
@@ -182,6 +187,10 @@ final class ReportCommand implements Callable<Integer> {
     /** The time of each step, for --verbose. */
     private final List<String> timings = new ArrayList<>();
     private long mark = System.nanoTime();
+
+    @Option(names = "--title", paramLabel = "TEXT",
+            description = "The report's title. Default: CX health report, the latest period.")
+    private String title;
 
     @Mixin
     private InputOptions input;
@@ -243,7 +252,7 @@ final class ReportCommand implements Callable<Integer> {
                     .scoreOptions(statistics.toScoreOptions(null)).staff(names)
                     .definitions(sample ? SampleJourneys.definitions() : Inputs.definitions(definitionFiles))
                     .openWindow(openWindow).adjustment(adjustment)
-                    .subject(sample ? "the sample restaurant chain" : null);
+                    .subject(sample ? "the sample restaurant chain" : null).title(title);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -319,13 +328,23 @@ final class ReportCommand implements Callable<Integer> {
         ReportFormat shown = ReportFormat.named(format.name());
         Path json = out.resolve(ReportFormat.json().fileName());
         Path html = out.resolve(ReportFormat.html().fileName());
+        Path csv = out.resolve(ReportFormat.csv().fileName());
         try {
             ReportFormat.json().write(report, json);
             ReportFormat.html().write(report, html);
+            if (shown == ReportFormat.csv()) {
+                ReportFormat.csv().write(report, csv);
+            }
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + out + ": " + Cx.message(e));
         }
-        shown.write(report, stdout);
+        if (shown == ReportFormat.csv()) {
+            for (String table : ((CsvFormat) ReportFormat.csv()).tables(report).keySet()) {
+                stdout.println(csv.resolve(table));
+            }
+        } else {
+            shown.write(report, stdout);
+        }
         stdout.flush();
         time("rendering and writing");
         Cx.info(spec, "wrote " + html + " and " + json);

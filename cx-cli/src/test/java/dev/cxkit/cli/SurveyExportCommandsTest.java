@@ -211,4 +211,36 @@ class SurveyExportCommandsTest {
         // weighted 1.5 promoter and 0.5 detractor: NPS = (1.5 - 0.5) / 2 = +50
         assertThat(nps.get("value").asDouble()).isEqualTo(50.0);
     }
+
+    @Test
+    void aSurveyOnlyReportIsCompleteWithCallBacksTablesAndItsTitle() throws IOException {
+        StringBuilder text = new StringBuilder("Response ID,Customer,Submitted,How likely are you to recommend us?,"
+                + "Why?,Store\n");
+        for (int i = 0; i < 60; i++) {
+            int rating = i % 4 == 0 ? 2 : 9;
+            text.append("R").append(i).append(",C").append(i).append(i % 2 == 0 ? ",2026-06-18" : ",2026-05-1" + i % 9)
+                    .append(" 10:00:00,").append(rating).append(",")
+                    .append(rating < 7 ? "slow and cold" : "lovely").append(",").append(i % 3 == 0 ? "York" : "Leeds")
+                    .append('\n');
+        }
+        Path export = write("survey.csv", text.toString());
+        Path out = dir.resolve("out");
+        CliRun r = run("report", "-q", "--responses", export.toString(), "--nps", "How likely are you to recommend us?",
+                "--id", "Response ID", "--customer", "Customer", "--time", "Submitted", "--comment", "Why?",
+                "--by", "Store", "--title", "Survey only", "--now", "2026-06-19T12:00:00Z", "--out", out.toString(),
+                "--format", "csv");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out().lines()).contains(out.resolve("csv").resolve("groups.csv").toString(),
+                out.resolve("csv").resolve("call-backs.csv").toString());
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<title>Survey only</title>").contains("Not in this report")
+                .contains("NPS by Store");
+        JsonNode json = new tools.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile());
+        // the detractors of the last day, still within the follow-up time, are called back with their comment
+        JsonNode calls = json.get("closedLoop").get("callBacks");
+        assertThat(calls.size()).isPositive();
+        assertThat(calls.get(0).get("comment").asString()).isEqualTo("slow and cold");
+        assertThat(Files.readString(out.resolve("csv").resolve("call-backs.csv")))
+                .startsWith("customer,touchpoint,metric,rating,due,overdue,comment\r\n");
+    }
 }

@@ -100,6 +100,7 @@ public final class ReportBuilder {
     private Adjustment adjustment = Adjustment.HOLM;
     private FailureIncidents bridge = FailureIncidents.defaults();
     private String subject;
+    private String title;
     private Policy policy;
     private String customersSource;
 
@@ -308,6 +309,17 @@ public final class ReportBuilder {
      */
     public ReportBuilder subject(String value) {
         this.subject = value == null || value.isBlank() ? null : value.strip();
+        return this;
+    }
+
+    /**
+     * Sets the whole title, instead of {@code CX health report: <subject>, <period>}.
+     *
+     * @param value the title, or null for the default
+     * @return this builder
+     */
+    public ReportBuilder title(String value) {
+        this.title = value == null || value.isBlank() ? null : value.strip();
         return this;
     }
 
@@ -571,12 +583,12 @@ public final class ReportBuilder {
         Section<Consistency> consistency = anyResponses
                 ? Section.of(ReportSections.consistency(analysis.consistency()))
                 : Section.absent(noResponses + ", so consistency cannot be checked.");
-        Section<ClosedLoop> loop = anyResponses && withEvents
+        // without events, the call-backs are the detractors whose responses name their customer
+        Section<ClosedLoop> loop = anyResponses
                 ? Section.of(ReportSections.closedLoop(analysis.closedLoop(), responses, asOf))
-                : Section.absent((withEvents ? noResponses : noEvents) + ", so there is no closed loop: it lists the "
-                        + "detractors of journeys to call back.");
+                : Section.absent(noResponses + ", so there is no closed loop: it lists the detractors to call back.");
         Section<RecoveryPlans> plans = plans(withEvents);
-        String title = "CX health report" + (subject != null ? ": " + subject : "")
+        String title = this.title != null ? this.title : "CX health report" + (subject != null ? ": " + subject : "")
                 + headline.content().map(h -> ", " + h.scores().get(0).period()).orElse("");
         return new HealthReport(title, new Provenance(asOf, inputs), headline, scores, journeys, impact, plans,
                 effectiveness, consistency, loop);

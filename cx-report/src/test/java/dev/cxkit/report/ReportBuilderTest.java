@@ -36,8 +36,23 @@ class ReportBuilderTest {
         assertThat(report.consistency().isPresent()).isTrue();
         assertThat(report.journeys().absentNote()).startsWith("No journey events were given");
         assertThat(report.recoveryPlans().absentNote()).startsWith("No incidents were given");
-        assertThat(report.closedLoop().absentNote()).startsWith("No journey events were given");
+        // the closed loop is there: no response names its customer, so there is no one to call back
+        assertThat(report.closedLoop().content().orElseThrow().callBacks()).isEmpty();
         assertThat(builder.decisionFailures()).isEmpty();
+    }
+
+    @Test
+    void surveyOnlyDetractorsWhoNameTheirCustomerAreCalledBackWithTheirComment() {
+        ReportBuilder builder = ReportBuilder.asOf(Instant.parse("2026-06-29T12:00:00Z"));
+        builder.addResponse(Response.builder(Metric.NPS, 2).responseId("r1").customerId("C7")
+                .attribute("comment", "Cold soup").submittedAt(Instant.parse("2026-06-29T10:00:00Z")).build());
+        builder.addResponse(Response.builder(Metric.NPS, 3).responseId("r2")
+                .submittedAt(Instant.parse("2026-06-29T10:00:00Z")).build());
+        builder.addResponse(Response.builder(Metric.NPS, 10).responseId("r3").customerId("C8")
+                .submittedAt(Instant.parse("2026-06-29T10:00:00Z")).build());
+        HealthReport report = builder.build();
+        assertThat(report.closedLoop().content().orElseThrow().callBacks())
+                .extracting(c -> c.customerId() + " " + c.comment()).containsExactly("C7 Cold soup");
     }
 
     @Test

@@ -153,32 +153,7 @@ public final class ScoreText {
      * @return the line, without a line end
      */
     public static String csvLine(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i);
-            if (!c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !isNumber(c)) {
-                c = "'" + c;
-            }
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0
-                    || !c.equals(c.trim())) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static boolean isNumber(String c) {
-        try {
-            Double.parseDouble(c);
-            return !c.endsWith("d") && !c.endsWith("f") && !c.endsWith("D") && !c.endsWith("F");
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return dev.cxkit.report.format.CsvFormat.line(cells);
     }
 
     /** The kept rejections as {@code [{source, line, reason}]}. */

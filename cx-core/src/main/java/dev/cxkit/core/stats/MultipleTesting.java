@@ -61,6 +61,18 @@ public final class MultipleTesting {
         }
 
         /**
+         * Says how a family is tested, for people: {@code Holm-adjusted at 0.05}, or
+         * {@code unadjusted, each at 0.05}.
+         *
+         * @param alpha the family's error rate
+         * @return the phrase
+         */
+        public String describe(double alpha) {
+            String alphaText = java.math.BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString();
+            return this == NONE ? "unadjusted, each at " + alphaText : label + "-adjusted at " + alphaText;
+        }
+
+        /**
          * Parses an id ({@code holm}, {@code bh}, {@code none}), ignoring case.
          *
          * @param text the id

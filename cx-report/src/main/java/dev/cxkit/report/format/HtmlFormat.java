@@ -194,33 +194,66 @@ public final class HtmlFormat implements ReportFormat {
                     .append("confidence intervals; <span class=\"badge low\">low n</span> marks a score from too few ")
                     .append("responses to trust.</p>\n<nav aria-label=\"Sections\"><ol>")
                     .append("<li><a href=\"#headline\">1. Headline</a></li>")
-                    .append("<li><a href=\"#scores\">2. Touchpoints and stages</a></li>")
-                    .append("<li><a href=\"#journeys\">3. Journeys</a></li>")
-                    .append("<li><a href=\"#failures\">4. Failures and scores</a></li>")
-                    .append("<li><a href=\"#recovery\">5. Recovery</a></li>")
-                    .append("<li><a href=\"#consistency\">6. Consistency and closed loop</a></li>")
-                    .append("<li><a href=\"#provenance\">Sources</a></li></ol></nav>\n</header>\n<main>\n");
+                    .append("<li><a href=\"#scores\">2. Scores by group</a></li>");
+            // a section that needs input that was not given is one line at the end, not an empty box
+            boolean journeys = model.journeys().isPresent();
+            boolean failures = model.failureImpact().isPresent();
+            boolean recovery = model.recoveryPlans().isPresent() || model.recoveryEffectiveness().isPresent();
+            List<String> missing = new ArrayList<>();
+            nav(journeys, "journeys", "3. Journeys");
+            nav(failures, "failures", "4. Failures and scores");
+            nav(recovery, "recovery", "5. Recovery");
+            out.append("<li><a href=\"#consistency\">6. Consistency and closed loop</a></li>");
+            if (!journeys || !failures || !recovery) {
+                out.append("<li><a href=\"#missing\">Not in this report</a></li>");
+            }
+            out.append("<li><a href=\"#provenance\">Sources</a></li></ol></nav>\n</header>\n<main>\n");
             sectionStart("headline", "1. Headline scores");
             body(model.headline(), this::headline);
             sectionStart("scores", "2. Scores by group and period");
             body(model.scores(), this::scores);
-            sectionStart("journeys", "3. Journeys: funnel, durations and promises");
-            body(model.journeys(), definitions -> definitions.forEach(this::journeys));
-            sectionStart("failures", "4. Failures and scores");
-            body(model.failureImpact(), this::failureImpact);
-            sectionStart("recovery", "5. Recovery");
-            out.append("<h3>Plans for open incidents</h3>\n");
-            body(model.recoveryPlans(), this::recoveryPlans);
-            out.append("<h3>Does recovery win customers back?</h3>\n");
-            body(model.recoveryEffectiveness(), this::recoveryEffectiveness);
+            if (journeys) {
+                sectionStart("journeys", "3. Journeys: funnel, durations and promises");
+                body(model.journeys(), definitions -> definitions.forEach(this::journeys));
+            } else {
+                missing.add("3. Journeys: " + model.journeys().absentNote());
+            }
+            if (failures) {
+                sectionStart("failures", "4. Failures and scores");
+                body(model.failureImpact(), this::failureImpact);
+            } else {
+                missing.add("4. Failures and scores: " + model.failureImpact().absentNote());
+            }
+            if (recovery) {
+                sectionStart("recovery", "5. Recovery");
+                out.append("<h3>Plans for open incidents</h3>\n");
+                body(model.recoveryPlans(), this::recoveryPlans);
+                out.append("<h3>Does recovery win customers back?</h3>\n");
+                body(model.recoveryEffectiveness(), this::recoveryEffectiveness);
+            } else {
+                missing.add("5. Recovery: " + model.recoveryPlans().absentNote() + " "
+                        + model.recoveryEffectiveness().absentNote());
+            }
             sectionStart("consistency", "6. Consistency and closed loop");
             out.append("<h3>Consistency</h3>\n");
             body(model.consistency(), this::consistency);
             out.append("<h3>Closed loop</h3>\n");
             body(model.closedLoop(), this::closedLoop);
+            if (!missing.isEmpty()) {
+                sectionStart("missing", "Not in this report");
+                out.append("<ul class=\"missing\">\n");
+                missing.forEach(line -> out.append("<li>").append(escape(line)).append("</li>\n"));
+                out.append("</ul>\n");
+            }
             out.append("</section>\n</main>\n");
             provenance(model.provenance());
             return out.append("</body>\n</html>\n").toString();
+        }
+
+        private void nav(boolean present, String id, String label) {
+            if (present) {
+                out.append("<li><a href=\"#").append(id).append("\">").append(label).append("</a></li>");
+            }
         }
 
         private void sectionStart(String id, String heading) {

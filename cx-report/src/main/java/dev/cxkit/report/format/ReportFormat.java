@@ -11,7 +11,7 @@ import java.util.Locale;
  * One way of writing a {@link HealthReport}: every format shows the same numbers in the same
  * order, and a new format is one class. The bundled ones are {@link #html()} (one self-contained
  * page with inline SVG charts), {@link #json()} (the same numbers for programs) and
- * {@link #text()} (the terminal summary).
+ * {@link #text()} (the terminal summary), and {@link #csv()} (the tables, one CSV file each).
  *
  * <pre>{@code
  * ReportFormat.html().write(report, Path.of("out/report.html"));   // atomically
@@ -99,12 +99,21 @@ public interface ReportFormat {
     }
 
     /**
-     * Returns the bundled formats, in the order {@code text}, {@code json}, {@code html}.
+     * The tables as CSV files in a folder, for a spreadsheet ({@link CsvFormat} lists them).
+     *
+     * @return the format
+     */
+    static ReportFormat csv() {
+        return CsvFormat.INSTANCE;
+    }
+
+    /**
+     * Returns the bundled formats, in the order {@code text}, {@code json}, {@code html}, {@code csv}.
      *
      * @return the formats
      */
     static List<ReportFormat> bundled() {
-        return List.of(text(), json(), html());
+        return List.of(text(), json(), html(), csv());
     }
 
     /**
@@ -121,6 +130,6 @@ public interface ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown report format '" + name + "' (expected text, json or html)");
+        throw new IllegalArgumentException("unknown report format '" + name + "' (expected text, json, html or csv)");
     }
 }

@@ -88,23 +88,42 @@ public final class TextFormat implements ReportFormat {
                 .append(model.provenance().total().accepted()).append(" rows.\n");
         section(out, "1. Headline scores", model.headline(), h -> headline(out, h));
         section(out, "2. Scores by group and period", model.scores(), s -> scores(out, s));
-        section(out, "3. Journeys: funnel, durations and promises", model.journeys(), definitions -> {
-            for (int i = 0; i < definitions.size(); i++) {
-                out.append(i == 0 ? "" : "\n");
-                journeys(out, definitions.get(i));
-            }
-        });
-        section(out, "4. Failures and scores", model.failureImpact(), f -> failureImpact(out, f));
-        heading(out, "5. Recovery");
-        out.append("Plans for open incidents\n");
-        body(out, model.recoveryPlans(), p -> recoveryPlans(out, p));
-        out.append("\nDoes recovery win customers back?\n");
-        body(out, model.recoveryEffectiveness(), e -> recoveryEffectiveness(out, e));
+        // a section that needs input that was not given is one line at the end, not an empty heading
+        List<String> missing = new ArrayList<>();
+        if (model.journeys().isPresent()) {
+            section(out, "3. Journeys: funnel, durations and promises", model.journeys(), definitions -> {
+                for (int i = 0; i < definitions.size(); i++) {
+                    out.append(i == 0 ? "" : "\n");
+                    journeys(out, definitions.get(i));
+                }
+            });
+        } else {
+            missing.add("3. Journeys: " + model.journeys().absentNote());
+        }
+        if (model.failureImpact().isPresent()) {
+            section(out, "4. Failures and scores", model.failureImpact(), f -> failureImpact(out, f));
+        } else {
+            missing.add("4. Failures and scores: " + model.failureImpact().absentNote());
+        }
+        if (model.recoveryPlans().isPresent() || model.recoveryEffectiveness().isPresent()) {
+            heading(out, "5. Recovery");
+            out.append("Plans for open incidents\n");
+            body(out, model.recoveryPlans(), p -> recoveryPlans(out, p));
+            out.append("\nDoes recovery win customers back?\n");
+            body(out, model.recoveryEffectiveness(), e -> recoveryEffectiveness(out, e));
+        } else {
+            missing.add("5. Recovery: " + model.recoveryPlans().absentNote() + " "
+                    + model.recoveryEffectiveness().absentNote());
+        }
         heading(out, "6. Consistency and closed loop");
         out.append("Consistency\n");
         body(out, model.consistency(), c -> consistency(out, c));
         out.append('\n');
         body(out, model.closedLoop(), l -> closedLoop(out, l, model));
+        if (!missing.isEmpty()) {
+            heading(out, "Not in this report");
+            missing.forEach(line -> out.append("- ").append(line).append('\n'));
+        }
         heading(out, "Where the numbers come from");
         Table inputs = new Table("input", "kind", "read>", "accepted>", "rejected>", "duplicates>", "filtered>");
         for (Input input : model.provenance().inputs()) {

@@ -123,10 +123,8 @@ public record FailureImpactRanking(Metric metric, List<ImpactRow> ranking, Adjus
     }
 
     private String family(long n) {
-        String alphaText = java.math.BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString();
         return n + (n == 1 ? " failure" : " failures") + " × 1 metric (" + metric.kind().name() + "), "
-                + (adjustment == Adjustment.NONE ? "unadjusted, each at " + alphaText
-                        : adjustment.label() + "-adjusted at " + alphaText);
+                + adjustment.describe(alpha);
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.cxkit.core.score.ScoreComparison;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.stats.Comparison;
 import dev.cxkit.core.stats.MultipleTesting.Adjustment;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -202,9 +201,7 @@ public record GroupScores(String column, Metric metric, String current, String p
     }
 
     private String adjusted() {
-        String alphaText = BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString();
-        return adjustment == Adjustment.NONE ? "unadjusted, each at " + alphaText
-                : adjustment.label() + "-adjusted at " + alphaText;
+        return adjustment.describe(alpha);
     }
 
     /**

@@ -75,13 +75,16 @@ class HtmlFormatTest {
     void absentSectionsSaySoInASentence() {
         HealthReport model = ReportFixtures.responsesOnly();
         String html = ReportFormat.html().render(model);
-        for (Section<?> section : List.of(model.journeys(), model.failureImpact(), model.recoveryPlans(),
-                model.recoveryEffectiveness(), model.closedLoop())) {
-            assertThat(html).contains("<p class=\"absent\">" + Markup.escape(section.absentNote()) + "</p>");
-        }
+        // a present section with nothing to show says so in its box
+        assertThat(html).contains("<p class=\"absent\">" + Markup.escape(model.closedLoop().absentNote()) + "</p>");
+        // a section that needs input not given is one line under "Not in this report", not an empty section
+        assertThat(html).contains("<li>" + Markup.escape("3. Journeys: " + model.journeys().absentNote()) + "</li>")
+                .contains("<li>" + Markup.escape("4. Failures and scores: " + model.failureImpact().absentNote())
+                        + "</li>")
+                .contains("<li>" + Markup.escape("5. Recovery: " + model.recoveryPlans().absentNote() + " "
+                        + model.recoveryEffectiveness().absentNote()) + "</li>");
         assertThat(headings(html)).containsExactly("1. Headline scores", "2. Scores by group and period",
-                "3. Journeys: funnel, durations and promises", "4. Failures and scores", "5. Recovery",
-                "6. Consistency and closed loop", "Where the numbers come from");
+                "6. Consistency and closed loop", "Not in this report", "Where the numbers come from");
         // the trends and touchpoint bars remain; no funnel, impact or recovery chart
         assertThat(Pages.svgs(html)).hasSize(6);
     }
@@ -94,7 +97,7 @@ class HtmlFormatTest {
         assertThat(html).contains("No responses were given (--responses), so there are no scores.")
                 .contains("No incidents were given (--incidents), so there are no recovery plans.");
         assertThat(Pages.table(html, "Inputs read")).containsExactly(List.of("Total", "", "0", "0", "0", "0", "0"));
-        assertThat(headings(html)).hasSize(7);
+        assertThat(headings(html)).hasSize(5);
     }
 
     @Test

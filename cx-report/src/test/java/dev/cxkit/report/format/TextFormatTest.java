@@ -67,8 +67,10 @@ class TextFormatTest {
     void absentSectionsAndLineBreaksInData() {
         HealthReport model = ReportFixtures.responsesOnly();
         String text = ReportFormat.text().render(model);
-        assertThat(text).contains(model.journeys().absentNote() + "\n", model.recoveryPlans().absentNote() + "\n",
-                model.closedLoop().absentNote() + "\n");
+        assertThat(text).contains("- 3. Journeys: " + model.journeys().absentNote() + "\n",
+                "- 5. Recovery: " + model.recoveryPlans().absentNote() + " " + model.recoveryEffectiveness().absentNote()
+                        + "\n", model.closedLoop().absentNote() + "\n")
+                .doesNotContain("3. Journeys: funnel, durations and promises\n====");
         String hostile = ReportFormat.text().render(ReportFixtures.hostile());
         assertThat(hostile).contains(ReportFixtures.SCRIPT, ReportFixtures.QUOTES)
                 .contains(ReportFixtures.BREAKOUT + " second line\uFFFD").doesNotContain("\u0007");

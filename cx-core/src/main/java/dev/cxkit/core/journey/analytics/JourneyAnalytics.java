@@ -198,7 +198,8 @@ public final class JourneyAnalytics {
 
     /**
      * Closes every journey and returns the analysis. Responses whose journey never came still
-     * count for consistency: nothing is lost. Call once.
+     * count for consistency, and for the closed loop when they name their customer: nothing is
+     * lost. Call once.
      *
      * @param options the intervals and low-sample threshold of the scores
      * @param rules the control limits and alternation rule of the consistency charts
@@ -214,11 +215,13 @@ public final class JourneyAnalytics {
         long unmatched = withoutJourney.size();
         for (Response r : withoutJourney) {
             consistency.forEach(c -> c.record(r, null));
+            loop.recordWithoutJourney(r);
         }
         for (List<Response> rs : byJourney.values()) {
             for (Response r : rs) {
                 unmatched++;
                 consistency.forEach(c -> c.record(r, null));
+                loop.recordWithoutJourney(r);
             }
         }
         List<JourneySummary> summaries = new ArrayList<>();

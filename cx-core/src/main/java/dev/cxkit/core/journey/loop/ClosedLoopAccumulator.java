@@ -66,15 +66,36 @@ public final class ClosedLoopAccumulator {
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(journey, "journey");
         Ratings.checkJoined(response, journey);
+        add(response, journey);
+    }
+
+    /**
+     * Records a response read without journey events (a survey export on its own): a detractor
+     * is followed up when the response names its customer and has a time; a promoter's comment
+     * still recognises staff.
+     *
+     * @param response the response
+     * @throws NullPointerException if the response is null
+     */
+    public void recordWithoutJourney(Response response) {
+        Objects.requireNonNull(response, "response");
+        if (response.customerId() != null && (response.submittedAt() != null || response.submittedOn() != null)) {
+            add(response, null);
+        }
+    }
+
+    private void add(Response response, JourneyOutcome journey) {
         Metric metric = response.metric();
         if (metric.kind() != Metric.Kind.NPS) {
             return;
         }
-        String customer = response.customerId() != null ? response.customerId() : journey.customerId();
-        String location = response.location() != null ? response.location() : journey.location();
+        String customer = response.customerId() != null || journey == null ? response.customerId()
+                : journey.customerId();
+        String location = response.location() != null || journey == null ? response.location() : journey.location();
+        String journeyId = journey == null ? null : journey.journeyId();
         if (response.score() <= metric.negativeUpTo()) {
             Instant at = respondedAt(response, journey);
-            followUps.add(new DetractorFollowUp(response.responseId(), customer, journey.journeyId(), location,
+            followUps.add(new DetractorFollowUp(response.responseId(), customer, journeyId, location,
                     response.touchpoint(), response.score(), at, at.plus(rules.followUpWithin())));
         } else if (response.score() >= metric.positiveFrom() && !names.isEmpty()) {
             String comment = response.field(COMMENT);
@@ -88,7 +109,7 @@ public final class ClosedLoopAccumulator {
                 }
             }
             if (!staff.isEmpty()) {
-                recognitions.add(new StaffMention(response.responseId(), customer, journey.journeyId(), location,
+                recognitions.add(new StaffMention(response.responseId(), customer, journeyId, location,
                         response.touchpoint(), response.score(), staff, comment));
             }
         }

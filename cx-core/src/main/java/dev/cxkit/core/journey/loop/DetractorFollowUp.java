@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param responseId the response's id, or null
  * @param customerId the customer (the response's, else the journey's), or null
- * @param journeyId the journey
+ * @param journeyId the journey, or null for a response read without journey events (then the
+ *     customer id is known)
  * @param location the location (the response's, else the journey's), or null
  * @param touchpoint the touchpoint the response is about, or null
  * @param score the NPS rating, 0 to 6
@@ -24,17 +25,19 @@ public record DetractorFollowUp(String responseId, String customerId, String jou
 
     /** Soonest due first, then by journey and response id. */
     static final Comparator<DetractorFollowUp> ORDER = Comparator.comparing(DetractorFollowUp::due)
-            .thenComparing(DetractorFollowUp::journeyId)
+            .thenComparing(DetractorFollowUp::journeyId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(DetractorFollowUp::responseId, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /**
      * Validates the entry.
      *
-     * @throws NullPointerException if the journey id or a time is null
+     * @throws NullPointerException if both the journey id and the customer id are null, or a time is null
      * @throws IllegalArgumentException if it is due before the response
      */
     public DetractorFollowUp {
-        Objects.requireNonNull(journeyId, "journeyId");
+        if (journeyId == null && customerId == null) {
+            throw new NullPointerException("a journey id or a customer id is needed");
+        }
         Objects.requireNonNull(respondedAt, "respondedAt");
         Objects.requireNonNull(due, "due");
         if (due.isBefore(respondedAt)) {

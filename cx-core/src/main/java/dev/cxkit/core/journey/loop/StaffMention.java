@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param responseId the response's id, or null
  * @param customerId the customer (the response's, else the journey's), or null
- * @param journeyId the journey
+ * @param journeyId the journey, or null for a response read without journey events (then the
+ *     customer id is known)
  * @param location the location (the response's, else the journey's), or null
  * @param touchpoint the touchpoint the response is about, or null
  * @param score the NPS rating, 9 or 10
@@ -24,7 +25,7 @@ public record StaffMention(String responseId, String customerId, String journeyI
 
     /** By first staff name, then journey and response id. */
     static final Comparator<StaffMention> ORDER = Comparator.comparing((StaffMention r) -> r.staff().get(0))
-            .thenComparing(StaffMention::journeyId)
+            .thenComparing(StaffMention::journeyId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(StaffMention::responseId, Comparator.nullsLast(Comparator.naturalOrder()));
 
     /**
@@ -34,7 +35,9 @@ public record StaffMention(String responseId, String customerId, String journeyI
      * @throws IllegalArgumentException if no staff member is named
      */
     public StaffMention {
-        Objects.requireNonNull(journeyId, "journeyId");
+        if (journeyId == null && customerId == null) {
+            throw new NullPointerException("a journey id or a customer id is needed");
+        }
         Objects.requireNonNull(comment, "comment");
         staff = List.copyOf(staff);
         if (staff.isEmpty()) {
