@@ -251,6 +251,11 @@ final class Inputs {
         return kept;
     }
 
+    /** The unit of one row: {@code row}, {@code line}. */
+    private String one() {
+        return unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
+    }
+
     /** Prints warnings and the first rejections to standard error. */
     void report() {
         for (String warning : summary.warnings()) {
@@ -262,12 +267,13 @@ final class Inputs {
                     summary.read(), unit);
         }
         if (summary.unanswered() > 0) {
-            err.printf(Locale.ROOT, "cx: %d %s answer none of the mapped questions (not scored, not rejected)%n",
-                    summary.unanswered(), unit);
+            err.printf(Locale.ROOT, "cx: %d %s none of the mapped questions (not scored, not rejected)%n",
+                    summary.unanswered(), summary.unanswered() == 1 ? one() + " answers" : unit + " answer");
         }
         if (summary.undated() > 0) {
-            err.printf(Locale.ROOT, "cx: %d %s kept without a time: theirs could not be read, and nothing asked "
-                    + "needs it (--period, --from or --to would reject them)%n", summary.undated(), unit);
+            err.printf(Locale.ROOT, "cx: %d %s kept without a time: it could not be read, and nothing asked "
+                    + "needs it (--period, --from or --to would reject such rows)%n", summary.undated(),
+                    summary.undated() == 1 ? one() : unit);
         }
         if (total > 0) {
             err.printf(Locale.ROOT, "cx: rejected %d of %d %s%s:%n", total, summary.read(), unit,

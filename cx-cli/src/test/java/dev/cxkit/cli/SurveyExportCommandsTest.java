@@ -243,4 +243,24 @@ class SurveyExportCommandsTest {
         assertThat(Files.readString(out.resolve("csv").resolve("call-backs.csv")))
                 .startsWith("customer,touchpoint,metric,rating,due,overdue,comment\r\n");
     }
+
+    @Test
+    void theReadmesInspectExampleIsWhatInspectSays() throws IOException {
+        Path example = Path.of("..", "docs", "examples", "survey.csv");
+        List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
+        String documented = readme.stream().filter(l -> l.startsWith("  cx score survey.csv --nps")).findFirst()
+                .orElseThrow().trim();
+        CliRun inspect = run("inspect", example.toString());
+        assertThat(inspect.exit()).as(inspect.toString()).isZero();
+        String said = inspect.out().lines().filter(l -> l.startsWith("  cx score ")).findFirst().orElseThrow().trim()
+                .replace(example.toString(), "survey.csv");
+        assertThat(said).isEqualTo(documented);
+        // and the proposed command reads it: 5 rows, 4 answered, 11 responses
+        List<String> args = new ArrayList<>(words(said.replace("survey.csv", example.toString())));
+        args.remove(0);
+        args.addAll(List.of("--format", "json"));
+        JsonNode rows = run(args.toArray(String[]::new)).json().get("rows");
+        assertThat(rows.get("accepted").asLong()).isEqualTo(4);
+        assertThat(rows.get("responses").asLong()).isEqualTo(11);
+    }
 }

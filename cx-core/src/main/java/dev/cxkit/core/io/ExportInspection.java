@@ -648,7 +648,8 @@ public record ExportInspection(String source, String container, String platform,
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             if (roles[i] == null && c.wholeNumbers() == 0 && c.filled() > 0
-                    && mentions(c.words(), new String[] {"comment", "why", "anything else", "feedback", "reason"})) {
+                    && mentions(c.words(), new String[] {"comment", "why", "anything else", "feedback", "reason",
+                        "better", "improve", "tell us"})) {
                 return i;
             }
         }
