@@ -39,12 +39,14 @@ import tools.jackson.databind.node.ObjectNode;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Score NPS, CSAT and CES responses with confidence intervals, overall or by group.",
-            "Reads CSV (with a header) or JSON Lines, one answer per row: metric and score are required; "
+            "Reads CSV (with a header), JSON Lines or .xlsx, one answer per row: metric and score are required; "
                 + "response_id, customer_id, journey_id, touchpoint, location, channel, weight and submitted_at "
-                + "are optional; other columns are attributes you can group by. Bad rows are rejected with "
-                + "their file and line and the rest is scored."},
-        footer = {"", "Exit codes: 0 success (rejected rows are reported), 1 rows rejected with --strict, "
-            + "2 usage error or unreadable input.",
+                + "are optional; other columns are attributes you can group by. A survey platform's export (one "
+                + "row per respondent, other names, header rows, labels) is read with --nps/--csat/--ces and the "
+                + "other mapping options, or --mapping FILE: cx inspect FILE proposes them. Bad rows are rejected "
+                + "with their file and line and the rest is scored."},
+        footer = {"", "Exit codes: 0 success (rejected rows are reported), 1 rows rejected with --strict or every row "
+            + "rejected, 2 usage error or unreadable input.",
             "", "Example:", "  cx score responses.csv --metric nps --by location --period month --format json"})
 final class ScoreCommand implements Callable<Integer> {
 
