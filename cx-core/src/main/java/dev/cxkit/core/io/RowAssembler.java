@@ -44,6 +44,8 @@ final class RowAssembler extends RowParser<Response> {
         RATING, RATING + 1, RATING + 2};
 
     private final ColumnMapping mapping;
+    /** Whether rating columns are mapped: a row gives one response per answered metric. */
+    private final boolean wide;
     /** The column a role is mapped to (by field number), or null where it is found by its standard name. */
     private final String[] mapped = new String[NAMES.length];
     private boolean decimalComma;
@@ -81,6 +83,7 @@ final class RowAssembler extends RowParser<Response> {
     RowAssembler(ColumnMapping mapping, boolean timeRequired) {
         super(NAMES, METRIC, SCORE);
         this.mapping = mapping;
+        this.wide = mapping.wide();
         this.decimalComma = Boolean.TRUE.equals(mapping.decimalComma());
         this.timeRequired = timeRequired;
         mapped[METRIC] = mapping.metricColumn();
@@ -120,7 +123,7 @@ final class RowAssembler extends RowParser<Response> {
         if (standard >= RATING || (standard >= 0 && mapped[standard] != null)) {
             return ATTRIBUTE;
         }
-        if (mapping.wide() && (standard == METRIC || standard == SCORE)) {
+        if (wide && (standard == METRIC || standard == SCORE)) {
             return ATTRIBUTE;
         }
         return roleOf(standard);
@@ -139,7 +142,7 @@ final class RowAssembler extends RowParser<Response> {
                         + columns + ")";
             }
         }
-        if (mapping.wide()) {
+        if (wide) {
             return null;
         }
         for (int field : new int[] {METRIC, SCORE}) {
@@ -332,14 +335,13 @@ final class RowAssembler extends RowParser<Response> {
 
     /** Returns why a slot's rating is not valid for a metric (resolving a label), or null. */
     private String ratingProblem(int slot, Metric m) {
-        String what = slot == 0 ? "score" : m.id() + " (" + mapped[RATING + slot - 1] + ")";
         if (slotProblem[slot] != null) {
-            return slot == 0 ? slotProblem[slot] : slotProblem[slot].replaceFirst("^score", what);
+            return slot == 0 ? slotProblem[slot] : slotProblem[slot].replaceFirst("^score", what(slot, m));
         }
         if (slotLabel[slot] != null) {
             OptionalInt rating = mapping.labels().rating(m, slotLabel[slot]);
             if (rating.isEmpty()) {
-                return what + " '" + slotLabel[slot] + "' is not a whole number (nor an answer label of "
+                return what(slot, m) + " '" + slotLabel[slot] + "' is not a whole number (nor an answer label of "
                         + m.id() + "; --labels maps others)";
             }
             slotScore[slot] = rating.getAsInt();
@@ -347,9 +349,14 @@ final class RowAssembler extends RowParser<Response> {
         }
         long score = slotScore[slot];
         if (score < m.min() || score > m.max()) {
-            return what + " " + score + " is outside " + m.min() + ".." + m.max() + " for metric " + m.id();
+            return what(slot, m) + " " + score + " is outside " + m.min() + ".." + m.max() + " for metric " + m.id();
         }
         return null;
+    }
+
+    /** Names a rating's column in messages: {@code score}, or {@code nps (Q1)} in a wide file. */
+    private String what(int slot, Metric m) {
+        return slot == 0 ? "score" : m.id() + " (" + mapped[RATING + slot - 1] + ")";
     }
 
     private void parseWeight(char[] a, int off, int len) {
@@ -396,7 +403,7 @@ final class RowAssembler extends RowParser<Response> {
      */
     @Override
     String problem() {
-        if (mapping.wide()) {
+        if (wide) {
             for (Metric m : STANDARD) {
                 int slot = 1 + m.kind().ordinal();
                 if (slotHas[slot]) {
@@ -436,8 +443,13 @@ final class RowAssembler extends RowParser<Response> {
     }
 
     @Override
+    boolean multiple() {
+        return wide;
+    }
+
+    @Override
     boolean unanswered() {
-        return mapping.wide() && !slotHas[1] && !slotHas[2] && !slotHas[3];
+        return wide && !slotHas[1] && !slotHas[2] && !slotHas[3];
     }
 
     @Override
@@ -461,7 +473,7 @@ final class RowAssembler extends RowParser<Response> {
         if (responseId == null) {
             return 0;
         }
-        if (!mapping.wide()) {
+        if (!wide) {
             return 1;
         }
         int n = 0;
@@ -482,7 +494,7 @@ final class RowAssembler extends RowParser<Response> {
     }
 
     private Metric metricOfId(int k) {
-        if (!mapping.wide()) {
+        if (!wide) {
             return metric;
         }
         int seen = 0;
@@ -501,7 +513,7 @@ final class RowAssembler extends RowParser<Response> {
 
     @Override
     void build(Consumer<? super Response> out) {
-        if (!mapping.wide()) {
+        if (!wide) {
             out.accept(build());
             return;
         }

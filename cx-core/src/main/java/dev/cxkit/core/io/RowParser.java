@@ -207,6 +207,11 @@ abstract class RowParser<T> {
     /** Builds the value of a row without problems. */
     abstract T build();
 
+    /** Returns whether a valid row may give more than one value (then {@link #build(Consumer)} is used). */
+    boolean multiple() {
+        return false;
+    }
+
     /** Hands on the values of a row without problems: by default the one {@link #build()} makes. */
     void build(Consumer<? super T> out) {
         out.accept(build());

@@ -647,6 +647,8 @@ final class RowReader<T> {
         long lastLine;
         /** The values of the row being finished, before the filter. */
         final List<T> values = new ArrayList<>(4);
+        /** Collects a row's values into {@link #values}: made once, so a row allocates nothing for it. */
+        private final Consumer<T> collect = values::add;
 
         Context(String source, int sourceIndex, long base, Consumer<? super T> accepted,
                 Consumer<? super Rejection> rejected) {
@@ -678,8 +680,26 @@ final class RowReader<T> {
                 unanswered++;
                 return;
             }
+            if (!row.multiple()) {
+                // one value: built and handed on directly, so that the JIT can keep it off the heap
+                T value = row.build();
+                if (filter != null && !filter.test(value)) {
+                    read++;
+                    filtered++;
+                    return;
+                }
+                if (duplicate(line, raw)) {
+                    return;
+                }
+                read++;
+                accepted++;
+                records++;
+                undated += row.undated() ? 1 : 0;
+                acceptedConsumer.accept(value);
+                return;
+            }
             values.clear();
-            row.build(values::add);
+            row.build(collect);
             if (filter != null) {
                 values.removeIf(v -> !filter.test(v));
                 if (values.isEmpty()) {
@@ -688,27 +708,36 @@ final class RowReader<T> {
                     return;
                 }
             }
-            if (rejectDuplicateIds) {
-                for (int k = 0, n = row.idCount(); k < n; k++) {
-                    long first = ids.addIfAbsent(row.idHash(k), base + line);
-                    if (first >= 0) {
-                        String label = row.idLabel(k);
-                        read++;
-                        duplicates++;
-                        rejectedConsumer.accept(new Rejection(source, line, "duplicate " + row.idName() + " '"
-                                + row.id() + "'" + (label == null ? "" : " for " + label) + " ("
-                                + firstSeen(sourceIndex, first) + ")", raw.get(), header));
-                        return;
-                    }
-                }
+            if (duplicate(line, raw)) {
+                return;
             }
             read++;
             accepted++;
             undated += row.undated() ? 1 : 0;
-            for (T value : values) {
+            for (int i = 0, n = values.size(); i < n; i++) {
                 records++;
-                acceptedConsumer.accept(value);
+                acceptedConsumer.accept(values.get(i));
             }
+        }
+
+        /** Checks the row's ids against those read before; a duplicate is counted and handed on as a rejection. */
+        private boolean duplicate(long line, RawText raw) {
+            if (!rejectDuplicateIds) {
+                return false;
+            }
+            for (int k = 0, n = row.idCount(); k < n; k++) {
+                long first = ids.addIfAbsent(row.idHash(k), base + line);
+                if (first >= 0) {
+                    String label = row.idLabel(k);
+                    read++;
+                    duplicates++;
+                    rejectedConsumer.accept(new Rejection(source, line, "duplicate " + row.idName() + " '"
+                            + row.id() + "'" + (label == null ? "" : " for " + label) + " ("
+                            + firstSeen(sourceIndex, first) + ")", raw.get(), header));
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
