@@ -46,6 +46,10 @@ final class InputBytes {
             throw new UnreadableInputException(source, 1, "this is an Excel 97-2003 workbook (.xls): save it as an "
                     + ".xlsx workbook or as CSV (UTF-8) and read that");
         }
+        if (starts(magic, '%', 'P', 'D', 'F')) {
+            throw new UnreadableInputException(source, 1, "this is a PDF document, not a CSV, JSON Lines or .xlsx "
+                    + "export: download the survey's data export instead");
+        }
         if (starts(magic, 0xff, 0xfe) || starts(magic, 0xfe, 0xff)) {
             // UTF-16 by its byte-order mark (Excel's "Unicode text"): decoded, the mark dropped
             buffered.skip(2);

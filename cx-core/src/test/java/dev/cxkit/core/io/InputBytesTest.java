@@ -63,6 +63,9 @@ class InputBytesTest {
                 .hasMessageStartingWith("survey.xlsx line 1: this is a zip archive but not an Excel workbook");
         byte[] xls = {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, (byte) 0xa1, (byte) 0xb1, 0x1a, (byte) 0xe1};
         assertThatThrownBy(() -> read("old.xls", xls, new ArrayList<>())).hasMessageContaining("Excel 97-2003");
+        assertThatThrownBy(() -> read("report.csv", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), new ArrayList<>()))
+                .hasMessage("report.csv line 1: this is a PDF document, not a CSV, JSON Lines or .xlsx export: "
+                        + "download the survey's data export instead");
     }
 
     @ParameterizedTest
