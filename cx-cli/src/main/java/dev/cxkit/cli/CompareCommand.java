@@ -1,5 +1,7 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.report.internal.OutputFiles;
+
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
@@ -108,9 +110,9 @@ final class CompareCommand implements Callable<Integer> {
                     + " (use " + ScoreText.ids(metric.comparisonMethods()) + ")");
         }
         checkSides();
-        Inputs.check(files, rows.rejects);
+        OutputFiles outputs = Inputs.outputs(files, rows.rejects);
         Inputs inputs = new Inputs(input.responseReader(zone, filters.filter(zone), false, true), parent.stdin(), err,
-                rows.rejects, Cx.quiet(spec));
+                outputs, rows.rejects, Cx.quiet(spec));
         Side sideA;
         Side sideB;
         if (by == null) {
@@ -122,6 +124,7 @@ final class CompareCommand implements Callable<Integer> {
             sideB = sides[1];
         }
         inputs.report();
+        inputs.finish();
         if (rows.stops(sideA.summary.plus(sideB.summary), "row", "no comparison printed", err)) {
             return Cx.EXIT_REJECTED;
         }

@@ -9,6 +9,7 @@ import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.analytics.JourneyAnalytics;
 import dev.cxkit.core.survey.Response;
+import dev.cxkit.report.internal.OutputFiles;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,6 +60,7 @@ final class Inputs {
     private final boolean progress;
     private final List<Rejection> kept = new ArrayList<>();
     private final Path rejectsFile;
+    private final OutputFiles outputs;
     private BufferedWriter rejects;
     private boolean rejectsOpened;
     private String rejectsHeader;
@@ -73,45 +75,81 @@ final class Inputs {
      *     the standard long format
      * @param stdin what {@code -} reads
      * @param err standard error, for progress and the report of rejections
+     * @param outputs the run's output files, in which {@code rejectsFile} is claimed (see {@link #outputs})
      * @param rejectsFile where rejected rows go, or null
      * @param quiet whether {@code --quiet} was given (then no progress is drawn)
      */
-    Inputs(ResponseReader reader, InputStream stdin, PrintWriter err, Path rejectsFile, boolean quiet) {
+    Inputs(ResponseReader reader, InputStream stdin, PrintWriter err, OutputFiles outputs, Path rejectsFile,
+            boolean quiet) {
         this.reader = reader != null ? reader : ResponseReader.create();
         this.stdin = stdin;
         this.err = err;
+        this.outputs = Objects.requireNonNull(outputs, "outputs");
         this.rejectsFile = rejectsFile;
         this.progress = Progress.stderrIsTerminal(quiet);
     }
 
     /**
-     * Checks the file arguments before anything is read.
+     * Checks the file arguments before anything is read, and returns the run's output files with
+     * the rejects file claimed: it may not be an input (through links too), a link or a directory.
      *
-     * @throws UsageException if {@code -} repeats or the rejects file is one of the inputs
+     * @param files the inputs; {@code -} is standard input
+     * @param rejectsFile where rejected rows go, or null
+     * @return the output files of the run
+     * @throws UsageException if {@code -} repeats or the rejects file is refused
      */
-    static void check(List<String> files, Path rejectsFile) {
+    static OutputFiles outputs(List<String> files, Path rejectsFile) {
         long stdinCount = files.stream().filter("-"::equals).count();
         if (stdinCount > 1) {
             throw new UsageException("'-' (standard input) can be given only once");
         }
+        List<Path> inputs = new ArrayList<>();
+        files.stream().filter(f -> !f.equals("-")).forEach(f -> inputs.add(Path.of(f)));
+        OutputFiles outputs = new OutputFiles(inputs);
         if (rejectsFile != null) {
-            for (String file : files) {
-                if (!file.equals("-") && sameFile(Path.of(file), rejectsFile)) {
-                    throw new UsageException("--rejects " + rejectsFile + " is also an input; choose another file");
-                }
-            }
+            claim(outputs, rejectsFile, "--rejects");
+        }
+        return outputs;
+    }
+
+    /**
+     * Claims an output file of the run.
+     *
+     * @throws UsageException if it is refused (an input, a link, a directory, claimed twice)
+     */
+    static Path claim(OutputFiles outputs, Path file, String what) {
+        return claim(outputs, file, what, false);
+    }
+
+    /**
+     * Claims an output file of the run whose folder may be created (a report folder).
+     *
+     * @throws UsageException if it is refused
+     */
+    static Path claim(OutputFiles outputs, Path file, String what, boolean createFolder) {
+        try {
+            return outputs.claim(file, what, createFolder);
+        } catch (OutputFiles.RefusedException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            if (Files.exists(a) && Files.exists(b)) {
-                return Files.isSameFile(a, b);
-            }
-        } catch (IOException e) {
-            // fall through to comparing names
+    /**
+     * Closes the rejects file and puts every file written so far in place.
+     *
+     * @throws IOException if a file cannot be written (the message names it)
+     */
+    void finish() throws IOException {
+        closeRejects();
+        outputs.commit();
+    }
+
+    /** Closes the rejects file (forced to the disk); it is put in place by the outputs' commit. */
+    void closeRejects() throws IOException {
+        if (rejects != null) {
+            rejects.close();
+            rejects = null;
         }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /**
@@ -142,11 +180,9 @@ final class Inputs {
      */
     <T> ReadSummary read(RecordReader<T> source, List<String> files, String sampleName, Supplier<InputStream> sample,
             Consumer<? super T> accepted) throws IOException {
-        if (rejectsFile != null) {
+        if (rejectsFile != null && !rejectsOpened) {
             try {
-                rejects = rejectsOpened
-                        ? Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND)
-                        : Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+                rejects = new BufferedWriter(outputs.open(rejectsFile), 1 << 16);
                 rejectsOpened = true;
             } catch (IOException e) {
                 throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e));
@@ -164,11 +200,6 @@ final class Inputs {
             }
         } catch (UncheckedIOException e) {
             throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e.getCause()));
-        } finally {
-            if (rejects != null) {
-                rejects.close();
-                rejects = null;
-            }
         }
         summary = summary.plus(read);
         return read;

@@ -5,7 +5,7 @@ import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
 import dev.cxkit.core.io.ExportInspection;
 import dev.cxkit.core.io.ExportInspection.Column;
-import dev.cxkit.report.internal.AtomicFiles;
+import dev.cxkit.report.internal.OutputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,12 +60,14 @@ final class InspectCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UsageException(file + " is not a file");
         }
-        if (saveMapping != null && Files.exists(saveMapping) && Files.isSameFile(saveMapping, file)) {
-            throw new UsageException("--save-mapping " + saveMapping + " is the file inspected; choose another file");
+        OutputFiles outputs = new OutputFiles(List.of(file));
+        if (saveMapping != null) {
+            Inputs.claim(outputs, saveMapping, "--save-mapping");
         }
         ExportInspection inspection = ExportInspection.of(file, input.mapping(null));
         if (saveMapping != null) {
-            AtomicFiles.write(saveMapping, inspection.mapping().toYaml());
+            outputs.write(saveMapping, inspection.mapping().toYaml());
+            outputs.commit();
         }
         if (format == OutputFormat.JSON) {
             printJson(out, inspection);

@@ -1,5 +1,7 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.report.internal.OutputFiles;
+
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.JourneysPrinter;
 import dev.cxkit.cli.print.ScoreText;
@@ -164,8 +166,9 @@ final class JourneysCommand implements Callable<Integer> {
         if (customers != null) {
             inputs.add(customers.toString());
         }
-        Inputs.check(inputs, rows.rejects);
-        Inputs reading = new Inputs(null, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
+        definitionFiles.forEach(f -> inputs.add(f.toString()));
+        OutputFiles outputs = Inputs.outputs(inputs, rows.rejects);
+        Inputs reading = new Inputs(null, parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec));
 
         Map<String, ContactPreference> preferences = new HashMap<>();
         ReadSummary customerRows = ReadSummary.EMPTY;
@@ -196,6 +199,7 @@ final class JourneysCommand implements Callable<Integer> {
         JourneyAnalysis analysis = pipeline.finish(options, rules);
         long unmatched = analysis.unmatched();
         reading.report();
+        reading.finish();
         if (rows.stops(reading.summary(), "row", "no analytics printed", err)) {
             return Cx.EXIT_REJECTED;
         }

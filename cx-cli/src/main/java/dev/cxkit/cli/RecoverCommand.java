@@ -1,5 +1,7 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.report.internal.OutputFiles;
+
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.core.io.ReadSummary;
@@ -148,10 +150,11 @@ final class RecoverCommand implements Callable<Integer> {
         if (format == OutputFormat.CSV) {
             throw new UsageException("--format csv is not available for recover (use table or json)");
         }
-        Inputs.check(files, rows.rejects);
+        List<String> inputFiles = new ArrayList<>(files);
         if (customers != null) {
-            Inputs.check(List.of(customers.toString()), rows.rejects);
+            inputFiles.add(customers.toString());
         }
+        OutputFiles outputs = Inputs.outputs(inputFiles, rows.rejects);
         PolicySource source = Policies.load(policy);
         try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(), err)) {
             if (compiled == null) {
@@ -159,7 +162,7 @@ final class RecoverCommand implements Callable<Integer> {
             }
             List<IncidentRecord> incidents = new ArrayList<>();
             Map<String, Customer> customersById = new HashMap<>();
-            Inputs reading = readInputs(err, sampleFor(source.name()), incidents, customersById);
+            Inputs reading = readInputs(err, outputs, sampleFor(source.name()), incidents, customersById);
             summary = reading.summary();
             rejections = reading.rejections();
             if (rows.stops(summary.rejected(), "line", "nothing decided", err)) {
@@ -182,9 +185,9 @@ final class RecoverCommand implements Callable<Integer> {
         }
     }
 
-    private Inputs readInputs(PrintWriter err, Sample sample, List<IncidentRecord> incidents,
+    private Inputs readInputs(PrintWriter err, OutputFiles outputs, Sample sample, List<IncidentRecord> incidents,
             Map<String, Customer> customersById) throws IOException {
-        Inputs reading = new Inputs(null, parent.stdin(), err, rows.rejects, Cx.quiet(spec)).unit("lines");
+        Inputs reading = new Inputs(null, parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec)).unit("lines");
         if (customers != null) {
             reading.read(CustomerReader.create(), List.of(customers.toString()), sample.name(), () -> null,
                     (Customer c) -> customersById.put(c.id(), c));
@@ -196,6 +199,7 @@ final class RecoverCommand implements Callable<Integer> {
         reading.read(IncidentReader.create(), files, sample.name(),
                 () -> RecoverCommand.class.getResourceAsStream(sample.resource()), incidents::add);
         reading.report();
+        reading.finish();
         return reading;
     }
 

@@ -1,6 +1,7 @@
 package dev.cxkit.cli;
 
 import dev.cxkit.cli.sample.SampleJourneys;
+import dev.cxkit.report.internal.OutputFiles;
 import dev.cxkit.core.io.JourneyEventReader;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.RecordReader;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -226,12 +228,13 @@ final class ReportCommand implements Callable<Integer> {
         if (customers != null) {
             inputFiles.add(customers.toString());
         }
-        Inputs.check(inputFiles, rows.rejects);
-        prepareOut();
+        definitionFiles.forEach(f -> inputFiles.add(f.toString()));
+        OutputFiles outputs = Inputs.outputs(inputFiles, rows.rejects);
+        prepareOut(outputs);
         // The policy compiles on another thread while the inputs are read: on two cores that hides most of it.
         CompletableFuture<Compiled> compiling = decide ? compileInBackground(policySource) : null;
         try {
-            return report(sample, builder, compiling, started);
+            return report(sample, builder, compiling, started, outputs);
         } finally {
             if (compiling != null) {
                 // closes the policy once the report is made, or one nobody used (an input could not be read)
@@ -258,8 +261,8 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private int report(boolean sample, ReportBuilder builder, CompletableFuture<Compiled> compiling, long started)
-            throws IOException {
+    private int report(boolean sample, ReportBuilder builder, CompletableFuture<Compiled> compiling, long started,
+            OutputFiles outputs) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SampleJourneys data = null;
@@ -271,7 +274,7 @@ final class ReportCommand implements Callable<Integer> {
             data = SampleJourneys.of(SampleJourneys.DEFAULT_SIZE);
             time("sample generation");
         }
-        Inputs reading = new Inputs(null, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
+        Inputs reading = new Inputs(null, parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec));
         if (sample || customers != null) {
             readEach(reading, builder, "customers", CustomerReader.create(),
                     customers == null ? List.of() : List.of(customers.toString()), JourneysCommand.SAMPLE_CUSTOMERS,
@@ -302,6 +305,7 @@ final class ReportCommand implements Callable<Integer> {
         reading.report();
         time("reading");
         if (rows.stops(reading.summary(), "row", "no report written", err)) {
+            reading.finish(); // the rejected rows asked for, and nothing else: no --out folder
             return Cx.EXIT_REJECTED;
         }
         if (compiling != null) {
@@ -329,12 +333,18 @@ final class ReportCommand implements Callable<Integer> {
         Path json = out.resolve(ReportFormat.json().fileName());
         Path html = out.resolve(ReportFormat.html().fileName());
         Path csv = out.resolve(ReportFormat.csv().fileName());
+        // every file of the set is written beside its target first, then all are put in place: a failure
+        // leaves the previous report as it was
         try {
-            ReportFormat.json().write(report, json);
-            ReportFormat.html().write(report, html);
+            outputs.write(json, ReportFormat.json().render(report));
+            outputs.write(html, ReportFormat.html().render(report));
             if (shown == ReportFormat.csv()) {
-                ReportFormat.csv().write(report, csv);
+                for (Map.Entry<String, String> table : ((CsvFormat) ReportFormat.csv()).tables(report).entrySet()) {
+                    outputs.write(csv.resolve(table.getKey()), table.getValue());
+                }
             }
+            reading.closeRejects();
+            outputs.commit();
         } catch (IOException e) {
             throw new UsageException("cannot write the report to " + out + ": " + Cx.message(e));
         }
@@ -378,15 +388,25 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    /** Creates the output directory before any work is done, so a typo fails at once. */
-    private void prepareOut() {
+    /**
+     * Claims the report's files before any work is done, so a clash fails at once; the folder is
+     * created only when the report is written (a run stopped by --strict creates nothing).
+     */
+    private void prepareOut(OutputFiles outputs) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a file, not a directory");
         }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UsageException("cannot create --out " + out + ": " + Cx.message(e));
+        for (Path parent = out.toAbsolutePath().getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.exists(parent) && !Files.isDirectory(parent)) {
+                throw new UsageException("cannot create --out " + out + ": " + parent + " is a file");
+            }
+        }
+        Inputs.claim(outputs, out.resolve(ReportFormat.json().fileName()), "report.json", true);
+        Inputs.claim(outputs, out.resolve(ReportFormat.html().fileName()), "report.html", true);
+        if (format == Format.CSV) {
+            for (String table : CsvFormat.TABLES) {
+                Inputs.claim(outputs, out.resolve(ReportFormat.csv().fileName()).resolve(table), "csv/" + table, true);
+            }
         }
     }
 

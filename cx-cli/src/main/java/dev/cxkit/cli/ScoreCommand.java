@@ -1,5 +1,7 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.report.internal.OutputFiles;
+
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
@@ -117,7 +119,7 @@ final class ScoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> dimensions = checkOptions();
-        Inputs.check(files, rows.rejects);
+        OutputFiles outputs = Inputs.outputs(files, rows.rejects);
         Period period = periods.periodOr(null);
         Grouping grouping = period == null ? Grouping.by(dimensions) : Grouping.by(dimensions, period, periods.zone);
         ResponseScorer scorer = clusterBy == null ? ResponseScorer.create(grouping)
@@ -125,7 +127,7 @@ final class ScoreCommand implements Callable<Integer> {
         long[] otherMetrics = new long[1];
         ResponseReader reader = input.responseReader(periods.zone, filters.filter(periods.zone), period != null,
                 !allowDuplicateIds);
-        Inputs inputs = new Inputs(reader, parent.stdin(), err, rows.rejects, Cx.quiet(spec));
+        Inputs inputs = new Inputs(reader, parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec));
         if (files.isEmpty()) {
             Cx.info(spec, "no FILE given: scoring the bundled sample responses (" + Inputs.SAMPLE + ")");
         }
@@ -137,6 +139,7 @@ final class ScoreCommand implements Callable<Integer> {
             }
         });
         inputs.report();
+        inputs.finish();
         for (Metric seen : scorer.metrics()) {
             checkInterval(seen);
         }

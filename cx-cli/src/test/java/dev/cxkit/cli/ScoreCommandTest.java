@@ -305,7 +305,7 @@ class ScoreCommandTest {
         Path file = write("nps.csv", NPS_30);
         CliRun r = run("score", file.toString(), "--rejects", file.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("cx: --rejects " + file + " is also an input; choose another file\n");
+        assertThat(r.err()).isEqualTo("cx: --rejects " + file + " is also an input of this run; choose another path\n");
         assertThat(Files.readString(file)).isEqualTo(NPS_30);
     }
 

@@ -2,6 +2,8 @@
 // recoveries, Sheffield's alternating months) depend on each other through one seeded stream.
 package dev.cxkit.cli.sample;
 
+import dev.cxkit.report.internal.OutputFiles;
+
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import java.io.IOException;
@@ -498,21 +500,25 @@ public final class SampleJourneys {
      * Writes the sample to a directory, creating it if needed: {@code responses.csv},
      * {@code events.csv} (whose open failures {@code cx report} decides as incidents),
      * {@code customers.jsonl} and the two journey definitions, {@code dine-in.yaml} and
-     * {@code delivery.yaml}. Existing files of those names are replaced.
+     * {@code delivery.yaml}. Existing files of those names are replaced as a set, each atomically
+     * ({@link OutputFiles}): a link or a directory in their place is refused.
      *
      * @param dir the directory
      * @return the files written, in the order of {@link #FILES}
-     * @throws IOException if a file cannot be written
+     * @throws IOException if a file cannot be written or is refused ({@link OutputFiles.RefusedException})
      */
     public List<Path> write(Path dir) throws IOException {
-        Files.createDirectories(dir);
         List<String> texts = List.of(responses, events, customerLines, JourneyDefinitions.sampleText("dine-in"),
                 JourneyDefinitions.sampleText("delivery"));
         List<Path> written = new ArrayList<>();
-        for (int i = 0; i < FILES.size(); i++) {
-            Path file = dir.resolve(FILES.get(i));
-            Files.writeString(file, texts.get(i), StandardCharsets.UTF_8);
-            written.add(file);
+        try (OutputFiles outputs = new OutputFiles(List.of())) {
+            for (String name : FILES) {
+                written.add(outputs.claim(dir.resolve(name), name, true));
+            }
+            for (int i = 0; i < FILES.size(); i++) {
+                outputs.write(written.get(i), texts.get(i));
+            }
+            outputs.commit();
         }
         return written;
     }

@@ -48,6 +48,10 @@ public final class CsvFormat implements ReportFormat {
 
     static final CsvFormat INSTANCE = new CsvFormat();
 
+    /** The names of every table this format may write, in order. */
+    public static final List<String> TABLES = List.of("headline.csv", "trends.csv", "groups.csv", "funnel.csv",
+            "promises.csv", "failure-impact.csv", "call-backs.csv", "recognitions.csv", "inputs.csv");
+
     private CsvFormat() {
     }
 

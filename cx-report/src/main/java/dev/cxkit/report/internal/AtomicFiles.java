@@ -67,7 +67,7 @@ public final class AtomicFiles {
      * A temporary file is private to its owner; the report is not: give it the old file's
      * permissions, or else those of a new file (rw-r--r--), where the file system has them.
      */
-    private static void keepReadable(Path temp, Path target) throws IOException {
+    static void keepReadable(Path temp, Path target) throws IOException {
         if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
             return;
         }
