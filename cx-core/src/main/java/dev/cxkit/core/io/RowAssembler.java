@@ -1,6 +1,7 @@
 package dev.cxkit.core.io;
 
 import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.score.Weights;
 import dev.cxkit.core.survey.Response;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -341,8 +342,8 @@ final class RowAssembler extends RowParser<Response> {
         if (slotLabel[slot] != null) {
             OptionalInt rating = mapping.labels().rating(m, slotLabel[slot]);
             if (rating.isEmpty()) {
-                return what(slot, m) + " '" + slotLabel[slot] + "' is not a whole number (nor an answer label of "
-                        + m.id() + "; --labels maps others)";
+                return what(slot, m) + " '" + printable(slotLabel[slot]) + "' is not a whole number (nor an answer "
+                        + "label of " + m.id() + "; --labels maps others)";
             }
             slotScore[slot] = rating.getAsInt();
             slotLabel[slot] = null;
@@ -352,6 +353,23 @@ final class RowAssembler extends RowParser<Response> {
             return what(slot, m) + " " + score + " is outside " + m.min() + ".." + m.max() + " for metric " + m.id();
         }
         return null;
+    }
+
+    /** Shows control characters as {@code \\u0000}, so that a message prints as one clean line. */
+    static String printable(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (b == null) {
+                    b = new StringBuilder(text.substring(0, i));
+                }
+                b.append(String.format("\\u%04x", (int) c));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     /** Names a rating's column in messages: {@code score}, or {@code nps (Q1)} in a wide file. */
@@ -375,6 +393,10 @@ final class RowAssembler extends RowParser<Response> {
         }
         if (!(w > 0) || !Double.isFinite(w)) {
             weightProblem = "weight '" + new String(a, off, len) + "' is not a positive finite number";
+            return;
+        }
+        if (!Weights.isValid(w)) {
+            weightProblem = Weights.rejection(new String(a, off, len));
             return;
         }
         weight = w;

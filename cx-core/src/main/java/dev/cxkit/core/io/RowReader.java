@@ -335,10 +335,10 @@ final class RowReader<T> {
                     from = 0;
                     to = n;
                 }
-                while (from < to && chars[from] <= ' ') {
+                while (from < to && isBlank(chars[from])) {
                     from++;
                 }
-                while (to > from && chars[to - 1] <= ' ') {
+                while (to > from && isBlank(chars[to - 1])) {
                     to--;
                 }
                 if (from == to) {
@@ -372,6 +372,14 @@ final class RowReader<T> {
         if (text.takeError(headerStart, headerStart + scanner.length) >= 0) {
             throw new UnreadableInputException(source, headerLine, "the header is not valid UTF-8 (" + NOT_UTF8_HINT + ")");
         }
+    }
+
+    /**
+     * Whether a character is trimmed from a value: spaces, tabs and line ends, not other control
+     * characters (a {@code 9} followed by a NUL byte is not a 9).
+     */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\u000b';
     }
 
     /** Names a 1-based column for messages: {@code column 3 (score)}. */
@@ -542,10 +550,10 @@ final class RowReader<T> {
                         p.skipChildren();
                         continue;
                 }
-                while (from < to && chars[from] <= ' ') {
+                while (from < to && isBlank(chars[from])) {
                     from++;
                 }
-                while (to > from && chars[to - 1] <= ' ') {
+                while (to > from && isBlank(chars[to - 1])) {
                     to--;
                 }
                 if (from == to || !fresh) {

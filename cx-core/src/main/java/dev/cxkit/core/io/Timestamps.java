@@ -85,6 +85,27 @@ final class Timestamps {
      * @return null on success (then {@link #instant} or {@link #date} is set), else the reason
      */
     String parse(String name, char[] a, int off, int len) {
+        String problem = parseAny(name, a, off, len);
+        if (problem == null && !inRange()) {
+            problem = name + " '" + new String(a, off, len) + "' is outside the years 0001 to 9999";
+            instant = null;
+            date = null;
+        }
+        return problem;
+    }
+
+    /** The earliest and latest instants read: years 0001 to 9999 in UTC, so durations and periods stay finite. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    private boolean inRange() {
+        if (instant != null) {
+            return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+        }
+        return date == null || (date.getYear() >= 1 && date.getYear() <= 9999);
+    }
+
+    private String parseAny(String name, char[] a, int off, int len) {
         instant = null;
         date = null;
         if (len >= 10 && isDateShape(a, off)) {

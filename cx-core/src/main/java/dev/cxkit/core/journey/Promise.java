@@ -152,12 +152,17 @@ public record Promise(String id, EventRef from, EventRef to, Direction direction
     }
 
     /**
-     * Returns whether a measured time keeps the promise.
+     * Returns whether a measured time keeps the promise. A negative time (the later event recorded
+     * before the earlier one: clocks out of step, or events swapped) keeps no promise: it is counted
+     * as broken, so a data error cannot pass as "served in no time".
      *
      * @param measured the time from {@code from} to {@code to} (negative when {@code to} came first)
-     * @return true when it is within the limit in this promise's direction
+     * @return true when it is not negative and within the limit in this promise's direction
      */
     public boolean isKept(Duration measured) {
+        if (measured.isNegative()) {
+            return false;
+        }
         int c = measured.compareTo(limit);
         return direction == Direction.AT_MOST ? c <= 0 : c >= 0;
     }

@@ -337,9 +337,9 @@ public final class ScoreTable {
             if (!metric.isValidRating(ratings[i])) {
                 throw new IllegalArgumentException("index " + i + ": " + ratingError(ratings[i]));
             }
-            if (weightColumn != null && !(weightColumn[i] > 0 && Double.isFinite(weightColumn[i]))) {
-                throw new IllegalArgumentException("index " + i + ": weight " + weightColumn[i]
-                        + " must be positive and finite");
+            if (weightColumn != null && !Weights.isValid(weightColumn[i])) {
+                throw new IllegalArgumentException("index " + i + ": weight " + weightColumn[i] + " "
+                        + Weights.problem());
             }
         }
     }
@@ -374,9 +374,7 @@ public final class ScoreTable {
     }
 
     static void checkWeight(double weight) {
-        if (!(weight > 0) || !Double.isFinite(weight)) {
-            throw new IllegalArgumentException("weight " + weight + " must be positive and finite");
-        }
+        Weights.check(weight);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cxkit.core.survey;
 
 import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.score.Weights;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,9 +48,7 @@ public record Response(Metric metric, int score, double weight, String responseI
             throw new IllegalArgumentException("score " + score + " is outside " + metric.min() + ".." + metric.max()
                     + " for metric " + metric.id());
         }
-        if (!(weight > 0) || !Double.isFinite(weight)) {
-            throw new IllegalArgumentException("weight " + weight + " must be positive and finite");
-        }
+        Weights.check(weight);
         if (submittedAt != null && submittedOn != null) {
             throw new IllegalArgumentException("set submittedAt or submittedOn, not both");
         }

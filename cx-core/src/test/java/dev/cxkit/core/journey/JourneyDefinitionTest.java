@@ -73,6 +73,9 @@ class JourneyDefinitionTest {
         Promise served = Promise.atMost("s", "order", "served", Duration.ofMinutes(20), SatisfactionFactor.TIMELINESS);
         assertThat(served.isKept(Duration.ofMinutes(20))).isTrue();
         assertThat(served.isKept(Duration.ofMinutes(20).plusSeconds(1))).isFalse();
+        // served 126 years before the order is a data error, not a promise kept in no time
+        assertThat(served.isKept(Duration.ofDays(-126L * 365))).isFalse();
+        assertThat(served.isKept(Duration.ZERO)).isTrue();
         assertThat(notice.describe()).isEqualTo("arrival ≥ 30m after notify");
     }
 

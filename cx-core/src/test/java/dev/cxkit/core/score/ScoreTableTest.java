@@ -73,10 +73,16 @@ class ScoreTableTest {
         assertThatThrownBy(() -> table.record(g, 0)).hasMessageContaining("rating 0 is outside 1..7 for ces");
         assertThatThrownBy(() -> table.record(g, 8)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> table.record(1, 3)).hasMessageContaining("group 1 is not registered");
-        for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> table.record(g, 3, bad)).hasMessageContaining("must be positive and finite");
+        // also weights whose square over- or underflows: the snapshot could not hold them (1e200, 1e-200)
+        for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY, 1e200, 1e-200, 1e155, 2e6, 5e-7}) {
+            assertThatThrownBy(() -> table.record(g, 3, bad)).hasMessageContaining("is outside 0.000001..1000000");
         }
         assertThat(table.snapshot(g).isEmpty()).isTrue();
+        table.record(g, 3, 1e6);
+        table.record(g, 3, 1e-6);
+        assertThat(Score.of(table.snapshot(g), ScoreOptions.defaults()).value()).isPresent();
+        table.record(g, 4, 1e6); // the score is still defined at the range's ends
+        assertThat(table.snapshot(g).effectiveN()).isFinite().isPositive();
     }
 
     @Test
