@@ -93,7 +93,7 @@ public final class AnswerLabels {
         try {
             root = yaml.readTree(in);
         } catch (tools.jackson.core.JacksonException e) {
-            throw new UnreadableInputException(source, 1, "not valid YAML: " + e.getOriginalMessage());
+            throw new UnreadableInputException(source, 1, "not valid YAML: " + JsonMessages.plain(e.getOriginalMessage()));
         }
         Map<Metric.Kind, Map<String, Integer>> all = copy(STANDARD.labels);
         if (root == null || root.isMissingNode() || root.isNull()) {

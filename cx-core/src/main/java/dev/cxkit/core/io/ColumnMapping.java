@@ -156,7 +156,7 @@ public final class ColumnMapping {
         try (InputStream in = Files.newInputStream(file)) {
             root = YAMLMapper.builder().build().readTree(in);
         } catch (JacksonException e) {
-            throw new UnreadableInputException(file.toString(), 1, "not valid YAML: " + e.getOriginalMessage());
+            throw new UnreadableInputException(file.toString(), 1, "not valid YAML: " + JsonMessages.plain(e.getOriginalMessage()));
         }
         Builder b = builder();
         if (root == null || root.isMissingNode() || root.isNull()) {

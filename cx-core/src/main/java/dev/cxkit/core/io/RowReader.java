@@ -267,7 +267,7 @@ final class RowReader<T> {
             long line = scanner.line;
             context.lastLine = line + scanner.lines - 1;
             if (scanner.tooLong != null) {
-                context.reject(line, "the line is longer than " + maxChars + " characters", scanner.tooLong);
+                context.reject(line, tooLong(line, context.source), scanner.tooLong);
                 scanner.consume();
                 continue;
             }
@@ -374,6 +374,12 @@ final class RowReader<T> {
         }
     }
 
+    /** Why an over-long line is rejected, and that its copy among the rejects is cut. */
+    private String tooLong(long line, String source) {
+        return "the line is longer than " + maxChars + " characters (the rejects file keeps its first " + maxChars
+                + "; the whole line is line " + line + " of " + source + ")";
+    }
+
     /**
      * Whether a character is trimmed from a value: spaces, tabs and line ends, not other control
      * characters (a {@code 9} followed by a NUL byte is not a 9).
@@ -452,7 +458,7 @@ final class RowReader<T> {
             }
             if (tooLong != null) {
                 context.lastLine = line;
-                context.reject(line, "the line is longer than " + maxChars + " characters", tooLong);
+                context.reject(line, tooLong(line, context.source), tooLong);
             } else if (!blank) {
                 context.lastLine = line;
                 readJsonLine(text, text.start, length, line, context, row, attributeKeys);
@@ -572,7 +578,7 @@ final class RowReader<T> {
         } catch (JacksonException e) {
             TokenStreamLocation where = e.getLocation();
             String column = where != null && where.getColumnNr() > 0 ? " (column " + where.getColumnNr() + ")" : "";
-            context.reject(line, "malformed JSON: " + e.getOriginalMessage() + column, new String(b, start, length));
+            context.reject(line, "malformed JSON: " + JsonMessages.plain(e.getOriginalMessage()) + column, new String(b, start, length));
             return;
         }
         context.finishRow(line, () -> new String(b, start, length));

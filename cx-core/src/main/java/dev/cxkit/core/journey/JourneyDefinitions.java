@@ -163,7 +163,7 @@ public final class JourneyDefinitions {
             root = DocumentFields.read(p, DocumentFields.Style.WITH_LINE);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-            String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+            String message = dev.cxkit.core.io.JsonMessages.plain(e.getOriginalMessage());
             throw new JourneyDefinitionException(List.of(new DefinitionProblem(source, line, "", "not valid "
                     + (factory == JSON ? "JSON" : "YAML") + ": " + message.lines().findFirst().orElse(message))));
         }

@@ -352,7 +352,8 @@ class ResponseReaderTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(r.accepted()).extracting(Response::responseId).containsExactly("r2");
         assertThat(r.only().line()).isEqualTo(2);
-        assertThat(r.only().reason()).isEqualTo("the line is longer than 100 characters");
+        assertThat(r.only().reason()).isEqualTo("the line is longer than 100 characters (the rejects file keeps its "
+                + "first 100; the whole line is line 2 of x.csv)");
         assertThat(r.only().raw()).startsWith("r1,nps,9,xxx").hasSizeLessThan(longValue.length());
     }
 
@@ -558,7 +559,8 @@ class ResponseReaderTest {
         Result r = read(reader, "x.jsonl", (big + "\n{\"metric\":\"nps\",\"score\":9}\n").getBytes(StandardCharsets.UTF_8));
         assertThat(r.accepted()).hasSize(1);
         assertThat(r.only().line()).isEqualTo(1);
-        assertThat(r.only().reason()).isEqualTo("the line is longer than 64 characters");
+        assertThat(r.only().reason()).isEqualTo("the line is longer than 64 characters (the rejects file keeps its "
+                + "first 64; the whole line is line 1 of x.jsonl)");
     }
 
     // --- summaries and rejections ------------------------------------------------------------------

@@ -67,4 +67,16 @@ class UnscorableRowsTest {
         assertThat(Score.of(dev.cxkit.core.score.RatingDistribution.ofCounts(dev.cxkit.core.score.Metric.NPS,
                 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0), ScoreOptions.defaults()).n()).isEqualTo(1);
     }
+
+    @Test
+    void jsonErrorsSayWhatToDoNotWhichParserFeatureToEnable() throws IOException {
+        List<Rejection> rejected = new ArrayList<>();
+        String deep = "{\"a\":".repeat(1100) + "1" + "}".repeat(1100);
+        ResponseReader.create().read(new ByteArrayInputStream(("{\"metric\":\"nps\",\"score\":NaN}\n" + deep + "\n")
+                .getBytes(StandardCharsets.UTF_8)), "r.jsonl", r -> { }, rejected::add);
+        assertThat(rejected).extracting(Rejection::reason).allSatisfy(reason -> assertThat(reason)
+                .doesNotContain("JsonReadFeature").doesNotContain("StreamReadConstraints").doesNotContain("`"));
+        assertThat(rejected.get(0).reason()).contains("JSON has no NaN or Infinity");
+        assertThat(rejected.get(1).reason()).contains("nesting depth").contains("a row is one flat object");
+    }
 }

@@ -148,7 +148,7 @@ final class JsonLines {
     }
 
     private static String malformed(JacksonException e) {
-        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        String message = dev.cxkit.core.io.JsonMessages.plain(e.getOriginalMessage());
         if (message.startsWith("Duplicate Object property")) {
             int open = message.indexOf('"');
             int close = message.indexOf('"', open + 1);

@@ -93,7 +93,7 @@ public final class ScenarioLoader {
             String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
             return new ScenarioFile(source, null, List.of(new ScenarioProblem(source, null,
-                    where + "not valid YAML: " + e.getOriginalMessage())));
+                    where + "not valid YAML: " + dev.cxkit.core.io.JsonMessages.plain(e.getOriginalMessage()))));
         }
         DocumentFields top = DocumentFields.of(root, DocumentFields.Style.AFTER_PATH);
         Scenario scenario = scenario(source, top);
