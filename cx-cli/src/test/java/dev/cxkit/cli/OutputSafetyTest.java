@@ -90,4 +90,17 @@ class OutputSafetyTest {
                     "report.html");
         }
     }
+
+    @Test
+    void csvForPeopleNeutralisesFormulasButRejectsStayVerbatim() throws IOException {
+        Path file = Files.writeString(dir.resolve("f.csv"), "metric,score,location\n"
+                + "nps,9,\"=HYPERLINK(\"\"http://x\"\";\"\"York\"\")\"\nnps,3,@SUM(A1)\nnps,12,=1+1\n");
+        Path rejects = dir.resolve("rejects.csv");
+        CliRun r = run("score", file.toString(), "--by", "location", "--format", "csv", "--rejects", rejects.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("\"'=HYPERLINK(\"\"http://x\"\";\"\"York\"\")\",nps,")
+                .contains("\n'@SUM(A1),nps,").doesNotContain("\n=").doesNotContain(",=");
+        // the rejects file is for feeding back: verbatim, formula and all
+        assertThat(Files.readString(rejects)).isEqualTo("metric,score,location\nnps,12,=1+1\n");
+    }
 }
