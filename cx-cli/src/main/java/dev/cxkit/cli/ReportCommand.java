@@ -401,12 +401,16 @@ final class ReportCommand implements Callable<Integer> {
                 throw new UsageException("cannot create --out " + out + ": " + parent + " is a file");
             }
         }
-        Inputs.claim(outputs, out.resolve(ReportFormat.json().fileName()), "report.json", true);
-        Inputs.claim(outputs, out.resolve(ReportFormat.html().fileName()), "report.html", true);
-        if (format == Format.CSV) {
-            for (String table : CsvFormat.TABLES) {
-                Inputs.claim(outputs, out.resolve(ReportFormat.csv().fileName()).resolve(table), "csv/" + table, true);
+        try {
+            outputs.claimInSet(out, ReportFormat.json().fileName(), "report.json");
+            outputs.claimInSet(out, ReportFormat.html().fileName(), "report.html");
+            if (format == Format.CSV) {
+                for (String table : CsvFormat.TABLES) {
+                    outputs.claimInSet(out, ReportFormat.csv().fileName() + "/" + table, "csv/" + table);
+                }
             }
+        } catch (OutputFiles.RefusedException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

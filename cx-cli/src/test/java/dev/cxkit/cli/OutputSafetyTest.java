@@ -87,8 +87,20 @@ class OutputSafetyTest {
         assertThat(Files.readString(out.resolve("report.json"))).isNotEqualTo(first).contains("\"Second\"");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json",
-                    "report.html");
+                    "report.html", ".cx-current", ".cx-generations");
         }
+        // the report's files switch as one set: each is a link through .cx-current to one generation
+        assertThat(Files.readSymbolicLink(out.resolve("report.json"))).isEqualTo(Path.of(".cx-current", "report.json"));
+        try (var generations = Files.list(out.resolve(".cx-generations"))) {
+            assertThat(generations.toList()).hasSize(1);
+        }
+        // a report from before, as plain files, is taken over: both stay readable, then switch
+        Path older = Files.createDirectory(dir.resolve("older"));
+        Files.writeString(older.resolve("report.json"), "{\"old\": true}");
+        Files.writeString(older.resolve("report.html"), "<p>old</p>");
+        assertThat(run("report", "-q", "--responses", responses().toString(), "--out", older.toString()).exit()).isZero();
+        assertThat(Files.readString(older.resolve("report.json"))).contains("\"title\"");
+        assertThat(Files.isSymbolicLink(older.resolve("report.html"))).isTrue();
     }
 
     @Test
