@@ -113,22 +113,7 @@ public final class OutputFiles implements AutoCloseable {
             throw new RefusedException(what + " " + target + " is a symbolic link; cx writes through no link and "
                     + "replaces none: remove it or choose another path");
         }
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new RefusedException(what + " " + target + " is a directory; choose a file");
-        }
-        for (Path input : inputs) {
-            if (same(input, target)) {
-                throw new RefusedException(what + " " + target + " is also an input of this run"
-                        + (input.toString().equals(target.toString()) ? "" : " (" + input + ")")
-                        + "; choose another path");
-            }
-        }
-        for (Map.Entry<Path, String> other : claimed.entrySet()) {
-            if (other.getKey().equals(key) || same(other.getKey(), target)) {
-                throw new RefusedException(what + " " + target + " is also where " + other.getValue()
-                        + " goes; choose another path");
-            }
-        }
+        checkFree(target, what);
         claimed.put(key, what);
         if (createFolder) {
             mayCreateFolder.add(key);
@@ -163,6 +148,16 @@ public final class OutputFiles implements AutoCloseable {
             throw new RefusedException(what + " " + top + " is a symbolic link cx did not make; cx writes through no "
                     + "link and replaces none: remove it or choose another --out");
         }
+        checkFree(target, what);
+        Path key = target.toAbsolutePath().normalize();
+        claimed.put(key, what);
+        setDir = folder;
+        setNames.add(Path.of(name).getName(0).toString());
+        return target;
+    }
+
+    /** Refuses a target that is a directory, an input of the run, or claimed before. */
+    private void checkFree(Path target, String what) throws RefusedException {
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new RefusedException(what + " " + target + " is a directory; choose a file");
         }
@@ -175,15 +170,11 @@ public final class OutputFiles implements AutoCloseable {
         }
         Path key = target.toAbsolutePath().normalize();
         for (Map.Entry<Path, String> other : claimed.entrySet()) {
-            if (other.getKey().equals(key)) {
+            if (other.getKey().equals(key) || same(other.getKey(), target)) {
                 throw new RefusedException(what + " " + target + " is also where " + other.getValue()
                         + " goes; choose another path");
             }
         }
-        claimed.put(key, what);
-        setDir = folder;
-        setNames.add(Path.of(name).getName(0).toString());
-        return target;
     }
 
     /** Whether a link in the set's folder is one this writer made: {@code name -> .cx-current/name}. */
