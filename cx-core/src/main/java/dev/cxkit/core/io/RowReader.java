@@ -229,7 +229,8 @@ final class RowReader<T> {
         Arrays.fill(standardColumn, -1);
         for (int i = 0; i < columns; i++) {
             String name = names[i];
-            String question = extra.questions == null ? null : extra.questions[i];
+            // a question row may be shorter than the header (a ragged export): its missing cells are blank
+            String question = extra.questions == null || i >= extra.questions.length ? null : extra.questions[i];
             if (name.isEmpty() && question != null && !question.isBlank()) {
                 name = question.trim(); // SurveyMonkey's answer columns: no header, a label below
                 names[i] = name;
@@ -251,7 +252,7 @@ final class RowReader<T> {
             }
             if (kind >= 0) {
                 standardColumn[kind] = i;
-                if (extra.zones != null && extra.zones[i] != null) {
+                if (extra.zones != null && i < extra.zones.length && extra.zones[i] != null) {
                     row.timeZone(extra.zones[i]);
                 }
             }
