@@ -5,7 +5,6 @@ import dev.cxkit.report.internal.OutputFiles;
 import dev.cxkit.core.io.JourneyEventReader;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.RecordReader;
-import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.stats.MultipleTesting.Adjustment;
 import dev.cxkit.core.survey.Period;

@@ -8,8 +8,6 @@ import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;

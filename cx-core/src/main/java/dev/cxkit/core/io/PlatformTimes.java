@@ -82,6 +82,9 @@ final class PlatformTimes {
                 month = named.getValue();
             } else {
                 int b = Integer.parseInt(middle);
+                if (a == 0 || b == 0) {
+                    return name + " '" + text + "' is not a valid date"; // no day or month 0 (found by fuzzing)
+                }
                 if (separator == '.' || (a > 12 && b <= 12)) {
                     day = a;
                     month = b;

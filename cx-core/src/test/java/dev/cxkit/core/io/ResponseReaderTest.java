@@ -247,6 +247,8 @@ class ResponseReaderTest {
         "2026-03-01T10:15:30 | submitted_at '2026-03-01T10:15:30' has no time zone (add Z for UTC or an offset like +01:00)",
         "yesterday           | submitted_at 'yesterday' is not a time this reader knows (ISO-8601 like 2026-03-01T10:15:30Z, 2026-03-01 10:15:30, 03/01/2026 10:15 AM, 01-Mar-2026 10:15); give its format with --time-format, for example 'dd/MM/yyyy HH:mm'",
         "2026-03-01T25:00:00Z | submitted_at '2026-03-01T25:00:00Z' is not a valid time of day",
+        "00/04/2026          | submitted_at '00/04/2026' is not a valid date",
+        "4/0/2026 10:00      | submitted_at '4/0/2026 10:00' is not a valid date",
         "1/3/2026            | submitted_at '1/3/2026' could be 1 March or 3 January: give the time format (--time-format dd/MM/yyyy or MM/dd/yyyy, with the time part if there is one, for example 'dd/MM/yyyy HH:mm')",
     })
     void badTimestampIsRejected(String value, String reason) {

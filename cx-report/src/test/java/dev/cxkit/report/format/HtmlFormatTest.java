@@ -6,7 +6,6 @@ import static dev.cxkit.report.format.ReportFixtures.SCRIPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.report.HealthReport;
-import dev.cxkit.report.Section;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -40,7 +40,6 @@ import dev.cxkit.report.section.Journeys;
 import dev.cxkit.report.section.RecoveryEffectiveness;
 import dev.cxkit.report.section.RecoveryPlans.IncidentPlan;
 import dev.cxkit.report.section.RecoveryPlans;
-import dev.cxkit.report.section.Scores.NamedScore;
 import dev.cxkit.report.section.Scores.PeriodScore;
 import dev.cxkit.report.section.GroupScores;
 import dev.cxkit.report.section.Scores.Trend;
