@@ -445,7 +445,7 @@ public final class Distributions {
      * Hill (1970) Algorithm 396 starting value for the upper t quantile with two-sided tail
      * probability {@code twoSided} = 2·P(T &gt; t), for ν ≥ 1; uses expm1 (Lozy 1979).
      */
-    private static double hillStart(double twoSided, double df) {
+    static double hillStart(double twoSided, double df) {
         double p = twoSided;
         if (Math.abs(df - 2) < 1e-12) {
             return Math.sqrt(2 / (p * (2 - p)) - 2);

@@ -41,6 +41,45 @@ class ComparisonVerdictTest {
                 .contains("undefined");
     }
 
+    /** The edges are exclusive: an interval that touches zero or the margin decides nothing. */
+    @Test
+    void boundariesAreStrict() {
+        // a difference interval that ends exactly at zero does not exclude it
+        assertThat(ComparisonVerdict.of(diff(4, 2, 0, 8, 0.95), diff(4, 2, 0.7, 7.3, 0.90), 0.05, 5, false)
+                .outcome()).isEqualTo(Outcome.CANNOT_TELL);
+        assertThat(ComparisonVerdict.of(diff(-4, 2, -8, 0, 0.95), diff(-4, 2, -7.3, -0.7, 0.90), 0.05, 5, false)
+                .outcome()).isEqualTo(Outcome.CANNOT_TELL);
+        // just off zero on either side is a difference
+        assertThat(ComparisonVerdict.of(diff(4, 2, 1e-9, 8, 0.95), diff(4, 2, 0.7, 7.3, 0.90), 0.05, 5, false)
+                .outcome()).isEqualTo(Outcome.DIFFERENT);
+        assertThat(ComparisonVerdict.of(diff(-4, 2, -8, -1e-9, 0.95), diff(-4, 2, -7.3, -0.7, 0.90), 0.05, 5, false)
+                .outcome()).isEqualTo(Outcome.DIFFERENT);
+        // an equivalence interval that reaches the margin on either side is not inside it
+        assertThat(ComparisonVerdict.of(diff(0, 2, -4, 4, 0.95), diff(0, 2, -5, 3, 0.90), 0.05, 5, false)
+                .outcome()).isEqualTo(Outcome.CANNOT_TELL);
+        assertThat(ComparisonVerdict.of(diff(0, 2, -4, 4, 0.95), diff(0, 2, -3, 5, 0.90), 0.05, 5, false)
+                .outcome()).isEqualTo(Outcome.CANNOT_TELL);
+        assertThat(ComparisonVerdict.of(diff(0, 2, -4, 4, 0.95), diff(0, 2, -4.99, 4.99, 0.90), 0.05, 5, false)
+                .outcome()).isEqualTo(Outcome.EQUIVALENT);
+        // no spread at all: not equivalent on a zero standard error, and said why
+        ComparisonVerdict flat = ComparisonVerdict.of(diff(0, 0, 0, 0, 0.95), diff(0, 0, 0, 0, 0.90), 0.05, 5, false);
+        assertThat(flat.outcome()).isEqualTo(Outcome.CANNOT_TELL);
+        assertThat(flat.reason()).contains("no variance");
+        // alpha strictly inside (0, 0.5), margin positive and finite
+        for (double alpha : new double[] {0, 0.5, -0.1, Double.NaN}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> ComparisonVerdict.of(diff(1, 1, -1, 3, 0.95), diff(1, 1, -0.6, 2.6, 0.9), alpha, 5, false))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alpha");
+        }
+        for (double margin : new double[] {0, -1, Double.POSITIVE_INFINITY, Double.NaN}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> ComparisonVerdict.of(diff(1, 1, -1, 3, 0.95), diff(1, 1, -0.6, 2.6, 0.9), 0.05, margin, false))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("margin");
+        }
+        assertThat(ComparisonVerdict.of(diff(1, 1, -1, 3, 0.95), diff(1, 1, -0.6, 2.6, 0.9), 0.4999, 1e-9, false)
+                .alpha()).isEqualTo(0.4999);
+    }
+
     @Test
     void twoConstantSamplesAreNotDifferentOnAZeroStandardError() {
         // CES of 3 and 2 responses, each group constant: the test is undefined, not p = 0

@@ -103,6 +103,86 @@ class ScoreTableTest {
         assertThat(d.weight(0)).isEqualTo(2.0);
     }
 
+    /** Weighted columns, then unweighted columns into the now weighted table, by hand. */
+    @Test
+    void weightedColumnsKeepCountsWeightsAndKishSums() {
+        ScoreTable table = ScoreTable.create(Metric.CSAT, "store");
+        int york = table.group("york");
+        int leeds = table.group("leeds");
+        table.record(new int[] {york, leeds, york, leeds}, new byte[] {5, 1, 4, 3}, new double[] {9, 9, 2, 0.5}, 1, 4);
+        RatingDistribution y = table.snapshot(york);
+        RatingDistribution l = table.snapshot(leeds);
+        assertThat(y.counts()).containsExactly(0, 0, 0, 1, 0);
+        assertThat(y.weight(4)).isEqualTo(2.0);
+        assertThat(y.sumSquaredWeights()).isEqualTo(4.0);
+        assertThat(l.counts()).containsExactly(1, 0, 1, 0, 0);
+        assertThat(l.weightedN()).isEqualTo(9.5);
+        assertThat(l.sumSquaredWeights()).isEqualTo(81.25);
+        // unweighted columns into a weighted table count with weight 1
+        table.record(new int[] {leeds, york}, new byte[] {5, 5}, 0, 2);
+        assertThat(table.snapshot(leeds).weight(5)).isEqualTo(1.0);
+        assertThat(table.snapshot(leeds).sumSquaredWeights()).isEqualTo(82.25);
+        assertThat(table.snapshot(york).weightedN()).isEqualTo(3.0);
+        assertThat(table.snapshot(york).sumSquaredWeights()).isEqualTo(5.0);
+        // and so does the one-group bulk path of an ungrouped accumulator
+        table.record(york, new byte[] {1, 2, 3}, 1, 3);
+        assertThat(table.snapshot(york).counts()).containsExactly(0, 1, 1, 1, 1);
+        assertThat(table.snapshot(york).sumSquaredWeights()).isEqualTo(7.0);
+        assertThatThrownBy(() -> table.record(new int[] {york}, new byte[] {4}, new double[] {0}, 0, 1))
+                .hasMessageContaining("index 0").hasMessageContaining("weight");
+        assertThatThrownBy(() -> table.record(new int[] {york, 2}, new byte[] {4, 4}, 0, 2))
+                .hasMessageContaining("index 1: group 2 is not registered (0..1)");
+        assertThat(table.snapshot(york).n()).isEqualTo(4);
+        assertThatThrownBy(() -> table.record(york, new byte[] {3, 6}, 0, 2))
+                .hasMessageContaining("index 1").hasMessageContaining("rating 6");
+        assertThat(table.snapshot(york).n()).isEqualTo(4);
+    }
+
+    /** An unweighted table merged into a weighted one adds its counts with weight 1 each. */
+    @Test
+    void mergingUnweightedIntoWeightedCountsWeightOne() {
+        ScoreTable weighted = ScoreTable.create(Metric.NPS, "loc");
+        weighted.record(weighted.group("a"), 10, 3.0);
+        ScoreTable plain = ScoreTable.create(Metric.NPS, "loc");
+        plain.record(plain.group("a"), 0);
+        plain.record(plain.group("a"), 0);
+        plain.record(plain.group("b"), 7);
+        weighted.merge(plain);
+        RatingDistribution a = weighted.snapshot(weighted.group("a"));
+        assertThat(a.n()).isEqualTo(3);
+        assertThat(a.weightedN()).isEqualTo(5.0);
+        assertThat(a.sumSquaredWeights()).isEqualTo(11.0);
+        assertThat(weighted.snapshot(weighted.group("b")).sumSquaredWeights()).isEqualTo(1.0);
+        // and the other way round the result is weighted too
+        ScoreTable other = ScoreTable.create(Metric.NPS, "loc");
+        other.record(other.group("a"), 0);
+        ScoreTable heavy = ScoreTable.create(Metric.NPS, "loc");
+        heavy.record(heavy.group("a"), 10, 3.0);
+        other.merge(heavy);
+        assertThat(other.snapshot(0).weightedN()).isEqualTo(4.0);
+        assertThat(other.snapshot(0).sumSquaredWeights()).isEqualTo(10.0);
+    }
+
+    @Test
+    void scoresEvaluateEveryGroupInRegistrationOrder() {
+        ScoreTable table = ScoreTable.create(Metric.NPS, "loc");
+        table.record(table.group("b"), 10);
+        table.record(table.group("a"), 0);
+        table.record(table.group("a"), 9);
+        assertThat(table.metric()).isEqualTo(Metric.NPS);
+        assertThat(table.dimensions()).containsExactly("loc");
+        var scores = table.scores(ScoreOptions.defaults());
+        assertThat(scores.keySet()).extracting(k -> k.value("loc")).containsExactly("b", "a");
+        assertThat(scores.get(table.key(0)).value()).hasValue(100.0);
+        assertThat(scores.get(table.key(1)).value()).hasValue(0.0);
+        assertThat(scores.get(table.key(1)).n()).isEqualTo(2);
+        assertThat(table.total().n()).isEqualTo(3);
+        assertThat(table.total().count(10)).isEqualTo(1);
+        assertThat(table.total().count(0)).isEqualTo(1);
+        assertThatThrownBy(() -> table.key(2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> table.key(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void mergeAddsByKeyAndRegistersNewGroups() {
         ScoreTable a = ScoreTable.create(Metric.NPS, "loc");

@@ -70,6 +70,65 @@ class ControlChartsTest {
         assertThat(ControlCharts.laneySigmaZ(new double[] {0, 0}, new double[] {10, 20}, 0)).isNaN();
     }
 
+    /**
+     * Binomial tails against R 4.x: rows of x, n, p, {@code pbinom(x - 1, n, p, lower.tail = FALSE)}
+     * (P(X ≥ x)) and {@code pbinom(x, n, p)} (P(X ≤ x)), printed with 17 digits; the rows include
+     * the ends x = 0, x = n, p = 0 and p = 1 that the functions answer without the beta function.
+     */
+    @Test
+    void binomialTailsAgreeWithR() {
+        double[][] rows = {
+            {0, 10, 0.3, 1, 0.028247524899999987},
+            {1, 10, 0.3, 0.97175247509999996, 0.14930834590000003},
+            {3, 10, 0.3, 0.61721721360000026, 0.64961071840000018},
+            {10, 10, 0.3, 5.9048999999999915e-06, 1},
+            {7, 20, 0.5, 0.94234085083007812, 0.13158798217773438},
+            {0, 5, 0, 1, 1},
+            {2, 5, 0, 0, 1},
+            {5, 5, 1, 1, 1},
+            {4, 5, 1, 1, 0},
+            {50, 400, 0.1, 0.06009736360795153, 0.95635557180220543},
+            {60, 400, 0.1, 0.0010528245171127723, 0.99936505275698639},
+            {1, 1, 0.5, 0.5, 1},
+        };
+        for (double[] row : rows) {
+            long x = (long) row[0];
+            long n = (long) row[1];
+            assertThat(ControlCharts.binomialUpperTail(x, n, row[2])).as("P(X >= %d | %d, %s)", x, n, row[2])
+                    .isCloseTo(row[3], within(1e-13 * Math.max(row[3], 1e-3)));
+            assertThat(ControlCharts.binomialLowerTail(x, n, row[2])).as("P(X <= %d | %d, %s)", x, n, row[2])
+                    .isCloseTo(row[4], within(1e-13 * Math.max(row[4], 1e-3)));
+        }
+    }
+
+    @Test
+    void binomialTailsRefuseImpossibleCounts() {
+        for (long[] xn : new long[][] {{0, 0}, {-1, 5}, {6, 5}}) {
+            assertThatThrownBy(() -> ControlCharts.binomialUpperTail(xn[0], xn[1], 0.5))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("binomial tail");
+            assertThatThrownBy(() -> ControlCharts.binomialLowerTail(xn[0], xn[1], 0.5))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("binomial tail");
+        }
+        for (double p : new double[] {-0.01, 1.01, Double.NaN}) {
+            assertThatThrownBy(() -> ControlCharts.binomialUpperTail(1, 5, p)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ControlCharts.binomialLowerTail(1, 5, p)).isInstanceOf(IllegalArgumentException.class);
+        }
+        // the edges of the valid ranges are accepted
+        assertThat(ControlCharts.binomialUpperTail(5, 5, 0.5)).isCloseTo(1 / 32.0, within(1e-15));
+        assertThat(ControlCharts.binomialLowerTail(0, 1, 0.5)).isCloseTo(0.5, within(1e-15));
+    }
+
+    /** The centre accepts a sample with every unit a success (x = n); Laney needs p̄ strictly inside. */
+    @Test
+    void edgesOfTheCentreAndLaney() {
+        assertThat(ControlCharts.centre(new double[] {10, 0}, new double[] {10, 10})).isEqualTo(0.5);
+        assertThat(ControlCharts.laneySigmaZ(new double[] {10, 10}, new double[] {10, 10}, 1)).isNaN();
+        // two samples are enough: z = (0.2 − 0.4)/σ and (0.6 − 0.4)/σ with σ = √(0.24/10), so
+        // σz = |z2 − z1| / 1.128 = 0.4/√0.024/1.128 (by hand)
+        assertThat(ControlCharts.laneySigmaZ(new double[] {2, 6}, new double[] {10, 10}, 0.4))
+                .isCloseTo(0.4 / Math.sqrt(0.024) / 1.128, within(1e-12));
+    }
+
     @Test
     void refusesInvalidArguments() {
         assertThatThrownBy(() -> ControlCharts.centre(new double[] {5}, new double[] {4}))

@@ -97,6 +97,48 @@ class DistributionsTest {
 
     // ------------------------------------------------------------------ hand-checkable values
 
+    /**
+     * Hill's (1970, Algorithm 396) starting value for the t quantile is only where Newton starts,
+     * but it is a published approximation with its own accuracy, held here against R's
+     * {@code qt(q, df, lower.tail = FALSE)} (R 4.x, printed with 17 digits): rows of df, upper
+     * tail q, quantile. A wrong constant in it would only cost iterations, so only this test
+     * would see it.
+     */
+    private static final double[][] HILL_CASES = {
+        {1, 0.25, 1}, {1, 0.05, 6.3137515146750438}, {1, 0.001, 318.30883898555044},
+        {1, 1e-10, 3183098861.8379064},
+        {2, 0.25, 0.81649658092772592}, {2, 0.05, 2.919985580353726}, {2, 1e-10, 70710.678108048145},
+        {3, 0.25, 0.76489232840434518}, {3, 0.05, 2.3533634348018255}, {3, 0.001, 10.214531852407385},
+        {3, 1e-10, 2225.7692846830946},
+        {4.5, 0.25, 0.73286668623599471}, {4.5, 0.05, 2.0655758888785245}, {4.5, 0.001, 6.4212428842957916},
+        {4.5, 1e-10, 241.11742919193389},
+        {7, 0.25, 0.71114177808178658}, {7, 0.05, 1.8945786050900069}, {7, 0.001, 4.785289628638334},
+        {7, 1e-10, 53.835579484673751},
+        {30, 0.25, 0.68275569332129227}, {30, 0.05, 1.697260886593958}, {30, 0.001, 3.3851848668293054},
+        {30, 1e-10, 9.377489780407144},
+        {1000, 0.25, 0.67473516460700933}, {1000, 0.05, 1.6463788172854645}, {1000, 0.001, 3.098402163912922},
+        {1000, 1e-10, 6.4278762831342062},
+    };
+
+    /** Relative: the worst case above is 7.0e−6 (df 3, q 0.05), as Hill states about six digits. */
+    private static final double HILL_TOLERANCE = 1e-5;
+
+    static Stream<double[]> hillCases() {
+        return Arrays.stream(HILL_CASES);
+    }
+
+    @ParameterizedTest
+    @MethodSource("hillCases")
+    void hillStartingValueIsCloseToTheQuantile(double[] row) {
+        double df = row[0];
+        double q = row[1];
+        double expected = row[2];
+        assertThat(Distributions.hillStart(2 * q, df)).as("hillStart(2*%s, %s)", q, df)
+                .isCloseTo(expected, within(HILL_TOLERANCE * expected));
+        // the lower quantile, so that q is exact (1 − 1e−10 is not a double)
+        assertThat(Distributions.studentTQuantile(q, df)).isCloseTo(-expected, within(1e-11 * expected));
+    }
+
     @Test
     void wellKnownCriticalValues() {
         // The 95% two-sided critical values every textbook prints.
@@ -159,6 +201,20 @@ class DistributionsTest {
         assertThat(Distributions.logBeta(20.5, 1)).isCloseTo(-Math.log(20.5), within(1e-13));
         assertThat(Distributions.logBeta(2, 3)).isCloseTo(-Math.log(12), within(1e-14));
         assertThat(Distributions.logBeta(1e6, 1)).isCloseTo(-Math.log(1e6), within(1e-12));
+        // each branch (both ≥ 10, one ≥ 10, both small) against R's lbeta(a, b), 17 digits
+        double[][] lbeta = {
+            {10, 20, -19.115327299887049}, {12, 12, -16.602059876016604}, {50.5, 1000, -203.55193545991273},
+            {3, 40, -10.446973958541667}, {0.5, 40, -1.2689498654972247}, {2.5, 3.5, -3.3018352699620528},
+            {10000, 20000, -19098.908538220894},
+        };
+        for (double[] row : lbeta) {
+            assertThat(Distributions.logBeta(row[0], row[1])).as("lbeta(%s, %s)", row[0], row[1])
+                    .isCloseTo(row[2], within(1e-13 * Math.max(1, Math.abs(row[2]))));
+            assertThat(Distributions.logBeta(row[1], row[0])).isCloseTo(row[2], within(1e-13 * Math.max(1, Math.abs(row[2]))));
+        }
+        // R: lchoose(400, 60)
+        assertThat(Distributions.logChoose(400, 60)).isCloseTo(166.19735813212108, within(1e-11));
+        assertThat(Distributions.logChoose(50, 0)).isCloseTo(0, within(1e-12));
     }
 
     @ParameterizedTest
