@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -63,7 +64,7 @@ import tools.jackson.databind.node.ObjectNode;
                 + "the others go on."},
         footer = {"", "JSON: {plans: [{incidentId, steps[{step, owner, due, instruction}], offers[{kind, amount, "
             + "currency, reason, requiresApproval, requiresConsent}], escalations[{to, due, reason}], "
-            + "followUps[{channel, due}], firedRules[{rule, added[...]}] in firing order}], failed: [{incidentId, error}], "
+            + "followUps[{channel, due}], firedRules[{rule, added[...]}] in firing order}], failed: [{incidentId, rule, error}], "
             + "rows: {read, accepted, rejected}, rejected: [{source, line, reason}]}. Amounts are strings at the "
             + "currency's scale (\"18.50\"), null for offers without money; times are ISO-8601 UTC. rows counts "
             + "the lines of every input, incidents and customers.",
@@ -168,20 +169,28 @@ final class RecoverCommand implements Callable<Integer> {
             if (rows.stops(summary.rejected(), "line", "nothing decided", err)) {
                 return Cx.EXIT_REJECTED;
             }
+            // Each plan is written as soon as it is decided (and flushed), so a later decision that
+            // fails, hangs or stops the JVM never takes the plans before it with it.
+            Printer printer = format == OutputFormat.JSON ? new JsonPrinter(out) : new TablePrinter(out);
             BatchDecisions.Result decided = BatchDecisions.decide(compiled, incidents, customersById,
-                    customers == null ? null : customers.toString(), now);
+                    customers == null ? null : customers.toString(), now, new BatchDecisions.Listener() {
+                        @Override
+                        public void decided(IncidentRecord incident, RecoveryPlan plan) {
+                            printer.plan(incident.incident(), plan);
+                        }
+
+                        @Override
+                        public void failed(IncidentRecord incident, DecisionException failure) {
+                            err.println("cx: decision failed: " + failure.getMessage());
+                            err.flush();
+                            printer.failure(incident.incident(), failure);
+                        }
+                    });
             decided.warnings().forEach(w -> err.println("cx: warning: " + w));
-            decided.failures().forEach(f -> err.println("cx: decision failed: " + f.getMessage()));
             err.flush();
-            List<RecoveryPlan> plans = decided.plans();
-            List<DecisionException> failed = decided.failures();
-            if (format == OutputFormat.JSON) {
-                printJson(out, plans, failed);
-            } else {
-                printTable(out, incidents, plans, failed);
-            }
+            printer.end(decided);
             out.flush();
-            return failed.isEmpty() ? 0 : Cx.EXIT_REJECTED;
+            return decided.failures().isEmpty() ? 0 : Cx.EXIT_REJECTED;
         }
     }
 
@@ -205,21 +214,63 @@ final class RecoverCommand implements Callable<Integer> {
 
     // ---- JSON -------------------------------------------------------------------------------------
 
-    private void printJson(PrintWriter out, List<RecoveryPlan> plans, List<DecisionException> failed) {
-        ObjectNode root = ScoreText.JSON.createObjectNode();
-        ArrayNode planNodes = root.putArray("plans");
-        for (RecoveryPlan plan : plans) {
-            planNodes.add(plan(plan));
+    /** Writes plans as they are decided, then what the batch came to. */
+    private interface Printer {
+        void plan(Incident incident, RecoveryPlan plan);
+
+        void failure(Incident incident, DecisionException failure);
+
+        void end(BatchDecisions.Result decided);
+    }
+
+    /**
+     * The JSON document, streamed: {@code plans} grows one plan at a time; {@code failed},
+     * {@code rows} and {@code rejected} follow the last decision.
+     */
+    private final class JsonPrinter implements Printer {
+        private final PrintWriter out;
+        private final JsonGenerator json;
+
+        JsonPrinter(PrintWriter out) {
+            this.out = out;
+            this.json = ScoreText.JSON.createGenerator(out);
+            json.writeStartObject();
+            json.writeName("plans");
+            json.writeStartArray();
         }
-        ArrayNode failedNodes = root.putArray("failed");
-        for (DecisionException e : failed) {
-            ObjectNode node = failedNodes.addObject();
-            node.put("incidentId", e.incidentId());
-            node.put("error", e.getMessage());
+
+        @Override
+        public void plan(Incident incident, RecoveryPlan plan) {
+            json.writeTree(RecoverCommand.plan(plan));
+            json.flush();
+            out.flush();
         }
-        root.set("rows", ScoreText.rows(summary));
-        root.set("rejected", ScoreText.rejections(rejections));
-        out.println(ScoreText.JSON.writeValueAsString(root));
+
+        @Override
+        public void failure(Incident incident, DecisionException failure) {
+            // listed after the plans, in "failed"
+        }
+
+        @Override
+        public void end(BatchDecisions.Result decided) {
+            json.writeEndArray();
+            ArrayNode failedNodes = ScoreText.JSON.createArrayNode();
+            for (DecisionException e : decided.failures()) {
+                ObjectNode node = failedNodes.addObject();
+                node.put("incidentId", e.incidentId());
+                node.put("rule", e.rule());
+                node.put("error", e.getMessage());
+            }
+            json.writeName("failed");
+            json.writeTree(failedNodes);
+            json.writeName("rows");
+            json.writeTree(ScoreText.rows(summary));
+            json.writeName("rejected");
+            json.writeTree(ScoreText.rejections(rejections));
+            json.writeEndObject();
+            json.flush();
+            out.println();
+        }
     }
 
     /** One plan as JSON. */
@@ -275,14 +326,16 @@ final class RecoverCommand implements Callable<Integer> {
 
     // ---- table ------------------------------------------------------------------------------------
 
-    private void printTable(PrintWriter out, List<IncidentRecord> incidents, List<RecoveryPlan> plans,
-            List<DecisionException> failed) {
-        Map<String, Incident> byId = new HashMap<>();
-        for (IncidentRecord record : incidents) {
-            byId.put(record.incident().id(), record.incident());
+    /** The table: one block per incident, as it is decided, then one summary line. */
+    private final class TablePrinter implements Printer {
+        private final PrintWriter out;
+
+        TablePrinter(PrintWriter out) {
+            this.out = out;
         }
-        for (RecoveryPlan plan : plans) {
-            Incident incident = byId.get(plan.incidentId());
+
+        @Override
+        public void plan(Incident incident, RecoveryPlan plan) {
             out.println(header(incident));
             out.println("  steps:");
             for (StepPlan step : plan.steps()) {
@@ -324,15 +377,24 @@ final class RecoverCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "    %2d. %s%n", i + 1, names.get(i));
             }
             out.println();
+            out.flush();
         }
-        for (DecisionException e : failed) {
-            out.println(header(byId.get(e.incidentId())));
-            out.println("  FAILED: " + e.getMessage());
+
+        @Override
+        public void failure(Incident incident, DecisionException failure) {
+            out.println(header(incident));
+            out.println("  FAILED: " + failure.getMessage());
             out.println();
+            out.flush();
         }
-        out.printf(Locale.ROOT, "%d %s decided, %d failed; lines read %d, accepted %d, rejected %d%n", plans.size(),
-                plans.size() == 1 ? "incident" : "incidents", failed.size(), summary.read(), summary.accepted(),
-                summary.rejected());
+
+        @Override
+        public void end(BatchDecisions.Result decided) {
+            int plans = decided.plans().size();
+            out.printf(Locale.ROOT, "%d %s decided, %d failed; lines read %d, accepted %d, rejected %d%n", plans,
+                    plans == 1 ? "incident" : "incidents", decided.failures().size(), summary.read(),
+                    summary.accepted(), summary.rejected());
+        }
     }
 
     private static String header(Incident i) {

@@ -75,6 +75,7 @@ final class RulesTestCommand implements Callable<Integer> {
                 }
                 ScenarioResult result = ScenarioRunner.run(compiled, file.scenario());
                 out.println(result.report());
+                out.flush(); // each result as it is known: a later scenario that hangs loses none
                 if (result.passed()) {
                     passed++;
                 }

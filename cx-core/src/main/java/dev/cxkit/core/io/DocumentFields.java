@@ -4,7 +4,6 @@
 // over several classes.
 package dev.cxkit.core.io;
 
-import dev.cxkit.core.internal.Durations;
 import dev.cxkit.core.internal.LocatedTree;
 import dev.cxkit.core.io.FieldWording.Kind;
 import java.math.BigDecimal;

@@ -1,13 +1,16 @@
-package dev.cxkit.core.internal;
+package dev.cxkit.core.io;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * Reads and writes the limits of definition files: a whole number and a unit ({@code 20 min},
- * {@code 20m}, {@code 90 s}, {@code 2 h}, {@code 1 d}), or ISO-8601 ({@code PT20M}). Not
- * instantiable.
+ * Reads and writes the durations people type: the limits of journey definitions and the
+ * durations of a policy's settings. A whole number and a unit ({@code 20 min}, {@code 20m},
+ * {@code 90 s}, {@code 2 h}, {@code 1 d}), or ISO-8601 ({@code PT20M}). One parser, so a
+ * duration reads the same wherever it is written.
+ *
+ * <p>Stateless and thread-safe; not instantiable.
  */
 public final class Durations {
 

@@ -1,6 +1,6 @@
 package dev.cxkit.core.journey;
 
-import dev.cxkit.core.internal.Durations;
+import dev.cxkit.core.io.Durations;
 import dev.cxkit.core.service.SatisfactionFactor;
 import java.time.Duration;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package dev.cxkit.core.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cxkit.core.internal.Durations;
+import dev.cxkit.core.io.Durations;
 import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.SatisfactionFactor;
 import java.time.Duration;

@@ -61,22 +61,79 @@ public final class BatchDecisions {
      */
     public static Result decide(Policy policy, List<IncidentRecord> incidents, Map<String, Customer> customers,
             String customersSource, Instant decidedAt) {
+        return decide(policy, incidents, customers, customersSource, decidedAt, Listener.NONE);
+    }
+
+    /**
+     * Decides every incident and hands each plan or failure to a listener as soon as it is
+     * decided, so that a caller can write it out before the next decision: what was decided is
+     * never lost to a later failure.
+     *
+     * @param policy the compiled policy
+     * @param incidents the incidents, in order
+     * @param customers the known customers by id
+     * @param customersSource as for {@link #decide(Policy, List, Map, String, Instant)}
+     * @param decidedAt the decision time of every incident, or null for each incident's detection time
+     * @param listener told of each decision, on the calling thread, in the incidents' order
+     * @return the plans, failures and warnings
+     * @throws NullPointerException if the policy, incidents, customers or listener are null
+     */
+    public static Result decide(Policy policy, List<IncidentRecord> incidents, Map<String, Customer> customers,
+            String customersSource, Instant decidedAt, Listener listener) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(customers, "customers");
+        Objects.requireNonNull(listener, "listener");
         List<RecoveryPlan> plans = new ArrayList<>();
         List<DecisionException> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (IncidentRecord record : incidents) {
             Incident incident = record.incident();
             Customer customer = customerOf(record, customers, customersSource, warnings);
+            RecoveryPlan plan;
             try {
-                plans.add(policy.decide(incident, customer,
-                        record.context(decidedAt != null ? decidedAt : incident.detectedAt())));
+                plan = policy.decide(incident, customer, record.context(decidedAt != null ? decidedAt : incident.detectedAt()));
             } catch (DecisionException e) {
                 failures.add(e);
+                listener.failed(record, e);
+                continue;
             }
+            plans.add(plan);
+            listener.decided(record, plan);
         }
         return new Result(plans, failures, warnings);
+    }
+
+    /**
+     * Told of each decision of a batch as it is made.
+     */
+    public interface Listener {
+
+        /** A listener that does nothing. */
+        Listener NONE = new Listener() {
+            @Override
+            public void decided(IncidentRecord incident, RecoveryPlan plan) {
+            }
+
+            @Override
+            public void failed(IncidentRecord incident, DecisionException failure) {
+            }
+        };
+
+        /**
+         * An incident was decided.
+         *
+         * @param incident the incident's record
+         * @param plan its plan
+         */
+        void decided(IncidentRecord incident, RecoveryPlan plan);
+
+        /**
+         * An incident's decision failed; the batch goes on.
+         *
+         * @param incident the incident's record
+         * @param failure what went wrong, naming the rule
+         */
+        void failed(IncidentRecord incident, DecisionException failure);
     }
 
     /** The inline customer, else the one with the incident's customer id, else the default customer. */

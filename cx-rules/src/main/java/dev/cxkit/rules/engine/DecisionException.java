@@ -10,6 +10,7 @@ public final class DecisionException extends RuntimeException {
 
     private final String incidentId;
     private final String rule;
+    private final String reason;
 
     /**
      * Creates the exception.
@@ -23,11 +24,17 @@ public final class DecisionException extends RuntimeException {
         super("incident " + incidentId + (rule == null ? "" : ", rule \"" + rule + "\"") + ": " + message, cause);
         this.incidentId = incidentId;
         this.rule = rule;
+        this.reason = message;
     }
 
     /** Returns the incident whose decision failed. */
     public String incidentId() {
         return incidentId;
+    }
+
+    /** Returns what happened, without the incident and the rule ({@code exceeded the time budget of 100 ms}). */
+    public String reason() {
+        return reason;
     }
 
     /** Returns the rule that was firing when it failed, or null when none was. */

@@ -111,16 +111,19 @@ public final class Policy implements AutoCloseable {
     private final AtomicInteger abandoned;
     /** Abandoned decisions whose worker still runs (shared likewise). */
     private final AtomicInteger stuck;
+    /** The rules those stuck decisions were firing, for the message that refuses new decisions. */
+    private final java.util.Set<String> stuckRules;
 
     private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, List<PolicyProblem> warnings) {
         this(source, options, kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), warnings,
-                new AtomicInteger(), new AtomicInteger());
+                new AtomicInteger(), new AtomicInteger(), java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
     private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, KieSessionsPool sessions,
-            List<PolicyProblem> warnings, AtomicInteger abandoned, AtomicInteger stuck) {
+            List<PolicyProblem> warnings, AtomicInteger abandoned, AtomicInteger stuck, java.util.Set<String> stuckRules) {
         this.abandoned = abandoned;
         this.stuck = stuck;
+        this.stuckRules = stuckRules;
         this.source = source;
         this.options = options;
         this.kieBase = kieBase;
@@ -192,46 +195,61 @@ public final class Policy implements AutoCloseable {
                     "no DRL files", true)));
         }
         PolicyCompiler.Compiled compiled = PolicyCompiler.compile(source);
-        Policy policy = new Policy(source, options, compiled.kieBase(), compiled.warnings());
-        policy.warmUp();
-        return policy;
+        Policy cold = new Policy(source, options, compiled.kieBase(), compiled.warnings());
+        List<PolicyProblem> warnings = new ArrayList<>(compiled.warnings());
+        warnings.addAll(cold.warmUp());
+        return new Policy(source, options, cold.kieBase, cold.sessions, warnings, cold.abandoned, cold.stuck,
+                cold.stuckRules);
     }
 
     /**
      * Decides one synthetic incident of every type, in person and remote, and one flight of each
-     * disruption, with a wide time budget and ignoring the outcome: the first decisions load and link the rules' classes, which can
-     * take longer than a decision's time budget; after this, real decisions start warm.
+     * disruption, under the decision guards (on a worker, with a few seconds each) and keeping
+     * only what failed: the first decisions load and link the rules' classes, which can take
+     * longer than a decision's time budget; after this, real decisions start warm. Compiling
+     * checked the text before (a call that stops the host is refused there); what the rules do
+     * with these incidents is reported with the rule's name, and a rule that does not return
+     * ends the warm-up at once rather than holding one thread per synthetic incident.
+     *
+     * @return one warning per failed warm-up decision, naming the rule
      */
-    private void warmUp() {
-        // on a worker with a few seconds each, so a consequence that never returns cannot hang compile
+    private List<PolicyProblem> warmUp() {
         Policy relaxed = withOptions(options.withTimeBudget(java.time.Duration.ofSeconds(5))
                 .withIsolation(PolicyOptions.Isolation.WORKER));
         java.time.Instant now = java.time.Instant.EPOCH;
         Customer someone = new Customer("warm-up", null, null, new dev.cxkit.core.service.ContactPreference(
                 dev.cxkit.core.service.Channel.EMAIL, dev.cxkit.core.service.AddressKind.EMAIL), 0);
+        List<Incident> incidents = new ArrayList<>();
         int n = 0;
         for (dev.cxkit.rules.fact.IncidentType type : dev.cxkit.rules.fact.IncidentType.values()) {
             for (dev.cxkit.core.service.Channel channel : new dev.cxkit.core.service.Channel[] {
                 dev.cxkit.core.service.Channel.IN_PERSON, dev.cxkit.core.service.Channel.PHONE}) {
-                Incident incident = Incident.builder("warm-up-" + n++, type).channel(channel).detectedAt(now)
-                        .wait(45, 20).build();
-                try {
-                    relaxed.decide(incident, someone, RecoveryContext.at(now));
-                } catch (RuntimeException ignored) {
-                    // a policy may need facts the synthetic incident lacks; real decisions report that
-                }
+                incidents.add(Incident.builder("warm-up-" + n++, type).channel(channel).detectedAt(now)
+                        .wait(45, 20).build());
             }
         }
         // a pack for flights (eu261) matches Incident.flight(): warm those rules up too
         for (FlightDisruption flight : WARM_UP_FLIGHTS) {
-            Incident incident = Incident.builder("warm-up-" + n++, flight).detectedAt(now)
-                    .extraordinaryCircumstances(n % 2 == 0).build();
+            incidents.add(Incident.builder("warm-up-" + n++, flight).detectedAt(now)
+                    .extraordinaryCircumstances(n % 2 == 0).build());
+        }
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (Incident incident : incidents) {
             try {
                 relaxed.decide(incident, someone, RecoveryContext.at(now));
-            } catch (RuntimeException ignored) {
-                // as above
+            } catch (DecisionException e) {
+                // A synthetic incident may lack facts a policy needs; real decisions report that
+                // too, so only a rule that never returns or cannot run at all is worth a warning.
+                if (e.getMessage().contains("time budget") || e.getMessage().contains("firing limit")) {
+                    problems.add(new PolicyProblem(source.name(), 0, e.rule(), "while warming up on a synthetic "
+                            + incident.summary() + ": " + e.reason(), false));
+                    if (stuck.get() > 0) {
+                        break;
+                    }
+                }
             }
         }
+        return problems;
     }
 
     /** One flight of each disruption, long and late enough that most flight rules fire. */
@@ -245,6 +263,23 @@ public final class Policy implements AutoCloseable {
                     .ticketPrice(Money.of("100.00", "EUR")).build());
 
     /**
+     * Checks settings against this policy's rules before deciding with them, for example a
+     * location's overrides merged into the pack's: every key a rule reads by name must be there
+     * and parse as the rule reads it (errors), and a key no rule reads changes nothing
+     * (warnings). Runs no rule.
+     *
+     * @param settings the settings to check
+     * @return the problems, errors first by file and line; empty when the settings fit
+     */
+    public List<PolicyProblem> checkSettings(dev.cxkit.rules.fact.PolicySettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        List<PolicyProblem> problems = new ArrayList<>(SettingsCheck.check(source, settings));
+        problems.sort(Comparator.comparing((PolicyProblem p) -> !p.error()).thenComparing(PolicyProblem::file)
+                .thenComparingInt(PolicyProblem::line));
+        return problems;
+    }
+
+    /**
      * Returns this policy with other settings, reusing the compiled rules (no recompilation), for
      * example per location. The two share their session pool; close only one of them.
      *
@@ -252,7 +287,8 @@ public final class Policy implements AutoCloseable {
      * @return the policy
      */
     public Policy withSettings(dev.cxkit.rules.fact.PolicySettings settings) {
-        return new Policy(source.withSettings(settings), options, kieBase, sessions, warnings, abandoned, stuck);
+        return new Policy(source.withSettings(settings), options, kieBase, sessions, warnings, abandoned, stuck,
+                stuckRules);
     }
 
     /**
@@ -263,7 +299,7 @@ public final class Policy implements AutoCloseable {
      * @return the policy
      */
     public Policy withOptions(PolicyOptions other) {
-        return new Policy(source, other, kieBase, sessions, warnings, abandoned, stuck);
+        return new Policy(source, other, kieBase, sessions, warnings, abandoned, stuck, stuckRules);
     }
 
     /** Returns the policy's name. */
@@ -310,9 +346,14 @@ public final class Policy implements AutoCloseable {
         }
         int stuckNow = stuck.get();
         if (stuckNow >= options.maxStuckDecisions()) {
-            throw new DecisionException(incident.id(), null, "refused: " + stuckNow + " earlier decisions of policy '"
-                    + name() + "' are still stuck in a consequence that does not return (their threads are "
-                    + "abandoned); fix the rule named in their errors and reload the policy", null);
+            List<String> rules = new ArrayList<>(stuckRules);
+            rules.sort(Comparator.naturalOrder());
+            String where = rules.isEmpty() ? "a consequence that does not return"
+                    : (rules.size() == 1 ? "rule " : "rules ") + rules.stream().map(r -> "\"" + r + "\"")
+                            .collect(java.util.stream.Collectors.joining(", ")) + ", which does not return";
+            throw new DecisionException(incident.id(), rules.isEmpty() ? null : rules.get(0), "refused: " + stuckNow
+                    + " earlier decisions of policy '" + name() + "' are still stuck in " + where
+                    + " (their threads are abandoned); fix it and reload the policy", null);
         }
         Attempt attempt = new Attempt();
         Future<RecoveryPlan> future = WORKERS.submit(() -> {
@@ -322,8 +363,8 @@ public final class Policy implements AutoCloseable {
             try {
                 return run(incident, customer, context, attempt::running);
             } finally {
-                if (!attempt.finish()) {
-                    stuck.decrementAndGet();
+                if (!attempt.finish() && stuck.decrementAndGet() == 0) {
+                    stuckRules.clear();
                 }
             }
         });
@@ -355,6 +396,10 @@ public final class Policy implements AutoCloseable {
         if (attempt.abandon()) {
             abandoned.incrementAndGet();
             stuck.incrementAndGet();
+            String rule = attempt.rule();
+            if (rule != null) {
+                stuckRules.add(rule);
+            }
         }
         future.cancel(true);
     }
@@ -475,7 +520,8 @@ public final class Policy implements AutoCloseable {
                     session.insert(draft);
                 }
                 fired = session.fireAllRules(limit + 1);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+                // a rule's failure fails its decision, whatever it threw; the host and other decisions go on
                 throw failure(incident, decision, e);
             }
             if (fired > limit) {
@@ -497,7 +543,7 @@ public final class Policy implements AutoCloseable {
      * Explains an exception thrown inside the engine: by a consequence (the firing rule is known)
      * or by a condition, while matching (Drools names the rule only in its message).
      */
-    private static DecisionException failure(Incident incident, Decision decision, RuntimeException e) {
+    private static DecisionException failure(Incident incident, Decision decision, Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

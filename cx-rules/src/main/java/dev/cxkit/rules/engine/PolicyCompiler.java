@@ -14,8 +14,11 @@ import org.kie.internal.utils.KieHelper;
 /**
  * Compiles a policy's DRL files into a Drools rule base and turns what Drools says into
  * {@link PolicyProblem}s a rule author can act on: the file, the line, the enclosing rule, and
- * a readable message ({@code unable to resolve field 'waitMinutez' of Incident}). Compiling runs
- * no policy code; {@link Policy} decides. Stateless and thread-safe.
+ * a readable message ({@code unable to resolve field 'waitMinutez' of Incident}), with the
+ * {@link PolicyLint} problems and the settings' ({@link SettingsCheck}) beside them: a lint
+ * error (a call that stops the host) or a setting a rule reads that is missing or malformed fails
+ * the compilation like a syntax error. Compiling runs no policy code; {@link Policy} decides.
+ * Stateless and thread-safe.
  */
 final class PolicyCompiler {
 
@@ -54,11 +57,29 @@ final class PolicyCompiler {
         for (Message message : results.getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
             problems.add(problem(source, message));
         }
-        problems.sort(Comparator.comparing(PolicyProblem::file).thenComparingInt(PolicyProblem::line));
+        problems.addAll(PolicyLint.lint(source));
+        problems.addAll(SettingsCheck.check(source));
+        sort(source, problems);
         if (problems.stream().anyMatch(PolicyProblem::error)) {
             throw new PolicyCompilationException(source.name(), problems);
         }
         return new Compiled(helper.build(), List.copyOf(problems));
+    }
+
+    /** Orders problems by the policy's file order, then by line; problems of no known file go last. */
+    static void sort(PolicySource source, List<PolicyProblem> problems) {
+        List<String> files = source.fileNames();
+        problems.sort(Comparator.comparingInt((PolicyProblem p) -> fileIndex(files, source.name(), p.file()))
+                .thenComparingInt(PolicyProblem::line));
+    }
+
+    private static int fileIndex(List<String> files, String policy, String file) {
+        for (int i = 0; i < files.size(); i++) {
+            if (file.equals(policy + "/" + files.get(i)) || file.equals(files.get(i))) {
+                return i;
+            }
+        }
+        return files.size();
     }
 
     private static PolicyProblem problem(PolicySource source, Message message) {

@@ -40,11 +40,70 @@ class PolicyLintTest {
         List<PolicyProblem> problems = PolicyLint.lint("p/x.drl", drl);
         assertThat(problems).extracting(PolicyProblem::rule).containsExactly("Shuts down", "Phones home", "Prints");
         assertThat(problems.get(0).toString()).isEqualTo(
-                "p/x.drl:6: warning: rule \"Shuts down\": calls System.exit: a policy must never stop the host "
-                        + "('System.exit')");
+                "p/x.drl:6: rule \"Shuts down\": calls System.exit: a policy must never stop the host "
+                        + "('System.exit'); if it is truly meant, say why in a // lint: allow: <why> comment");
+        assertThat(problems.get(0).error()).as("stopping the host is an error").isTrue();
         assertThat(problems.get(1).line()).isEqualTo(13);
         assertThat(problems.get(1).message()).startsWith("uses the network");
-        assertThat(problems).noneMatch(PolicyProblem::error);
+        assertThat(problems.subList(1, 3)).noneMatch(PolicyProblem::error);
+    }
+
+    @Test
+    void callsThatStopTheHostAreErrorsUnlessAllowed() {
+        String drl = """
+                rule "Halts"
+                when
+                then
+                    Runtime.getRuntime().halt(3);
+                end
+
+                rule "Starts a program"
+                when
+                then
+                    new ProcessBuilder("rm", "-rf", "/").start();
+                end
+
+                rule "Meant it"
+                when
+                then
+                    // lint: allow: the kiosk build restarts the till on this incident
+                    System.exit(0);
+                end
+
+                rule "Only says it"
+                when
+                then
+                    plan.markSystemic("System.exit(1) is not called here");
+                end
+                """;
+        List<PolicyProblem> problems = PolicyLint.lint("p/z.drl", drl);
+        assertThat(problems).extracting(PolicyProblem::rule).containsExactly("Halts", "Starts a program", "Meant it");
+        assertThat(problems).extracting(PolicyProblem::error).containsExactly(true, true, false);
+        assertThat(problems.get(2).message()).contains("allowed by its // lint: allow comment");
+    }
+
+    @Test
+    void aLoopThatNeverEndsIsFlagged() {
+        String drl = """
+                rule "Spins"
+                when
+                then
+                    while (true) { }
+                end
+
+                rule "Spins too"
+                when
+                then
+                    for (;;) { }
+                end
+
+                rule "Bounded"
+                when
+                then
+                    for (int i = 0; i < 3; i++) { }
+                end
+                """;
+        assertThat(PolicyLint.lint("p/w.drl", drl)).extracting(PolicyProblem::rule).containsExactly("Spins", "Spins too");
     }
 
     @Test
@@ -84,12 +143,14 @@ class PolicyLintTest {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo("Loops");
             assertThat(p.line()).isEqualTo(5);
-            assertThat(p.message()).contains("without no-loop");
+            assertThat(p.message()).contains("a call that is not a setter changes every property")
+                    .contains("may fire again and again").contains("no-loop");
         });
     }
 
     @Test
-    void theRestaurantPackIsClean() {
+    void theBundledPacksAreClean() {
         assertThat(PolicyLint.lint(PolicySource.classpath("restaurant"))).isEmpty();
+        assertThat(PolicyLint.lint(PolicySource.classpath("eu261"))).isEmpty();
     }
 }

@@ -1,6 +1,6 @@
 package dev.cxkit.core.journey.analytics;
 
-import dev.cxkit.core.internal.Durations;
+import dev.cxkit.core.io.Durations;
 import java.time.Duration;
 import org.HdrHistogram.Histogram;
 
