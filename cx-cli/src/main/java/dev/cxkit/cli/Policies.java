@@ -5,8 +5,16 @@ import dev.cxkit.rules.engine.PolicyCompilationException;
 import dev.cxkit.rules.engine.PolicyOptions;
 import dev.cxkit.rules.engine.PolicyProblem;
 import dev.cxkit.rules.engine.PolicySource;
+import dev.cxkit.core.io.DocumentFields;
+import dev.cxkit.rules.fact.PolicySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The door to {@link PolicySource#resolve} and {@link Policy#compile} for the commands: a
@@ -48,6 +56,61 @@ final class Policies {
             err.flush();
             return null;
         }
+    }
+
+    /**
+     * Returns the policy with a settings overlay file merged into its settings, after checking the
+     * overlay: a key the policy does not have, or a value its rules cannot read, is printed with its
+     * line and nothing is returned.
+     *
+     * @param policy the compiled policy
+     * @param file a settings.properties overlay
+     * @param err where problems go
+     * @return the policy with the overlay, or null when the overlay has problems
+     * @throws UsageException if the file cannot be read
+     */
+    static Policy withOverlay(Policy policy, Path file, PrintWriter err) {
+        PolicySettings overlay;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            overlay = PolicySettings.read(file.toString(), reader);
+        } catch (IOException e) {
+            throw new UsageException("cannot read --settings " + file + ": " + Cx.message(e));
+        }
+        PolicySettings base = policy.source().settings();
+        List<String> problems = new ArrayList<>();
+        for (String key : overlay.values().keySet()) {
+            if (!base.values().containsKey(key)) {
+                String near = DocumentFields.closest(key, base.values().keySet());
+                problems.add(file + ":" + overlay.line(key) + ": " + key + ": policy '" + policy.name()
+                        + "' has no such setting, so it would change nothing"
+                        + (near == null ? "" : " (did you mean '" + near + "'?)"));
+            }
+        }
+        PolicySettings merged = base.with(overlay.values());
+        for (PolicyProblem problem : policy.checkSettings(merged)) {
+            if (problem.error()) {
+                String key = overlayKey(problem.message(), overlay);
+                problems.add(key == null ? problem.toString() : file + ":" + overlay.line(key) + ": "
+                        + problem.message());
+            }
+        }
+        if (!problems.isEmpty()) {
+            err.println("cx: --settings " + file + " does not fit policy '" + policy.name() + "' (nothing decided):");
+            problems.forEach(err::println);
+            err.flush();
+            return null;
+        }
+        return policy.withSettings(merged);
+    }
+
+    /** The overlay key a problem's message is about, or null. */
+    private static String overlayKey(String message, PolicySettings overlay) {
+        for (String key : overlay.values().keySet()) {
+            if (message.contains("'" + key + "'")) {
+                return key;
+            }
+        }
+        return null;
     }
 
     /**

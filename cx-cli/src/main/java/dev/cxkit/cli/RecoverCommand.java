@@ -71,6 +71,7 @@ import tools.jackson.databind.node.ObjectNode;
             "", "Exit codes: 0 success (rejected lines are reported), 1 a decision failed, or lines were rejected "
                 + "with --strict, 2 usage error, unreadable input or a policy that does not compile.",
             "", "Examples:", "  cx recover", "  cx recover --policy eu261",
+            "  cx recover incidents.jsonl --policy restaurant --settings york.properties",
             "  cx recover incidents.jsonl --customers customers.jsonl --format json",
             "  cx recover incidents.jsonl --policy my-policy/ --now 2026-03-01T12:00:00Z"})
 final class RecoverCommand implements Callable<Integer> {
@@ -125,6 +126,12 @@ final class RecoverCommand implements Callable<Integer> {
                     + "(each incident's inline customer, else a default customer).")
     private Path customers;
 
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "A settings.properties overlay, for example one location's numbers: its keys replace the "
+                    + "policy's (as Policy.withSettings does). Every key must be one the policy has, and every value "
+                    + "must read as its rules read it; else nothing is decided (exit 2).")
+    private Path settings;
+
     @Option(names = "--now", paramLabel = "TIME", converter = Converters.InstantConverter.class,
             description = "Decide every incident at this ISO-8601 time (2026-03-01T12:00:00Z). "
                     + "Default: each incident's detected_at.")
@@ -155,10 +162,17 @@ final class RecoverCommand implements Callable<Integer> {
         if (customers != null) {
             inputFiles.add(customers.toString());
         }
+        if (settings != null) {
+            inputFiles.add(settings.toString());
+        }
         OutputFiles outputs = Inputs.outputs(inputFiles, rows.rejects);
         PolicySource source = Policies.load(policy);
         try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(), err)) {
             if (compiled == null) {
+                return Cx.EXIT_USAGE;
+            }
+            Policy deciding = settings == null ? compiled : Policies.withOverlay(compiled, settings, err);
+            if (deciding == null) {
                 return Cx.EXIT_USAGE;
             }
             List<IncidentRecord> incidents = new ArrayList<>();
@@ -172,7 +186,7 @@ final class RecoverCommand implements Callable<Integer> {
             // Each plan is written as soon as it is decided (and flushed), so a later decision that
             // fails, hangs or stops the JVM never takes the plans before it with it.
             Printer printer = format == OutputFormat.JSON ? new JsonPrinter(out) : new TablePrinter(out);
-            BatchDecisions.Result decided = BatchDecisions.decide(compiled, incidents, customersById,
+            BatchDecisions.Result decided = BatchDecisions.decide(deciding, incidents, customersById,
                     customers == null ? null : customers.toString(), now, new BatchDecisions.Listener() {
                         @Override
                         public void decided(IncidentRecord incident, RecoveryPlan plan) {

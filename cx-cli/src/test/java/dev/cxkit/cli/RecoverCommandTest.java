@@ -364,6 +364,7 @@ class RecoverCommandTest {
         assertThat(root.get("plans").get(0).get("steps").get(0).get("due").asString()).isEqualTo("2025-06-14T19:32:00Z");
         assertThat(root.get("failed").size()).isEqualTo(1);
         assertThat(root.get("failed").get(0).get("incidentId").asString()).isEqualTo("boom");
+        assertThat(root.get("failed").get(0).get("rule").asString()).isEqualTo("Blow up on incident boom");
         assertThat(root.get("failed").get(0).get("error").asString()).contains("Blow up on incident boom")
                 .contains("the kitchen printer is on fire");
         assertThat(r.err()).contains("cx: decision failed: incident boom, rule \"Blow up on incident boom\"")
@@ -372,6 +373,28 @@ class RecoverCommandTest {
         CliRun table = run("recover", incidents.toString(), "--policy", policy.toString());
         assertThat(table.exit()).isEqualTo(1);
         assertThat(table.out()).contains("  FAILED: incident boom").contains("2 incidents decided, 1 failed");
+    }
+
+    @Test
+    void aSettingsOverlayChangesTheNumbersAndIsCheckedFirst() throws IOException {
+        CliRun plain = run("recover", "--format", "json");
+        assertThat(plain.exit()).as(plain.toString()).isZero();
+        assertThat(plain.json().get("plans").get(0).get("steps").get(0).get("due").asString())
+                .isEqualTo("2025-06-14T19:32:00Z");
+        Path york = write("york.properties", "# York acknowledges within the hour\nacknowledge.inPerson.minutes = 1h\n");
+        CliRun overlaid = run("recover", "--settings", york.toString(), "--format", "json");
+        assertThat(overlaid.exit()).as(overlaid.toString()).isZero();
+        assertThat(overlaid.json().get("plans").get(0).get("steps").get(0).get("due").asString())
+                .isEqualTo("2025-06-14T20:30:00Z");
+
+        Path typo = write("typo.properties", "acknowledge.inPerson.minutez = 5\nauthority.frontline.limit = lots\n");
+        CliRun bad = run("recover", "--settings", typo.toString());
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.err()).contains("does not fit policy 'restaurant' (nothing decided)")
+                .contains(typo + ":1: acknowledge.inPerson.minutez: policy 'restaurant' has no such setting, so it "
+                        + "would change nothing (did you mean 'acknowledge.inPerson.minutes'?)")
+                .contains(typo + ":2: setting 'authority.frontline.limit' = 'lots' is not a number");
     }
 
     static final String BROKEN = """

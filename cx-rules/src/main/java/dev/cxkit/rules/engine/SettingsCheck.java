@@ -19,9 +19,14 @@ import java.util.regex.Pattern;
  */
 final class SettingsCheck {
 
-    /** A read of a setting in a rule: {@code settings.KIND("KEY")}, or a key computed at run time. */
-    private static final Pattern READ = Pattern.compile(
-            "\\bsettings\\s*\\.\\s*(minutes|integer|decimal|money|text)\\s*\\(\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\))?");
+    /**
+     * A read of a setting in a rule: {@code settings.KIND("KEY")} through the global, or through a
+     * variable bound to the settings fact ({@code $s : PolicySettings()}); without a literal key,
+     * the key is computed at run time.
+     */
+    private static final String READ = "\\s*\\.\\s*(minutes|integer|decimal|money|text)\\s*\\(\\s*"
+            + "(\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\))?";
+    private static final Pattern SETTINGS_BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*PolicySettings\\s*\\(");
 
     /**
      * One literal read of a setting.
@@ -94,7 +99,12 @@ final class SettingsCheck {
         boolean computed = false;
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             String text = PolicyLint.stripComments(file.getValue());
-            Matcher m = READ.matcher(text);
+            StringBuilder names = new StringBuilder("\\bsettings");
+            Matcher bound = SETTINGS_BINDING.matcher(text);
+            while (bound.find()) {
+                names.append("|").append(Pattern.quote(bound.group(1)));
+            }
+            Matcher m = Pattern.compile("(?:" + names + ")" + READ).matcher(text);
             while (m.find()) {
                 if (m.group(2) == null) {
                     computed = true;

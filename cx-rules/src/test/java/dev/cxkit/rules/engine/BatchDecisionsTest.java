@@ -66,7 +66,7 @@ class BatchDecisionsTest {
                 $i : Incident( type == IncidentType.OTHER )
                 $s : PolicySettings()
             then
-                $s.minutes("no.such.key");
+                $s.minutes("no.such." + "key"); // computed: only the decision finds it missing
             end
             """;
 

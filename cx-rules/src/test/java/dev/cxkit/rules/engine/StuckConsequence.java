@@ -10,15 +10,35 @@ import java.util.concurrent.CountDownLatch;
 public final class StuckConsequence {
 
     static final CountDownLatch GATE = new CountDownLatch(1);
+    /** Gates of other tests, by name, so that one test opening its gate cannot free another's rule. */
+    private static final java.util.Map<String, CountDownLatch> GATES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private StuckConsequence() {
     }
 
     /** Blocks until {@link #GATE} opens. */
     public static void block() {
+        await(GATE);
+    }
+
+    /**
+     * Blocks until the named gate opens.
+     *
+     * @param gate the gate's name
+     */
+    public static void block(String gate) {
+        await(GATES.computeIfAbsent(gate, g -> new CountDownLatch(1)));
+    }
+
+    /** Opens the named gate. */
+    static void open(String gate) {
+        GATES.computeIfAbsent(gate, g -> new CountDownLatch(1)).countDown();
+    }
+
+    private static void await(CountDownLatch latch) {
         while (true) {
             try {
-                GATE.await();
+                latch.await();
                 return;
             } catch (InterruptedException ignored) {
                 // a consequence that does not return ignores the caller giving up
