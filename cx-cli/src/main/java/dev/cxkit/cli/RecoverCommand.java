@@ -129,7 +129,8 @@ final class RecoverCommand implements Callable<Integer> {
     @Option(names = "--settings", paramLabel = "FILE",
             description = "A settings.properties overlay, for example one location's numbers: its keys replace the "
                     + "policy's (as Policy.withSettings does). Every key must be one the policy has, and every value "
-                    + "must read as its rules read it; else nothing is decided (exit 2).")
+                    + "must read as its rules read it; else nothing is decided (exit 2). Default: none (the policy's "
+                    + "own settings).")
     private Path settings;
 
     @Option(names = "--now", paramLabel = "TIME", converter = Converters.InstantConverter.class,

@@ -743,7 +743,7 @@ public final class DocumentFields {
 
     /**
      * Returns the known key closest to {@code key} within two edits (Levenshtein distance, ignoring
-     * the case of {@code key}), for "did you mean"; on a tie, the first in {@code known}'s order.
+     * case), for "did you mean"; on a tie, the first in {@code known}'s order.
      *
      * @param key the unknown key
      * @param known the known keys

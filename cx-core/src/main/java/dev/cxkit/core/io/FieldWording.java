@@ -175,7 +175,7 @@ final class FieldWording {
         String best = null;
         int bestDistance = 3;
         for (String candidate : known) {
-            int d = distance(lower, candidate);
+            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
@@ -543,15 +542,15 @@ public final class Policy implements AutoCloseable {
      * Explains an exception thrown inside the engine: by a consequence (the firing rule is known)
      * or by a condition, while matching (Drools names the rule only in its message).
      */
-    private static DecisionException failure(Incident incident, Decision decision, Throwable e) {
+    private DecisionException failure(Incident incident, Decision decision, Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         String what = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (e.getClass().getSimpleName().equals("ConstraintEvaluationException")) {
-            Matcher rule = PolicyCompiler.RULE_NAME.matcher(String.valueOf(e.getMessage()));
-            return new DecisionException(incident.id(), rule.find() ? rule.group(1) : decision.rule,
+            String rule = CompilerMessages.ruleIn(String.valueOf(e.getMessage()), ruleNames);
+            return new DecisionException(incident.id(), rule != null ? rule : decision.rule,
                     "a condition threw " + what, cause);
         }
         return new DecisionException(incident.id(), decision.rule, "the consequence threw " + what, cause);

@@ -24,8 +24,6 @@ final class PolicyCompiler {
 
     /** Drools names a compiled file by its path under this prefix. */
     private static final String PREFIX = "src/main/resources/";
-    /** A rule's name in a Drools message ({@code Rule name='Long wait'}). */
-    static final Pattern RULE_NAME = Pattern.compile("[Rr]ule(?: name)?\\s*[=:]?\\s*['\"]([^'\"]+)['\"]");
 
     /**
      * A compiled rule base and its warnings.
@@ -53,10 +51,11 @@ final class PolicyCompiler {
             helper.addContent(file.getValue(), PREFIX + source.name() + "/" + file.getKey());
         }
         Results results = helper.verify();
-        List<PolicyProblem> problems = new ArrayList<>();
+        List<PolicyProblem> drools = new ArrayList<>();
         for (Message message : results.getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
-            problems.add(problem(source, message));
+            drools.add(problem(source, message));
         }
+        List<PolicyProblem> problems = new ArrayList<>(CompilerMessages.explain(source, drools));
         problems.addAll(PolicyLint.lint(source));
         problems.addAll(SettingsCheck.check(source));
         sort(source, problems);
@@ -82,25 +81,18 @@ final class PolicyCompiler {
         return files.size();
     }
 
+    /** A Drools message as a problem: file and line as Drools gives them; {@link CompilerMessages} explains it. */
     private static PolicyProblem problem(PolicySource source, Message message) {
         String path = message.getPath() == null ? source.name() : message.getPath();
         if (path.startsWith(PREFIX)) {
             path = path.substring(PREFIX.length());
         }
         String text = message.getText() == null ? "(no message)" : oneLine(message.getText().strip());
-        int line = Math.max(0, message.getLine());
-        Matcher named = RULE_NAME.matcher(text);
-        String rule = named.find() ? named.group(1) : null;
-        if (rule == null && line > 0) {
-            String file = path.startsWith(source.name() + "/") ? path.substring(source.name().length() + 1) : path;
-            rule = enclosingRule(source.files().get(file), line);
-        }
-        return new PolicyProblem(path, line, rule, readable(text), message.getLevel() == Message.Level.ERROR);
+        return new PolicyProblem(path, Math.max(0, message.getLine()), null, text,
+                message.getLevel() == Message.Level.ERROR);
     }
 
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
-            "Unable to Analyse Expression .*?unable to resolve method using strict-mode: (?:[\\w$]+\\.)*([\\w$]+)\\.(\\w+)\\(\\)");
 
     /** The rule declared last at or before {@code line} of {@code text}, or null. */
     static String enclosingRule(String text, int line) {
@@ -122,14 +114,5 @@ final class PolicyCompiler {
 
     private static String oneLine(String text) {
         return text.replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    /** Turns Drools' wording into a rule author's, where a pattern is known. */
-    static String readable(String text) {
-        Matcher m = UNKNOWN_FIELD.matcher(text);
-        if (m.find()) {
-            return "unable to resolve field '" + m.group(2) + "' of " + m.group(1) + " (" + text + ")";
-        }
-        return text;
     }
 }
