@@ -158,7 +158,7 @@ final class CompilerMessages {
         Matcher m = DECLARATION.matcher(code);
         while (m.find()) {
             String keyword = m.group(1);
-            int line = lineOf(code, m.start());
+            int line = PolicyLint.lineOf(code, m.start());
             if (keyword.equals("end")) {
                 open = null;
                 continue;
@@ -168,10 +168,10 @@ final class CompilerMessages {
                 out.add(new PolicyProblem(path, last + 1, openKind.equals("rule") ? open : null,
                         (openKind.equals("rule") ? "" : openKind + " " + quote(open) + " ") + "has no 'end': add 'end' "
                         + "on line " + (last + 1) + ", after its last line and before " + keyword + " "
-                        + quote(unquote(m.group(2))) + " (line " + line + ")", true));
+                        + quote(PolicyLint.unquote(m.group(2))) + " (line " + line + ")", true));
             }
             boolean opens = keyword.equals("rule") || keyword.equals("query") || keyword.equals("declare");
-            open = opens ? unquote(m.group(2)) : null;
+            open = opens ? PolicyLint.unquote(m.group(2)) : null;
             openKind = keyword;
         }
         if (open != null) {
@@ -218,7 +218,7 @@ final class CompilerMessages {
             if (use.find(from)) {
                 Class<?> c = factClass(null, use.group(1), text);
                 String near = c == null ? null : DocumentFields.closest(name, members(c));
-                return new PolicyProblem(p.file(), lineOf(text, use.start()), p.rule(), use.group(1) + " has no "
+                return new PolicyProblem(p.file(), PolicyLint.lineOf(text, use.start()), p.rule(), use.group(1) + " has no "
                         + (c != null && c.isEnum() ? "constant" : "member") + " '" + name + "'"
                         + (near == null ? "" : " (did you mean '" + near + "'?)"), p.error());
             }
@@ -317,7 +317,7 @@ final class CompilerMessages {
             Matcher m = DECLARATION.matcher(PolicyLint.stripComments(text));
             while (m.find()) {
                 if (m.group(1).equals("rule")) {
-                    out.add(unquote(m.group(2)));
+                    out.add(PolicyLint.unquote(m.group(2)));
                 }
             }
         }
@@ -334,7 +334,7 @@ final class CompilerMessages {
             return 0;
         }
         Matcher m = Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(PolicyLint.stripComments(text));
-        return m.find() ? lineOf(text, m.start()) : 0;
+        return m.find() ? PolicyLint.lineOf(text, m.start()) : 0;
     }
 
     private static int offsetOfLine(String text, int line) {
@@ -348,20 +348,7 @@ final class CompilerMessages {
         return offset;
     }
 
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
 
-    private static String unquote(String name) {
-        return name.length() >= 2 && (name.startsWith("\"") || name.startsWith("'"))
-                ? name.substring(1, name.length() - 1) : name;
-    }
 
     private static String quote(String name) {
         return "\"" + name + "\"";

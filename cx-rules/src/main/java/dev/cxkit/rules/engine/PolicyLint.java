@@ -153,12 +153,14 @@ public final class PolicyLint {
     private static final Pattern COMMENT = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"|//[^\\n]*|/\\*.*?\\*/",
             Pattern.DOTALL);
 
-    private static String unquote(String name) {
+    /** A rule's name without its quotes. */
+    static String unquote(String name) {
         return name.length() >= 2 && (name.startsWith("\"") || name.startsWith("'"))
                 ? name.substring(1, name.length() - 1) : name;
     }
 
-    private static int lineOf(String text, int offset) {
+    /** The 1-based line of an offset in a text. */
+    static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {

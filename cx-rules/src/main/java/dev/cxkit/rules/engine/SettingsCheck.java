@@ -110,7 +110,7 @@ final class SettingsCheck {
                     computed = true;
                     continue;
                 }
-                int line = lineOf(text, m.start());
+                int line = PolicyLint.lineOf(text, m.start());
                 out.add(new Read(source.name() + "/" + file.getKey(), line,
                         PolicyCompiler.enclosingRule(file.getValue(), line), m.group(1), m.group(3)));
             }
@@ -136,13 +136,4 @@ final class SettingsCheck {
         }
     }
 
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
 }
