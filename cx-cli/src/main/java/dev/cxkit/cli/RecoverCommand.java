@@ -211,7 +211,17 @@ final class RecoverCommand implements Callable<Integer> {
 
     private Inputs readInputs(PrintWriter err, OutputFiles outputs, Sample sample, List<IncidentRecord> incidents,
             Map<String, Customer> customersById) throws IOException {
-        Inputs reading = new Inputs(null, parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec)).unit("lines");
+        return readIncidents(new Inputs(null, parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec)), spec,
+                customers, files, sample, incidents, customersById);
+    }
+
+    /**
+     * Reads customers, then incidents (the bundled sample when no file is given), as {@code cx
+     * recover} and {@code cx rules diff} do: rejected lines reported, counted and kept.
+     */
+    static Inputs readIncidents(Inputs reading, CommandSpec spec, Path customers, List<String> files, Sample sample,
+            List<IncidentRecord> incidents, Map<String, Customer> customersById) throws IOException {
+        reading.unit("lines");
         if (customers != null) {
             reading.read(CustomerReader.create(), List.of(customers.toString()), sample.name(), () -> null,
                     (Customer c) -> customersById.put(c.id(), c));
