@@ -29,8 +29,14 @@ class RulesDiffCommandTest {
     /** The restaurant pack copied to a folder, with one line of its settings replaced. */
     private Path restaurantWith(String from, String to) throws IOException {
         Path policy = Files.createDirectories(dir.resolve("candidate"));
-        for (String file : new String[] {"aware.drl", "comp.drl", "escalation.drl", "evaluate.drl", "guards.drl",
-            "settings.properties"}) {
+        String index;
+        try (InputStream in = RulesDiffCommandTest.class.getResourceAsStream("/dev/cxkit/rules/packs/restaurant/index")) {
+            index = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.List<String> listed = new java.util.ArrayList<>(index.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+        listed.add("settings.properties");
+        for (String file : listed) {
             try (InputStream in = RulesDiffCommandTest.class.getResourceAsStream("/dev/cxkit/rules/packs/restaurant/"
                     + file)) {
                 assertThat(in).as(file).isNotNull();

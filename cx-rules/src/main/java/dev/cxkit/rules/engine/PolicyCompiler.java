@@ -24,6 +24,8 @@ final class PolicyCompiler {
 
     /** Drools names a compiled file by its path under this prefix. */
     private static final String PREFIX = "src/main/resources/";
+    /** Added to a decision table's name for Drools, which reads a resource by its extension. */
+    private static final String TABLE_SUFFIX = ".drl";
 
     /**
      * A compiled rule base and its warnings.
@@ -48,14 +50,22 @@ final class PolicyCompiler {
     static Compiled compile(PolicySource source) throws PolicyCompilationException {
         KieHelper helper = new KieHelper().setClassLoader(Policy.class.getClassLoader());
         for (Map.Entry<String, String> file : source.files().entrySet()) {
-            helper.addContent(file.getValue(), PREFIX + source.name() + "/" + file.getKey());
+            // a decision table is here as the DRL made from it: its resource name must say DRL
+            String resource = DecisionTables.isTable(file.getKey()) ? file.getKey() + TABLE_SUFFIX : file.getKey();
+            helper.addContent(file.getValue(), PREFIX + source.name() + "/" + resource);
         }
-        Results results = helper.verify();
         List<PolicyProblem> drools = new ArrayList<>();
-        for (Message message : results.getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
-            drools.add(problem(source, message));
+        try {
+            Results results = helper.verify();
+            for (Message message : results.getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
+                drools.add(problem(source, message));
+            }
+        } catch (RuntimeException e) {
+            // Drools throws instead of reporting for a few inputs; still one problem, not a crash
+            drools.add(new PolicyProblem(source.name(), 0, null, "Drools could not build the policy: " + e, true));
         }
         List<PolicyProblem> problems = new ArrayList<>(CompilerMessages.explain(source, drools));
+        problems.addAll(source.loadProblems());
         problems.addAll(PolicyLint.lint(source));
         problems.addAll(SettingsCheck.check(source));
         sort(source, problems);
@@ -86,6 +96,9 @@ final class PolicyCompiler {
         String path = message.getPath() == null ? source.name() : message.getPath();
         if (path.startsWith(PREFIX)) {
             path = path.substring(PREFIX.length());
+        }
+        if (path.endsWith(TABLE_SUFFIX) && DecisionTables.isTable(path.substring(0, path.length() - TABLE_SUFFIX.length()))) {
+            path = path.substring(0, path.length() - TABLE_SUFFIX.length());
         }
         String text = message.getText() == null ? "(no message)" : oneLine(message.getText().strip());
         return new PolicyProblem(path, Math.max(0, message.getLine()), null, text,

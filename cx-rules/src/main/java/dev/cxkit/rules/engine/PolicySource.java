@@ -22,9 +22,16 @@ import java.util.stream.Stream;
  * The text of a policy: its DRL files and its settings, named so that messages can point at a
  * file and line ({@code restaurant/comp.drl:14}).
  *
- * <p>Three ways in: a directory ({@code *.drl} files plus an optional {@code settings.properties}),
- * a pack on the class path (under {@code /dev/cxkit/rules/packs/NAME/}, listed by its
- * {@code index} file), or strings.
+ * <p>Three ways in: a directory ({@code *.drl} files, decision tables and an optional
+ * {@code settings.properties}), a pack on the class path (under {@code /dev/cxkit/rules/packs/NAME/},
+ * listed by its {@code index} file), or strings.
+ *
+ * <p><b>Decision tables</b> ({@code *.drl.csv}, {@code *.drl.xlsx}: Drools spreadsheet decision
+ * tables, one rule per row) are turned into DRL when the policy is loaded, and from then on are
+ * checked, linted and run like any DRL file, under their own file name; a problem in one names
+ * the row's rule. A table that cannot be read, and any other file in a policy directory (a
+ * {@code .dmn}, a {@code .xls} without {@code .drl}, notes), is reported by
+ * {@link #loadProblems()}: nothing in a policy folder is silently ignored.
  *
  * <p>Immutable and thread-safe.
  */
@@ -43,11 +50,14 @@ public final class PolicySource {
     private final String name;
     private final Map<String, String> files;
     private final PolicySettings settings;
+    private final List<PolicyProblem> loadProblems;
 
-    private PolicySource(String name, Map<String, String> files, PolicySettings settings) {
+    private PolicySource(String name, Map<String, String> files, PolicySettings settings,
+            List<PolicyProblem> loadProblems) {
         this.name = Objects.requireNonNull(name, "name");
         this.files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.loadProblems = List.copyOf(loadProblems);
     }
 
     /**
@@ -59,12 +69,13 @@ public final class PolicySource {
      * @return the source
      */
     public static PolicySource of(String name, Map<String, String> files, PolicySettings settings) {
-        return new PolicySource(name, files, settings);
+        return new PolicySource(name, files, settings, List.of());
     }
 
     /**
-     * A policy from a directory: every {@code *.drl} file in it (not in subdirectories), in name
-     * order, and {@code settings.properties} when present.
+     * A policy from a directory: every {@code *.drl} file and decision table in it (not in
+     * subdirectories), in name order, and {@code settings.properties} when present. Other files are
+     * reported by {@link #loadProblems()} (hidden files are left alone).
      *
      * @param dir the directory
      * @return the source
@@ -76,11 +87,19 @@ public final class PolicySource {
         }
         String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         Map<String, String> files = new LinkedHashMap<>();
+        List<PolicyProblem> problems = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
-            List<Path> drls = list.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
-                    .sorted().toList();
-            for (Path drl : drls) {
-                files.put(drl.getFileName().toString(), Files.readString(drl, StandardCharsets.UTF_8));
+            for (Path file : list.filter(Files::isRegularFile).sorted().toList()) {
+                String fileName = file.getFileName().toString();
+                if (fileName.endsWith(".drl")) {
+                    files.put(fileName, Files.readString(file, StandardCharsets.UTF_8));
+                } else if (DecisionTables.isTable(fileName)) {
+                    DecisionTables.load(name, fileName, Files.readAllBytes(file), files, problems);
+                } else if (!fileName.equals(SETTINGS_FILE) && !fileName.startsWith(".")) {
+                    problems.add(new PolicyProblem(name + "/" + fileName, 0, null, "not loaded: a policy folder holds "
+                            + "*.drl files, decision tables (*.drl.csv, *.drl.xlsx) and " + SETTINGS_FILE
+                            + DecisionTables.hint(fileName), false));
+                }
             }
         }
         Path settingsFile = dir.resolve(SETTINGS_FILE);
@@ -90,7 +109,7 @@ public final class PolicySource {
                 settings = PolicySettings.read(name + "/" + SETTINGS_FILE, reader);
             }
         }
-        return new PolicySource(name, files, settings);
+        return new PolicySource(name, files, settings, problems);
     }
 
     /**
@@ -109,22 +128,27 @@ public final class PolicySource {
                     + "index)");
         }
         Map<String, String> files = new LinkedHashMap<>();
+        List<PolicyProblem> problems = new ArrayList<>();
         for (String line : index.split("\\R")) {
             String file = line.strip();
             if (file.isEmpty() || file.startsWith("#")) {
                 continue;
             }
-            String text = resource(base + file);
-            if (text == null) {
+            byte[] bytes = bytes(base + file);
+            if (bytes == null) {
                 throw new IllegalArgumentException("policy pack '" + pack + "' lists " + file + " but it is missing");
             }
-            files.put(file, text);
+            if (DecisionTables.isTable(file)) {
+                DecisionTables.load(pack, file, bytes, files, problems);
+            } else {
+                files.put(file, new String(bytes, StandardCharsets.UTF_8));
+            }
         }
         String settingsText = resource(base + SETTINGS_FILE);
         try {
             PolicySettings settings = settingsText == null ? PolicySettings.empty()
                     : PolicySettings.read(pack + "/" + SETTINGS_FILE, new StringReader(settingsText));
-            return new PolicySource(pack, files, settings);
+            return new PolicySource(pack, files, settings, problems);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -162,6 +186,14 @@ public final class PolicySource {
                 + "pack (bundled: " + String.join(", ", BUNDLED_PACKS) + ")");
     }
 
+    private static byte[] bytes(String path) {
+        try (InputStream in = PolicySource.class.getResourceAsStream(path)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
     private static String resource(String path) {
         try (InputStream in = PolicySource.class.getResourceAsStream(path)) {
             if (in == null) {
@@ -187,7 +219,7 @@ public final class PolicySource {
      * @return the new source
      */
     public PolicySource withSettings(PolicySettings other) {
-        return new PolicySource(name, files, other);
+        return new PolicySource(name, files, other, loadProblems);
     }
 
     /** Returns the policy's name. */
@@ -195,7 +227,15 @@ public final class PolicySource {
         return name;
     }
 
-    /** Returns the DRL text by file name, in load order. */
+    /**
+     * Returns what loading found: a decision table that cannot be read (an error), a file in the
+     * policy folder that is not loaded (a warning).
+     */
+    public List<PolicyProblem> loadProblems() {
+        return loadProblems;
+    }
+
+    /** Returns the DRL text by file name, in load order (a decision table's is the DRL made from it). */
     public Map<String, String> files() {
         return files;
     }
