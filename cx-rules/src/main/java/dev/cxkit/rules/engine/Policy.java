@@ -106,6 +106,8 @@ public final class Policy implements AutoCloseable {
     private final boolean planMatched;
     private final boolean settingsMatched;
     private final List<PolicyProblem> warnings;
+    /** The pack's invariants: the names of its queries named {@code invariant: ...}. */
+    private final List<String> invariants;
     /** Decisions abandoned at their time budget (shared by versions with other settings or options). */
     private final AtomicInteger abandoned;
     /** Abandoned decisions whose worker still runs (shared likewise). */
@@ -130,9 +132,19 @@ public final class Policy implements AutoCloseable {
         List<String> names = new ArrayList<>();
         boolean planGlobal = false;
         boolean settingsGlobal = false;
+        List<String> invariants = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
+            java.util.Set<String> queries = new java.util.HashSet<>();
+            for (org.kie.api.definition.rule.Query query : pkg.getQueries()) {
+                queries.add(query.getName());
+                if (Invariants.isInvariant(query.getName())) {
+                    invariants.add(query.getName());
+                }
+            }
             for (Rule rule : pkg.getRules()) {
-                names.add(rule.getName());
+                if (!queries.contains(rule.getName())) { // Drools lists queries among the rules
+                    names.add(rule.getName());
+                }
             }
             for (org.kie.api.definition.rule.Global global : pkg.getGlobalVariables()) {
                 planGlobal |= global.getName().equals(PLAN_GLOBAL);
@@ -146,6 +158,8 @@ public final class Policy implements AutoCloseable {
         names.sort(Comparator.naturalOrder());
         this.ruleNames = List.copyOf(names);
         this.warnings = List.copyOf(warnings);
+        invariants.sort(Comparator.naturalOrder());
+        this.invariants = List.copyOf(invariants);
     }
 
     /**
@@ -319,6 +333,14 @@ public final class Policy implements AutoCloseable {
     /** Returns the names of the policy's rules, sorted. */
     public List<String> ruleNames() {
         return ruleNames;
+    }
+
+    /**
+     * Returns the pack's invariants: its DRL queries named {@code "invariant: ..."}, checked after
+     * every decision (see {@link Invariants}).
+     */
+    public List<String> invariants() {
+        return invariants;
     }
 
     /** Returns the compiler's warnings (the policy compiled despite them). */
@@ -498,6 +520,10 @@ public final class Policy implements AutoCloseable {
         started.accept(decision);
         try {
             session.addEventListener(decision);
+            Invariants.Insertions insertions = invariants.isEmpty() ? null : new Invariants.Insertions(decision::currentRule);
+            if (insertions != null) {
+                session.addEventListener(insertions);
+            }
             if (planGlobal) {
                 session.setGlobal(PLAN_GLOBAL, draft);
             }
@@ -530,6 +556,10 @@ public final class Policy implements AutoCloseable {
             if (decision.halted) {
                 throw new DecisionException(incident.id(), decision.rule, "exceeded the time budget of "
                         + options.timeBudget().toMillis() + " ms", null);
+            }
+            if (insertions != null) {
+                Invariants.check(session, invariants, insertions, incident.id());
+                session.removeEventListener(insertions);
             }
             return draft.toPlan();
         } finally {

@@ -80,7 +80,7 @@ public record PolicyCheck(String policy, int rules, int files, List<PolicyProble
     private static int ruleCount(KieBase kieBase) {
         int n = 0;
         for (KiePackage pkg : kieBase.getKiePackages()) {
-            n += pkg.getRules().size();
+            n += pkg.getRules().size() - pkg.getQueries().size(); // Drools lists queries among the rules
         }
         return n;
     }
