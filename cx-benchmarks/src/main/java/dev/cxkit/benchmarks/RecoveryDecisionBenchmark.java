@@ -65,6 +65,8 @@ public class RecoveryDecisionBenchmark {
 
     Policy caller;
     Policy worker;
+    /** The same pack with its invariant queries taken out: what the invariants cost, in the same run. */
+    Policy callerWithoutInvariants;
     PolicySettings settings;
     Incident[] incidents;
     Customer customer;
@@ -78,6 +80,15 @@ public class RecoveryDecisionBenchmark {
         worker = Policy.compile(PolicySource.classpath("restaurant"));
         caller = worker.withOptions(worker.options().withIsolation(PolicyOptions.Isolation.CALLER));
         settings = worker.source().settings();
+        PolicySource pack = PolicySource.classpath("restaurant");
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        pack.files().forEach((name, text) -> files.put(name,
+                text.replaceAll("(?ms)^query \"invariant:.*?^end\\s*$", "")));
+        callerWithoutInvariants = Policy.compile(PolicySource.of("restaurant", files, pack.settings()))
+                .withOptions(worker.options().withIsolation(PolicyOptions.Isolation.CALLER));
+        if (!callerWithoutInvariants.invariants().isEmpty() || caller.invariants().isEmpty()) {
+            throw new IllegalStateException("the A/B needs the pack with and without its invariants");
+        }
         customer = new Customer("c1", "standard", null, new ContactPreference(Channel.SMS, AddressKind.MOBILE), 0);
         context = new RecoveryContext(T0, Money.of("500.00", "EUR"), 1, false);
         SplittableRandom random = new SplittableRandom(42);
@@ -103,6 +114,7 @@ public class RecoveryDecisionBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         worker.close();
+        callerWithoutInvariants.close();
     }
 
     private Incident nextIncident() {
@@ -155,6 +167,12 @@ public class RecoveryDecisionBenchmark {
     @Benchmark
     public RecoveryPlan droolsCallerThread() {
         return caller.decide(nextIncident(), customer, context);
+    }
+
+    /** The restaurant pack on the caller's thread, without its invariant queries. @return the plan */
+    @Benchmark
+    public RecoveryPlan droolsCallerThreadWithoutInvariants() {
+        return callerWithoutInvariants.decide(nextIncident(), customer, context);
     }
 
     /** The restaurant pack on a worker thread (the default isolation). @return the plan */
