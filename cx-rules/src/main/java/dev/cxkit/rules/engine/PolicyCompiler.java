@@ -49,16 +49,21 @@ final class PolicyCompiler {
      */
     static Compiled compile(PolicySource source) throws PolicyCompilationException {
         KieHelper helper = new KieHelper().setClassLoader(Policy.class.getClassLoader());
+        Map<String, String> shown = new java.util.HashMap<>();
         for (Map.Entry<String, String> file : source.files().entrySet()) {
-            // a decision table is here as the DRL made from it: its resource name must say DRL
-            String resource = DecisionTables.isTable(file.getKey()) ? file.getKey() + TABLE_SUFFIX : file.getKey();
-            helper.addContent(file.getValue(), PREFIX + source.name() + "/" + resource);
+            // In the folder of the package the file declares, so that Drools does not warn that
+            // they differ (a host's log would get a line per file); a decision table is there as
+            // the DRL made from it, so its resource name must say DRL.
+            String resource = PREFIX + folder(file.getValue(), source.name()) + "/"
+                    + (DecisionTables.isTable(file.getKey()) ? file.getKey() + TABLE_SUFFIX : file.getKey());
+            shown.put(resource, source.name() + "/" + file.getKey());
+            helper.addContent(file.getValue(), resource);
         }
         List<PolicyProblem> drools = new ArrayList<>();
         try {
             Results results = helper.verify();
             for (Message message : results.getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
-                drools.add(problem(source, message));
+                drools.add(problem(source, message, shown));
             }
         } catch (RuntimeException e) {
             // Drools throws instead of reporting for a few inputs; still one problem, not a crash
@@ -73,6 +78,14 @@ final class PolicyCompiler {
             throw new PolicyCompilationException(source.name(), problems);
         }
         return new Compiled(helper.build(), List.copyOf(problems));
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+
+    /** The folder of the package a DRL text declares ({@code dev/cxkit/rules/packs/restaurant}), else the policy's name. */
+    private static String folder(String drl, String policy) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1).replace('.', '/') : policy;
     }
 
     /** Orders problems by the policy's file order, then by line; problems of no known file go last. */
@@ -92,14 +105,8 @@ final class PolicyCompiler {
     }
 
     /** A Drools message as a problem: file and line as Drools gives them; {@link CompilerMessages} explains it. */
-    private static PolicyProblem problem(PolicySource source, Message message) {
-        String path = message.getPath() == null ? source.name() : message.getPath();
-        if (path.startsWith(PREFIX)) {
-            path = path.substring(PREFIX.length());
-        }
-        if (path.endsWith(TABLE_SUFFIX) && DecisionTables.isTable(path.substring(0, path.length() - TABLE_SUFFIX.length()))) {
-            path = path.substring(0, path.length() - TABLE_SUFFIX.length());
-        }
+    private static PolicyProblem problem(PolicySource source, Message message, Map<String, String> shown) {
+        String path = message.getPath() == null ? source.name() : shown.getOrDefault(message.getPath(), message.getPath());
         String text = message.getText() == null ? "(no message)" : oneLine(message.getText().strip());
         return new PolicyProblem(path, Math.max(0, message.getLine()), null, text,
                 message.getLevel() == Message.Level.ERROR);
