@@ -59,11 +59,14 @@ final class RulesTestCommand implements Callable<Integer> {
         Path dir = Path.of(policy);
         boolean isDirectory = Files.isDirectory(dir);
         PolicySource source = Policies.load(policy);
-        List<ScenarioFile> files = scenarioFiles(dir, isDirectory);
         try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(), err)) {
             if (compiled == null) {
                 return Cx.EXIT_USAGE;
             }
+            // amounts a scenario writes without a currency are in the policy's
+            java.util.Currency currency = source.settings().values().containsKey(
+                    dev.cxkit.rules.fact.PolicySettings.CURRENCY) ? source.settings().currency() : null;
+            List<ScenarioFile> files = scenarioFiles(dir, isDirectory, currency);
             int passed = 0;
             for (ScenarioFile file : files) {
                 if (!file.isValid()) {
@@ -88,11 +91,12 @@ final class RulesTestCommand implements Callable<Integer> {
         }
     }
 
-    private List<ScenarioFile> scenarioFiles(Path dir, boolean isDirectory) throws IOException {
+    private List<ScenarioFile> scenarioFiles(Path dir, boolean isDirectory, java.util.Currency currency)
+            throws IOException {
         Path from = scenarios;
         if (from == null && !isDirectory) {
             try {
-                return nonEmpty(ScenarioLoader.loadPack(policy), "bundled pack " + policy);
+                return nonEmpty(ScenarioLoader.loadPack(policy, currency), "bundled pack " + policy);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage() + "; give --scenarios DIR");
             }
@@ -105,7 +109,7 @@ final class RulesTestCommand implements Callable<Integer> {
         } else if (!Files.isDirectory(from)) {
             throw new UsageException("--scenarios " + from + " is not a directory");
         }
-        return nonEmpty(ScenarioLoader.loadDirectory(from), from.toString());
+        return nonEmpty(ScenarioLoader.loadDirectory(from, currency), from.toString());
     }
 
     private static List<ScenarioFile> nonEmpty(List<ScenarioFile> files, String where) {

@@ -119,12 +119,15 @@ public final class IncidentFields {
     }
 
     private final Shape shape;
+    /** The currency of amounts written without one when the incident names none. */
+    private final Currency defaultCurrency;
     private Unit unit;
     private Instant detectedAt;
 
-    private IncidentFields(Shape shape) {
+    private IncidentFields(Shape shape, Currency defaultCurrency) {
         this.shape = shape;
-        this.unit = new Unit(shape.defaultCurrency, false, "currency");
+        this.defaultCurrency = defaultCurrency;
+        this.unit = new Unit(defaultCurrency, false, "currency");
     }
 
     /**
@@ -134,12 +137,23 @@ public final class IncidentFields {
      * @return a parser that has read nothing yet
      */
     public static IncidentFields forScenario() {
-        return new IncidentFields(Shape.SCENARIO);
+        return new IncidentFields(Shape.SCENARIO, Shape.SCENARIO.defaultCurrency);
+    }
+
+    /**
+     * Returns a parser for one scenario file whose amounts without a currency are in the policy's
+     * (its settings' {@code currency}), unless the scenario's incident names its own.
+     *
+     * @param policyCurrency the policy's currency, or null for none
+     * @return a parser that has read nothing yet
+     */
+    public static IncidentFields forScenario(Currency policyCurrency) {
+        return new IncidentFields(Shape.SCENARIO, policyCurrency);
     }
 
     /** Returns a parser for one JSON line of incidents or customers. */
     static IncidentFields forJsonLine() {
-        return new IncidentFields(Shape.JSON_LINE);
+        return new IncidentFields(Shape.JSON_LINE, Shape.JSON_LINE.defaultCurrency);
     }
 
     /**
@@ -155,7 +169,7 @@ public final class IncidentFields {
         int before = fields.problems().size();
         fields.onlyKnown(shape.incidentKeys);
         String id = fields.requiredText(shape.idKey);
-        unit = currency(fields, new Unit(shape.defaultCurrency, false, fields.path("currency")));
+        unit = currency(fields, new Unit(defaultCurrency, false, fields.path("currency")));
         boolean isFlight = isFlight(fields);
         FlightDisruption flight = isFlight ? flight(fields) : null;
         IncidentType type = isFlight ? fields.enumValue("type", IncidentType.class, null)

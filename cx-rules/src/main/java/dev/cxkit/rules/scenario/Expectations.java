@@ -16,10 +16,11 @@ import java.util.List;
  * @param systemic whether the plan must (true) or must not (false) mark a systemic issue, or null
  * @param fired rules that must have fired, or null
  * @param notFired rules that must not have fired, or null
+ * @param fails words the decision's failure must contain (the scenario expects it to fail), or null
  */
 public record Expectations(List<ExpectedOffer> offers, List<ExpectedStep> steps,
         List<ExpectedEscalation> escalations, List<ExpectedFollowUp> followUps, Boolean systemic,
-        List<String> fired, List<String> notFired) {
+        List<String> fired, List<String> notFired, String fails) {
 
     /** Copies the lists that are present. */
     public Expectations {
@@ -34,6 +35,6 @@ public record Expectations(List<ExpectedOffer> offers, List<ExpectedStep> steps,
     /** Returns whether no section is given, so nothing would be checked. */
     public boolean isEmpty() {
         return offers == null && steps == null && escalations == null && followUps == null && systemic == null
-                && fired == null && notFired == null;
+                && fired == null && notFired == null && fails == null;
     }
 }

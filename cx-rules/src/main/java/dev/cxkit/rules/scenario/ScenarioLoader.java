@@ -64,7 +64,7 @@ public final class ScenarioLoader {
     private static final Set<String> TOP = keys("name", "given", "expect");
     private static final Set<String> GIVEN = keys("now", "incident", "customer", "context", "settings");
     private static final Set<String> EXPECT = keys("offers", "steps", "escalations", "follow_ups", "systemic",
-            "fired", "not_fired");
+            "fired", "not_fired", "fails");
     private static final Set<String> OFFER = keys("kind", "amount", "requires_approval", "requires_consent", "notes",
             "reason", "rule");
     private static final Set<String> STEP = keys("step", "owner", "due", "instruction", "rule");
@@ -86,6 +86,19 @@ public final class ScenarioLoader {
      * @return the scenario, or every problem found
      */
     public static ScenarioFile parse(String source, String yaml) {
+        return parse(source, yaml, null);
+    }
+
+    /**
+     * Parses one scenario from YAML text, reading amounts written without a currency in the
+     * policy's (unless the scenario's incident names its own {@code currency}).
+     *
+     * @param source the file's name, for messages
+     * @param yaml the text
+     * @param policyCurrency the policy's currency, or null for none
+     * @return the scenario, or every problem found
+     */
+    public static ScenarioFile parse(String source, String yaml, java.util.Currency policyCurrency) {
         JsonNode root;
         try {
             root = MAPPER.readTree(yaml);
@@ -96,7 +109,7 @@ public final class ScenarioLoader {
                     where + "not valid YAML: " + dev.cxkit.core.io.JsonMessages.plain(e.getOriginalMessage()))));
         }
         DocumentFields top = DocumentFields.of(root, DocumentFields.Style.AFTER_PATH);
-        Scenario scenario = scenario(source, top);
+        Scenario scenario = scenario(source, top, policyCurrency);
         if (top.problems().isEmpty()) {
             return new ScenarioFile(source, scenario, List.of());
         }
@@ -111,9 +124,20 @@ public final class ScenarioLoader {
      * @return the scenario, or every problem found (an unreadable file is a problem too)
      */
     public static ScenarioFile load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * Reads one scenario file, amounts without a currency in the policy's.
+     *
+     * @param file the file
+     * @param policyCurrency the policy's currency, or null for none
+     * @return the scenario, or every problem found
+     */
+    public static ScenarioFile load(Path file, java.util.Currency policyCurrency) {
         String source = file.toString();
         try {
-            return parse(source, Files.readString(file, StandardCharsets.UTF_8));
+            return parse(source, Files.readString(file, StandardCharsets.UTF_8), policyCurrency);
         } catch (IOException | UncheckedIOException e) {
             return new ScenarioFile(source, null, List.of(new ScenarioProblem(source, null, "cannot read: " + e)));
         }
@@ -128,6 +152,18 @@ public final class ScenarioLoader {
      * @throws IOException if the directory cannot be listed
      */
     public static List<ScenarioFile> loadDirectory(Path dir) throws IOException {
+        return loadDirectory(dir, null);
+    }
+
+    /**
+     * Reads every scenario file in a directory, amounts without a currency in the policy's.
+     *
+     * @param dir the directory
+     * @param policyCurrency the policy's currency, or null for none
+     * @return one entry per file, loaded or with its problems
+     * @throws IOException if the directory cannot be listed
+     */
+    public static List<ScenarioFile> loadDirectory(Path dir, java.util.Currency policyCurrency) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a directory");
         }
@@ -137,7 +173,7 @@ public final class ScenarioLoader {
         }
         List<ScenarioFile> out = new ArrayList<>();
         for (Path file : files) {
-            out.add(load(file));
+            out.add(load(file, policyCurrency));
         }
         return out;
     }
@@ -164,6 +200,18 @@ public final class ScenarioLoader {
      * @throws IllegalArgumentException if the pack has no scenario index
      */
     public static List<ScenarioFile> loadPack(String pack) {
+        return loadPack(pack, null);
+    }
+
+    /**
+     * Reads the scenarios shipped with a policy pack, amounts without a currency in the pack's.
+     *
+     * @param pack the pack
+     * @param policyCurrency the pack's currency, or null for none
+     * @return one entry per file, loaded or with its problems
+     * @throws IllegalArgumentException if the pack has no scenario index
+     */
+    public static List<ScenarioFile> loadPack(String pack, java.util.Currency policyCurrency) {
         String base = PACKS + pack + "/" + SCENARIOS_DIR + "/";
         String index = resource(base + INDEX);
         if (index == null) {
@@ -181,7 +229,7 @@ public final class ScenarioLoader {
             out.add(text == null
                     ? new ScenarioFile(source, null, List.of(new ScenarioProblem(source, null,
                             "listed in the scenario index but missing")))
-                    : parse(source, text));
+                    : parse(source, text, policyCurrency));
         }
         return out;
     }
@@ -196,7 +244,7 @@ public final class ScenarioLoader {
 
     // ---- the walk: every problem goes to the file's fields, with its path ------------------------
 
-    private static Scenario scenario(String source, DocumentFields top) {
+    private static Scenario scenario(String source, DocumentFields top, java.util.Currency policyCurrency) {
         if (top.node().isMissingNode() || top.node().isNull()) {
             top.problem("empty file: a scenario needs name, given and expect");
             return null;
@@ -208,7 +256,7 @@ public final class ScenarioLoader {
         top.onlyKnown(TOP);
         String name = top.requiredText("name");
         DocumentFields given = top.object("given", true);
-        IncidentFields facts = IncidentFields.forScenario();
+        IncidentFields facts = IncidentFields.forScenario(policyCurrency);
         Incident incident = null;
         Customer customer = null;
         RecoveryContext context = null;
@@ -295,7 +343,15 @@ public final class ScenarioLoader {
                 }
             }
         }
-        Expectations out = new Expectations(offers, steps, escalations, followUps, systemic, fired, notFired);
+        String fails = o.text("fails");
+        if (fails != null && fails.isBlank()) {
+            o.problem("fails", "give the words the failure must contain");
+        }
+        Expectations out = new Expectations(offers, steps, escalations, followUps, systemic, fired, notFired, fails);
+        if (fails != null && (offers != null || steps != null || escalations != null || followUps != null
+                || systemic != null || fired != null || notFired != null)) {
+            o.problem("fails", "a decision that fails has no plan: expect either fails or the plan's sections");
+        }
         if (out.isEmpty()) {
             o.problem("expects nothing: give at least one of " + String.join(", ", new TreeSet<>(EXPECT)));
         }

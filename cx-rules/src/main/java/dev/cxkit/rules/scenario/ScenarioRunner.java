@@ -69,8 +69,18 @@ public final class ScenarioRunner {
         try {
             plan = deciding.decide(scenario.incident(), scenario.customer(), scenario.context());
         } catch (RuntimeException e) {
-            diff.add("decision failed: " + e.getMessage());
+            if (expect.fails() == null) {
+                diff.add("decision failed: " + e.getMessage());
+            } else if (!String.valueOf(e.getMessage()).contains(expect.fails())) {
+                diff.add("fails: expected a failure containing \"" + expect.fails() + "\", got: " + e.getMessage());
+            }
             return new ScenarioResult(scenario, null, diff);
+        }
+        if (expect.fails() != null) {
+            diff.add("fails: expected the decision to fail with \"" + expect.fails() + "\", but it decided: "
+                    + plan.offers().size() + " offers, " + plan.steps().size() + " steps; rules fired: "
+                    + plan.firedRuleNames());
+            return new ScenarioResult(scenario, plan, diff);
         }
         compare(expect, plan, diff);
         return new ScenarioResult(scenario, plan, diff);
@@ -212,6 +222,7 @@ public final class ScenarioRunner {
         if (o.amount() != null) {
             sb.append(' ').append(o.amount());
         }
+        sb.append(", reason: \"").append(o.reason()).append('"');
         sb.append(", requires_approval: ").append(o.requiresApproval())
                 .append(", requires_consent: ").append(o.requiresConsent());
         if (!o.notes().isEmpty()) {

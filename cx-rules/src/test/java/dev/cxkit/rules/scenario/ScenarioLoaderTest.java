@@ -76,7 +76,7 @@ class ScenarioLoaderTest {
     @Test
     void anUnknownKeyFarFromAnyListsTheKnownKeys() {
         assertThat(problems(VALID.replace("  fired:", "  colour: red\n  fired:"))).containsExactly(
-                SOURCE + ": expect.colour: unknown key; known keys: escalations, fired, follow_ups, not_fired, "
+                SOURCE + ": expect.colour: unknown key; known keys: escalations, fails, fired, follow_ups, not_fired, "
                         + "offers, steps, systemic");
     }
 
@@ -224,7 +224,7 @@ class ScenarioLoaderTest {
     @Test
     void aScenarioThatExpectsNothingIsAnError() {
         assertThat(problems(VALID.substring(0, VALID.indexOf("expect:")) + "expect: {}\n")).containsExactly(
-                SOURCE + ": expect: expects nothing: give at least one of escalations, fired, follow_ups, not_fired, "
+                SOURCE + ": expect: expects nothing: give at least one of escalations, fails, fired, follow_ups, not_fired, "
                         + "offers, steps, systemic");
     }
 

@@ -77,8 +77,8 @@ class ScenarioRunnerTest {
                 "  no rule named \"No such rule\" in policy restaurant",
                 "offers: expected 2, got 2",
                 "  missing:    WAIVE_CHARGE EUR 18.50, requires_approval: false",
-                "  unexpected: WAIVE_CHARGE EUR 16.50, requires_approval: false, requires_consent: false (rule \""
-                        + waiver + "\")",
+                "  unexpected: WAIVE_CHARGE EUR 16.50, reason: \"'mushroom risotto' never arrived: it comes off "
+                        + "the bill\", requires_approval: false, requires_consent: false (rule \"" + waiver + "\")",
                 "steps:",
                 "  ACKNOWLEDGE due: expected 2025-06-14T19:35:00Z, got 2025-06-14T19:32:00Z (rule \"AWARE 1: "
                         + "Acknowledge\")",
@@ -125,6 +125,54 @@ class ScenarioRunnerTest {
                 """;
 
         assertThat(ScenarioRunner.run(restaurant, scenario(loose)).differences()).isEmpty();
+    }
+
+    /** The issue: when only a reason differs, the actual reason must be in the diff. */
+    @Test
+    void aReasonThatDiffersShowsTheActualOne() {
+        String yaml = WRONG.substring(0, WRONG.indexOf("expect:")) + """
+                expect:
+                  offers:
+                    - {kind: WAIVE_CHARGE, amount: "16.50", reason: "the risotto never came"}
+                    - {kind: WAIVE_CHARGE, amount: "18.50"}
+                """;
+        assertThat(ScenarioRunner.run(restaurant, scenario(yaml)).differences()).contains(
+                "  unexpected: WAIVE_CHARGE EUR 16.50, reason: \"'mushroom risotto' never arrived: it comes off the "
+                        + "bill\", requires_approval: false, requires_consent: false (rule \"Never charge for an item "
+                        + "that was never delivered\")");
+    }
+
+    @Test
+    void aScenarioCanExpectTheDecisionToFail() {
+        Policy broken = restaurant.withSettings(PolicySettings.of("broken/settings.properties", Map.of("currency", "EUR")));
+        String given = WRONG.substring(0, WRONG.indexOf("expect:"));
+        ScenarioResult expected = ScenarioRunner.run(broken, scenario(given + "expect:\n  fails: \"is missing\"\n"));
+        assertThat(expected.differences()).isEmpty();
+        assertThat(expected.passed()).isTrue();
+        ScenarioResult otherWords = ScenarioRunner.run(broken, scenario(given + "expect:\n  fails: \"time budget\"\n"));
+        assertThat(otherWords.differences()).singleElement().satisfies(d ->
+                assertThat(d).startsWith("fails: expected a failure containing \"time budget\", got: incident i-42"));
+        ScenarioResult decided = ScenarioRunner.run(restaurant, scenario(given + "expect:\n  fails: \"is missing\"\n"));
+        assertThat(decided.differences()).singleElement().satisfies(d ->
+                assertThat(d).startsWith("fails: expected the decision to fail with \"is missing\", but it decided: "
+                        + "2 offers"));
+        ScenarioFile both = ScenarioLoader.parse("both.yaml", given + "expect:\n  fails: \"x\"\n  offers: []\n");
+        assertThat(both.problems()).singleElement().satisfies(p ->
+                assertThat(p.toString()).contains("expect either fails or the plan's sections"));
+    }
+
+    @Test
+    void amountsWithoutACurrencyAreInThePolicysCurrency() {
+        String yaml = WRONG.replace("    currency: EUR\n", "");
+        assertThat(ScenarioLoader.parse("no-currency.yaml", yaml).problems()).as("no currency anywhere")
+                .anySatisfy(p -> assertThat(p.toString()).contains("has no currency"));
+        ScenarioFile file = ScenarioLoader.parse("no-currency.yaml", yaml, java.util.Currency.getInstance("EUR"));
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.scenario().incident().orderValue()).isEqualTo(dev.cxkit.rules.fact.Money.of("92.50", "EUR"));
+        // an incident that names its own currency keeps it
+        ScenarioFile own = ScenarioLoader.parse("gbp.yaml", WRONG.replace("currency: EUR", "currency: GBP"),
+                java.util.Currency.getInstance("EUR"));
+        assertThat(own.scenario().incident().orderValue().currency().getCurrencyCode()).isEqualTo("GBP");
     }
 
     @Test
