@@ -11,9 +11,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -32,7 +36,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 every scenario passed, 1 a scenario failed or a scenario file is invalid, "
             + "2 usage error or a policy that does not compile.",
             "", "Examples:", "  cx rules test restaurant", "  cx rules test eu261", "  cx rules test my-policy",
-            "  cx rules test my-policy --scenarios my-policy/more-scenarios"})
+            "  cx rules test my-policy --scenarios my-policy/more-scenarios", "  cx rules test my-policy --watch"})
 final class RulesTestCommand implements Callable<Integer> {
 
 
@@ -52,12 +56,66 @@ final class RulesTestCommand implements Callable<Integer> {
                     + "scenarios shipped with a bundled pack.")
     private Path scenarios;
 
+    @Option(names = "--watch",
+            description = "After the run, wait for a change to the policy's files or its scenarios and run again, in the "
+                    + "same process (no new JVM per edit), until interrupted (Ctrl-C). Needs a policy directory. "
+                    + "Default: run once.")
+    private boolean watch;
+
+    /** For tests: stop watching after this many runs. */
+    @Option(names = "--watch-runs", hidden = true, defaultValue = "0",
+            description = "Stop watching after this many runs. Default: 0 (never).")
+    private int watchRuns;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = Path.of(policy);
         boolean isDirectory = Files.isDirectory(dir);
+        if (!watch) {
+            return runOnce(out, err, dir, isDirectory);
+        }
+        if (!isDirectory) {
+            throw new UsageException("--watch needs a policy directory (" + policy + " is a bundled pack)");
+        }
+        Path scenarioDir = scenarios != null ? scenarios : dir.resolve(ScenarioLoader.SCENARIOS_DIR);
+        try (WatchService watcher = dir.getFileSystem().newWatchService()) {
+            dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+            if (Files.isDirectory(scenarioDir)) {
+                scenarioDir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            }
+            int code = 0;
+            for (int run = 1; watchRuns == 0 || run <= watchRuns; run++) {
+                try {
+                    code = runOnce(out, err, dir, true);
+                } catch (UsageException e) {
+                    err.println("cx: " + e.getMessage()); // a half-written file: say so and wait for the next save
+                    err.flush();
+                    code = Cx.EXIT_USAGE;
+                }
+                if (watchRuns != 0 && run == watchRuns) {
+                    break;
+                }
+                out.println("-- watching " + dir + " (Ctrl-C to stop)");
+                out.flush();
+                WatchKey key = watcher.take();
+                // an editor saves in bursts (temporary file, rename): let the burst settle, then run once
+                do {
+                    key.pollEvents();
+                    key.reset();
+                    key = watcher.poll(200, TimeUnit.MILLISECONDS);
+                } while (key != null);
+                out.println("-- changed: running again");
+            }
+            return code;
+        }
+    }
+
+    /** Compiles the policy, loads the scenarios and runs them once; each result is printed as it is known. */
+    private int runOnce(PrintWriter out, PrintWriter err, Path dir, boolean isDirectory) throws IOException {
         PolicySource source = Policies.load(policy);
         try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(), err)) {
             if (compiled == null) {

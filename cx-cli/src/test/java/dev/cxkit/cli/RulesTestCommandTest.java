@@ -74,6 +74,43 @@ class RulesTestCommandTest {
         assertThat(run.out()).isEqualTo("PASS A wrong item is remade\n1 scenario, 1 passed, 0 failed\n");
     }
 
+    /**
+     * --watch runs again in the same process when a file changes: once the first run has printed
+     * that it is watching, the rule is edited (and written again every 300 ms until the command has
+     * run twice, so a save the watcher has not registered yet cannot be missed), and the second
+     * run sees the edit.
+     */
+    @Test
+    void watchRunsAgainWhenAFileChanges(@TempDir Path tmp) throws Exception {
+        Path policy = policy(tmp, DRL);
+        Files.writeString(policy.resolve("scenarios/remake.yaml"), PASSING);
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cmd = new picocli.CommandLine(new Cx(new java.io.ByteArrayInputStream(new byte[0])));
+        cmd.setOut(new java.io.PrintWriter(out, true));
+        cmd.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread command = new Thread(() -> exit.set(cmd.execute("rules", "test", policy.toString(), "--watch",
+                "--watch-runs", "2")));
+        command.start();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!out.toString().contains("-- watching") && command.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        String edited = DRL.replace("OfferKind.REMAKE", "OfferKind.FREE_ITEM");
+        while (command.isAlive() && System.nanoTime() < deadline) {
+            Files.writeString(policy.resolve("rules.drl"), edited);
+            command.join(300);
+        }
+        assertThat(command.isAlive()).as("the second run came").isFalse();
+        assertThat(out.toString()).startsWith("PASS A wrong item is remade\n1 scenario, 1 passed, 0 failed\n"
+                + "-- watching ").contains("-- changed: running again\nFAIL A wrong item is remade\n")
+                .endsWith("1 scenario, 0 passed, 1 failed\n");
+        assertThat(exit.get()).isEqualTo(1);
+        CliRun pack = CliRun.run("rules", "test", "restaurant", "--watch");
+        assertThat(pack.exit()).isEqualTo(2);
+        assertThat(pack.err()).contains("--watch needs a policy directory");
+    }
+
     @Test
     void aFailingScenarioPrintsItsDiffAndExitsWithOne(@TempDir Path tmp) throws Exception {
         Path policy = policy(tmp, DRL);
