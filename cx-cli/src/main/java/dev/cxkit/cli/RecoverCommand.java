@@ -25,7 +25,6 @@ import dev.cxkit.rules.plan.StepPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,12 +119,6 @@ final class RecoverCommand implements Callable<Integer> {
                     + "(EC) No 261/2004). A directory of that name wins over the pack. Default: ${DEFAULT-VALUE}.")
     private String policy;
 
-    @Option(names = "--customers", paramLabel = "FILE",
-            description = "JSON Lines of customers (id, tier, lifetime_value, currency, contact_channel, "
-                    + "contact_address_kind, recent_failures), looked up by each incident's customer_id. Default: none "
-                    + "(each incident's inline customer, else a default customer).")
-    private Path customers;
-
     @Option(names = "--settings", paramLabel = "FILE",
             description = "A settings.properties overlay, for example one location's numbers: its keys replace the "
                     + "policy's (as Policy.withSettings does). Every key must be one the policy has, and every value "
@@ -133,10 +126,8 @@ final class RecoverCommand implements Callable<Integer> {
                     + "own settings).")
     private Path settings;
 
-    @Option(names = "--now", paramLabel = "TIME", converter = Converters.InstantConverter.class,
-            description = "Decide every incident at this ISO-8601 time (2026-03-01T12:00:00Z). "
-                    + "Default: each incident's detected_at.")
-    private Instant now;
+    @Mixin
+    private IncidentOptions incidentOptions = new IncidentOptions();
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             converter = Converters.OutputFormatConverter.class,
@@ -160,8 +151,8 @@ final class RecoverCommand implements Callable<Integer> {
             throw new UsageException("--format csv is not available for recover (use table or json)");
         }
         List<String> inputFiles = new ArrayList<>(files);
-        if (customers != null) {
-            inputFiles.add(customers.toString());
+        if (incidentOptions.customers != null) {
+            inputFiles.add(incidentOptions.customers.toString());
         }
         if (settings != null) {
             inputFiles.add(settings.toString());
@@ -188,7 +179,7 @@ final class RecoverCommand implements Callable<Integer> {
             // fails, hangs or stops the JVM never takes the plans before it with it.
             Printer printer = format == OutputFormat.JSON ? new JsonPrinter(out) : new TablePrinter(out);
             BatchDecisions.Result decided = BatchDecisions.decide(deciding, incidents, customersById,
-                    customers == null ? null : customers.toString(), now, new BatchDecisions.Listener() {
+                    incidentOptions.customersName(), incidentOptions.now, new BatchDecisions.Listener() {
                         @Override
                         public void decided(IncidentRecord incident, RecoveryPlan plan) {
                             printer.plan(incident.incident(), plan);
@@ -212,7 +203,7 @@ final class RecoverCommand implements Callable<Integer> {
     private Inputs readInputs(PrintWriter err, OutputFiles outputs, Sample sample, List<IncidentRecord> incidents,
             Map<String, Customer> customersById) throws IOException {
         return readIncidents(new Inputs(null, parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec)), spec,
-                customers, files, sample, incidents, customersById);
+                incidentOptions.customers, files, sample, incidents, customersById);
     }
 
     /**

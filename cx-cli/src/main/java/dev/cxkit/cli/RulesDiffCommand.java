@@ -9,8 +9,6 @@ import dev.cxkit.rules.io.IncidentRecord;
 import dev.cxkit.rules.whatif.PolicyDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,13 +72,8 @@ final class RulesDiffCommand implements Callable<Integer> {
                     + "Default: the bundled sample incidents (the flights for eu261).")
     private List<String> incidentFiles = new ArrayList<>();
 
-    @Option(names = "--customers", paramLabel = "FILE",
-            description = "JSON Lines of customers, looked up by each incident's customer_id. Default: none.")
-    private Path customers;
-
-    @Option(names = "--now", paramLabel = "TIME", converter = Converters.InstantConverter.class,
-            description = "Decide every incident at this ISO-8601 time. Default: each incident's detected_at.")
-    private Instant now;
+    @Mixin
+    private IncidentOptions incidentOptions = new IncidentOptions();
 
     @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text",
             description = "Output format. Default: ${DEFAULT-VALUE}.")
@@ -95,8 +88,8 @@ final class RulesDiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Format as = format(format);
         List<String> inputs = new ArrayList<>(incidentFiles);
-        if (customers != null) {
-            inputs.add(customers.toString());
+        if (incidentOptions.customers != null) {
+            inputs.add(incidentOptions.customers.toString());
         }
         OutputFiles outputs = Inputs.outputs(inputs, rows.rejects);
         try (Policy old = Policies.compile(Policies.load(before), decisionOptions.toPolicyOptions(), err);
@@ -107,13 +100,13 @@ final class RulesDiffCommand implements Callable<Integer> {
             List<IncidentRecord> incidents = new ArrayList<>();
             Map<String, Customer> customersById = new HashMap<>();
             Inputs reading = RecoverCommand.readIncidents(new Inputs(null, rules.stdin(), err, outputs, rows.rejects,
-                    Cx.quiet(spec)), spec, customers, incidentFiles, RecoverCommand.sampleFor(old.name()), incidents,
-                    customersById);
+                    Cx.quiet(spec)), spec, incidentOptions.customers, incidentFiles,
+                    RecoverCommand.sampleFor(old.name()), incidents, customersById);
             ReadSummary summary = reading.summary();
             if (rows.stops(summary.rejected(), "line", "nothing compared", err)) {
                 return Cx.EXIT_REJECTED;
             }
-            PolicyDiff diff = PolicyDiff.of(old, candidate, incidents, customersById, now);
+            PolicyDiff diff = PolicyDiff.of(old, candidate, incidents, customersById, incidentOptions.now);
             out.print(switch (as) {
                 case JSON -> WhatIfFormat.json(diff);
                 case HTML -> WhatIfFormat.html(diff);
