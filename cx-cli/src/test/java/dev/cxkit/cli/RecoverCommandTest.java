@@ -227,12 +227,12 @@ class RecoverCommandTest {
     void theTableNamesTheFlight() {
         CliRun r = run("recover", "--policy", "eu261");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("incident UA961-cancelled-at-gate: ITEM_NOT_DELIVERED, MODERATE, IN_PERSON at FRA "
-                        + "(gate Z52), customer p-2007; flight CANCELLATION, 6900 km\n")
+        assertThat(r.out()).contains("incident UA961-cancelled-at-gate: CANCELLATION of flight, 6900 km, MODERATE, "
+                        + "IN_PERSON at FRA (gate Z52), customer p-2007\n")
                 .contains("    CASH_COMPENSATION EUR 600.00 Art. 7(1)(c): 600 EUR, extra-EU 6900 km, cancelled, told on "
                         + "the day of departure, not re-routed\n")
-                .contains("incident LH1234-delay: LONG_WAIT, MODERATE, IN_PERSON at FRA (gate B22), customer p-2001; "
-                        + "flight DELAY, 1800 km intra-EU\n")
+                .contains("incident LH1234-delay: DELAY of flight, 1800 km intra-EU, MODERATE, IN_PERSON at FRA "
+                        + "(gate B22), customer p-2001\n")
                 .contains("12 incidents decided, 0 failed; lines read 12, accepted 12, rejected 0");
     }
 

@@ -31,7 +31,7 @@ final class FactModel {
             Customer.class, ContactPreference.class, RecoveryContext.class, OfferDraft.class, Money.class);
     /** The enums rules compare against. */
     private static final List<Class<? extends Enum<?>>> ENUMS = List.of(IncidentType.class, Severity.class,
-            Disruption.class, SatisfactionFactor.class, Channel.class, AddressKind.class, OfferKind.class,
+            Disruption.class, CauseCategory.class, CarrierSize.class, SatisfactionFactor.class, Channel.class, AddressKind.class, OfferKind.class,
             AwareStep.class, Owner.class);
 
     private FactModel() {

@@ -20,11 +20,12 @@ import java.util.stream.Collectors;
  *   <tr><td>distanceKm, intraEu</td><td>R</td><td>R</td><td>R</td><td>R</td></tr>
  *   <tr><td>departureDelayMinutes</td><td>R</td><td>-</td><td>-</td><td>-</td></tr>
  *   <tr><td>arrivalDelayMinutes</td><td>R</td><td>R if rerouted, else -</td><td>R if rerouted, else -</td><td>-</td></tr>
- *   <tr><td>noticeDays</td><td>-</td><td>R</td><td>-</td><td>-</td></tr>
+ *   <tr><td>noticeDays, noticeHours</td><td>-</td><td>R (either; days are derived from hours)</td><td>-</td><td>-</td></tr>
  *   <tr><td>rerouteDepartureEarlierMinutes</td><td>-</td><td>R if rerouted (the builder defaults it to 0), else -</td><td>-</td><td>-</td></tr>
  *   <tr><td>rerouted, overnight</td><td>O</td><td>O</td><td>O</td><td>-</td></tr>
  *   <tr><td>volunteered</td><td>-</td><td>-</td><td>O</td><td>-</td></tr>
  *   <tr><td>ticketPrice</td><td>O</td><td>O</td><td>O</td><td>R</td></tr>
+ *   <tr><td>cause, carrierSize, flightNumber, carrier, origin, destination</td><td>O</td><td>O</td><td>O</td><td>O</td></tr>
  * </table>
  *
  * <p>Numbers must not be negative and the distance is at least 1 km. Problems name the fields as
@@ -50,10 +51,19 @@ import java.util.stream.Collectors;
  * @param overnight whether the wait forced the passenger to stay a night
  * @param volunteered DENIED_BOARDING: whether the passenger volunteered to give up the seat
  * @param ticketPrice what the passenger paid for the ticket, or null; required for a DOWNGRADE
+ * @param cause why the flight was disrupted, or null when not said (see {@link CauseCategory})
+ * @param carrierSize the carrier's size, or null when not said
+ * @param noticeHours CANCELLATION: hours between the passenger being told and the scheduled
+ *     departure, when given in hours (regulations outside the EU count notice in hours); null otherwise
+ * @param flightNumber the flight's number ({@code AC 123}), or null
+ * @param carrier the operating carrier, or null
+ * @param origin the departure airport (IATA code), or null
+ * @param destination the final destination (IATA code), or null
  */
 public record FlightDisruption(Disruption disruption, int distanceKm, boolean intraEu, Integer departureDelayMinutes,
         Integer arrivalDelayMinutes, Integer noticeDays, Integer rerouteDepartureEarlierMinutes, boolean rerouted,
-        boolean overnight, boolean volunteered, Money ticketPrice) {
+        boolean overnight, boolean volunteered, Money ticketPrice, CauseCategory cause, CarrierSize carrierSize,
+        Integer noticeHours, String flightNumber, String carrier, String origin, String destination) {
 
     /**
      * Validates the flight.
@@ -66,9 +76,35 @@ public record FlightDisruption(Disruption disruption, int distanceKm, boolean in
         Objects.requireNonNull(disruption, "disruption");
         List<Problem> problems = check(disruption, distanceKm, intraEu, departureDelayMinutes, arrivalDelayMinutes,
                 noticeDays, rerouteDepartureEarlierMinutes, rerouted, overnight, volunteered, ticketPrice);
+        hours(problems, disruption, noticeDays, noticeHours);
         if (!problems.isEmpty()) {
             throw invalid(disruption, problems);
         }
+    }
+
+    /** Notice in hours: only for a CANCELLATION, never negative, and the same notice as its days. */
+    private static void hours(List<Problem> out, Disruption disruption, Integer noticeDays, Integer noticeHours) {
+        if (noticeHours == null) {
+            return;
+        }
+        notNegative(out, "notice_hours", noticeHours);
+        if (disruption != null && disruption != Disruption.CANCELLATION) {
+            out.add(new Problem("notice_hours", "is given for a " + disruption + ": it is only for a CANCELLATION; "
+                    + "leave it out", false));
+        } else if (noticeDays != null && noticeHours >= 0 && noticeDays != noticeHours / 24) {
+            out.add(new Problem("notice_hours", noticeHours + " hours is " + noticeHours / 24 + " whole days, but "
+                    + "notice_days is " + noticeDays + ": give one of them", false));
+        }
+    }
+
+    /**
+     * Returns the notice in hours: as given, else the days' (a day's notice counted as 24 hours),
+     * or null when the flight is not a CANCELLATION.
+     *
+     * @return the hours of notice, or null
+     */
+    public Integer noticeInHours() {
+        return noticeHours != null ? noticeHours : noticeDays == null ? null : noticeDays * 24;
     }
 
     private static IllegalArgumentException invalid(Disruption disruption, List<Problem> problems) {
@@ -171,7 +207,7 @@ public record FlightDisruption(Disruption disruption, int distanceKm, boolean in
         }
 
         if (cancellation && noticeDays == null) {
-            out.add(missing("notice_days", "a CANCELLATION needs the days between the passenger being told and the "
+            out.add(missing("notice_days", "a CANCELLATION needs its notice: notice_days (or notice_hours), the time between the passenger being told and the "
                     + "scheduled departure (0 = told on the day)"));
         } else if (!cancellation && noticeDays != null) {
             out.add(new Problem("notice_days", only + "a CANCELLATION; leave it out", false));
@@ -231,6 +267,13 @@ public record FlightDisruption(Disruption disruption, int distanceKm, boolean in
         private boolean overnight;
         private boolean volunteered;
         private Money ticketPrice;
+        private CauseCategory cause;
+        private CarrierSize carrierSize;
+        private Integer noticeHours;
+        private String flightNumber;
+        private String carrier;
+        private String origin;
+        private String destination;
 
         private Builder(Disruption disruption) {
             this.disruption = disruption;
@@ -302,6 +345,54 @@ public record FlightDisruption(Disruption disruption, int distanceKm, boolean in
             return this;
         }
 
+        /** @param value why the flight was disrupted, or null @return this builder */
+        public Builder cause(CauseCategory value) {
+            cause = value;
+            return this;
+        }
+
+        /** @param value the carrier's size, or null @return this builder */
+        public Builder carrierSize(CarrierSize value) {
+            carrierSize = value;
+            return this;
+        }
+
+        /**
+         * Sets the notice of a CANCELLATION in hours; when its days are not set, they are the
+         * whole days of these hours.
+         *
+         * @param value the hours of notice, or null
+         * @return this builder
+         */
+        public Builder noticeHours(Integer value) {
+            noticeHours = value;
+            return this;
+        }
+
+        /**
+         * Sets what identifies the flight, each optional.
+         *
+         * @param number the flight number, or null
+         * @param operatingCarrier the operating carrier, or null
+         * @param from the departure airport, or null
+         * @param to the final destination, or null
+         * @return this builder
+         */
+        public Builder route(String number, String operatingCarrier, String from, String to) {
+            flightNumber = number;
+            carrier = operatingCarrier;
+            origin = from;
+            destination = to;
+            return this;
+        }
+
+        /** The days of notice: as set, else (for a CANCELLATION) the whole days of the hours. */
+        private Integer days() {
+            boolean derived = disruption == Disruption.CANCELLATION && noticeDays == null && noticeHours != null
+                    && noticeHours >= 0;
+            return derived ? Integer.valueOf(noticeHours / 24) : noticeDays;
+        }
+
         private Integer earlier() {
             boolean defaulted = disruption == Disruption.CANCELLATION && rerouted && rerouteDepartureEarlierMinutes == null;
             return defaulted ? Integer.valueOf(0) : rerouteDepartureEarlierMinutes;
@@ -314,8 +405,10 @@ public record FlightDisruption(Disruption disruption, int distanceKm, boolean in
          * @return the problems, each naming its field
          */
         public List<Problem> problems() {
-            return check(disruption, distanceKm, intraEu, departureDelayMinutes, arrivalDelayMinutes, noticeDays,
+            List<Problem> out = check(disruption, distanceKm, intraEu, departureDelayMinutes, arrivalDelayMinutes, days(),
                     earlier(), rerouted, overnight, volunteered, ticketPrice);
+            hours(out, disruption, noticeDays, noticeHours);
+            return out;
         }
 
         /**
@@ -332,7 +425,8 @@ public record FlightDisruption(Disruption disruption, int distanceKm, boolean in
                 throw invalid(disruption, problems);
             }
             return new FlightDisruption(disruption, distanceKm, intraEu, departureDelayMinutes, arrivalDelayMinutes,
-                    noticeDays, earlier(), rerouted, overnight, volunteered, ticketPrice);
+                    days(), earlier(), rerouted, overnight, volunteered, ticketPrice, cause, carrierSize, noticeHours,
+                    flightNumber, carrier, origin, destination);
         }
     }
 }

@@ -36,19 +36,26 @@ import java.util.Objects;
  *     control (weather, strikes, security)
  * @param attributes anything else, by name
  * @param flight the disrupted flight, for a flight incident (its type is then the disruption's
- *     {@linkplain Disruption#incidentType() incident type}); null for any other incident
+ *     {@linkplain Disruption#incidentType() incident type}); null for any other incident. A flight
+ *     whose {@linkplain FlightDisruption#cause() cause} is given decides
+ *     {@code extraordinaryCircumstances}: true exactly when the cause is
+ *     {@link CauseCategory#OUTSIDE_CONTROL}
+ * @param claimedAt when the customer claimed (a passenger may claim months after the flight), or
+ *     null when the claim is the detection
  */
 public record Incident(String id, String journeyId, String customerId, String location, String touchpoint,
         Channel channel, IncidentType type, SatisfactionFactor factor, Severity severity, Instant occurredAt,
         Instant detectedAt, int minutesWaited, int minutesPromised, Money orderValue, List<AffectedItem> items,
-        boolean extraordinaryCircumstances, Map<String, String> attributes, FlightDisruption flight) {
+        boolean extraordinaryCircumstances, Map<String, String> attributes, FlightDisruption flight,
+        Instant claimedAt) {
 
     /**
      * Validates the incident.
      *
      * @throws NullPointerException if the id, channel, type, severity or detection time is null
      * @throws IllegalArgumentException if the id is blank, a wait is negative, the order value is
-     *     negative, detection is before occurrence, or the type is not the flight's disruption's
+     *     negative, detection or the claim is before occurrence, the type is not the flight's
+     *     disruption's, or extraordinary circumstances contradict the flight's cause
      */
     public Incident {
         Objects.requireNonNull(id, "id");
@@ -72,6 +79,17 @@ public record Incident(String id, String journeyId, String customerId, String lo
             throw new IllegalArgumentException("incident " + id + ": type " + type + " does not match the flight's "
                     + flight.disruption() + " (a " + flight.disruption().incidentType() + ")");
         }
+        if (claimedAt != null && occurredAt != null && claimedAt.isBefore(occurredAt)) {
+            throw new IllegalArgumentException("incident " + id + ": claimed before it occurred");
+        }
+        if (flight != null && flight.cause() != null) {
+            boolean outside = flight.cause() == CauseCategory.OUTSIDE_CONTROL;
+            if (extraordinaryCircumstances && !outside) {
+                throw new IllegalArgumentException("incident " + id + ": extraordinary circumstances contradict the "
+                        + "flight's cause " + flight.cause() + " (extraordinary circumstances are OUTSIDE_CONTROL)");
+            }
+            extraordinaryCircumstances = outside;
+        }
         factor = factor == null ? type.usualFactor() : factor;
         items = List.copyOf(items == null ? List.of() : items);
         attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
@@ -79,13 +97,30 @@ public record Incident(String id, String journeyId, String customerId, String lo
 
     /**
      * Describes the incident in one line for people, without its id:
-     * {@code WRONG_ITEM, MODERATE, IN_PERSON at Leeds (served), customer C0012}, and for a flight
-     * {@code ...; flight DELAY, 1200 km intra-EU}.
+     * {@code WRONG_ITEM, MODERATE, IN_PERSON at Leeds (served), customer C0012}, and a flight in its
+     * own words: {@code DELAY of flight AC 123 (YUL to YYZ), 1200 km, OUTSIDE_CONTROL, MODERATE, IN_PERSON}.
      *
      * @return the description
      */
     public String summary() {
-        StringBuilder sb = new StringBuilder().append(type).append(", ").append(severity).append(", ").append(channel);
+        StringBuilder sb = new StringBuilder();
+        if (flight != null) {
+            // a flight in its own words: what happened to it, then which flight
+            sb.append(flight.disruption()).append(" of flight");
+            if (flight.flightNumber() != null) {
+                sb.append(' ').append(flight.flightNumber());
+            }
+            if (flight.origin() != null && flight.destination() != null) {
+                sb.append(" (").append(flight.origin()).append(" to ").append(flight.destination()).append(')');
+            }
+            sb.append(", ").append(flight.distanceKm()).append(" km").append(flight.intraEu() ? " intra-EU" : "");
+            if (flight.cause() != null) {
+                sb.append(", ").append(flight.cause());
+            }
+            sb.append(", ").append(severity).append(", ").append(channel);
+        } else {
+            sb.append(type).append(", ").append(severity).append(", ").append(channel);
+        }
         if (location != null) {
             sb.append(" at ").append(location);
         }
@@ -94,10 +129,6 @@ public record Incident(String id, String journeyId, String customerId, String lo
         }
         if (customerId != null) {
             sb.append(", customer ").append(customerId);
-        }
-        if (flight != null) {
-            sb.append("; flight ").append(flight.disruption()).append(", ").append(flight.distanceKm())
-                    .append(" km").append(flight.intraEu() ? " intra-EU" : "");
         }
         return sb.toString();
     }
@@ -161,6 +192,7 @@ public record Incident(String id, String journeyId, String customerId, String lo
         private SatisfactionFactor factor;
         private Severity severity = Severity.MODERATE;
         private Instant occurredAt;
+        private Instant claimedAt;
         private Instant detectedAt;
         private int minutesWaited;
         private int minutesPromised;
@@ -278,6 +310,12 @@ public record Incident(String id, String journeyId, String customerId, String lo
             return this;
         }
 
+        /** @param value when the customer claimed, or null when the claim is the detection @return this builder */
+        public Builder claimedAt(Instant value) {
+            claimedAt = value;
+            return this;
+        }
+
         /**
          * Builds the incident; the detection time defaults to the occurrence time.
          *
@@ -288,7 +326,7 @@ public record Incident(String id, String journeyId, String customerId, String lo
             Instant detected = detectedAt != null ? detectedAt : occurredAt;
             return new Incident(id, journeyId, customerId, location, touchpoint, channel, type, factor, severity,
                     occurredAt, detected, minutesWaited, minutesPromised, orderValue, items,
-                    extraordinaryCircumstances, attributes, flight);
+                    extraordinaryCircumstances, attributes, flight, claimedAt);
         }
     }
 }

@@ -8,6 +8,8 @@ import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.core.service.SatisfactionFactor;
 import dev.cxkit.rules.fact.AffectedItem;
+import dev.cxkit.rules.fact.CarrierSize;
+import dev.cxkit.rules.fact.CauseCategory;
 import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.fact.Disruption;
 import dev.cxkit.rules.fact.FlightDisruption;
@@ -62,12 +64,13 @@ public final class IncidentFields {
     /** The keys of a flight incident ({@code kind} = {@code FLIGHT}) only. */
     private static final Set<String> FLIGHT_KEYS = keys("disruption", "distance_km", "intra_eu",
             "departure_delay_minutes", "arrival_delay_minutes", "notice_days", "reroute_departure_earlier_minutes",
-            "rerouted", "overnight", "volunteered", "ticket_price");
+            "rerouted", "overnight", "volunteered", "ticket_price", "cause", "carrier_size", "notice_hours",
+            "flight_number", "carrier", "origin", "destination");
     /** The keys of an incident in both inputs, but for its id. */
     private static final Set<String> INCIDENT_KEYS = keys(FLIGHT_KEYS, "kind", "type", "severity", "channel",
             "factor", "journey_id", "customer_id", "location", "touchpoint", "occurred_at", "detected_at",
             "minutes_waited", "minutes_promised", "order_value", "currency", "items", "extraordinary_circumstances",
-            "attributes");
+            "attributes", "claimed_at");
     /** The context hints: inline in a JSON line, {@code given.context} in a scenario. */
     private static final Set<String> HINT_KEYS = keys("budget_left_today", "similar_recent_incidents",
             "already_compensated");
@@ -192,6 +195,12 @@ public final class IncidentFields {
         Integer promised = fields.integer("minutes_promised", 0, "must not be negative");
         Money orderValue = money(fields, "order_value");
         boolean extraordinary = fields.bool("extraordinary_circumstances", false);
+        Instant claimed = fields.instant("claimed_at");
+        if (flight != null && flight.cause() != null && fields.has("extraordinary_circumstances")
+                && extraordinary != (flight.cause() == CauseCategory.OUTSIDE_CONTROL)) {
+            fields.problem("extraordinary_circumstances", extraordinary + " contradicts cause " + flight.cause()
+                    + " (extraordinary circumstances are OUTSIDE_CONTROL); give one of them");
+        }
         Map<String, String> attributes = fields.strings("attributes");
         List<AffectedItem> items = items(fields);
         if (fields.problems().size() > before) {
@@ -202,7 +211,8 @@ public final class IncidentFields {
                 .touchpoint(fields.text("touchpoint")).channel(channel).factor(factor).severity(severity)
                 .occurredAt(occurred).detectedAt(detectedAt)
                 .wait(waited == null ? 0 : waited, promised == null ? 0 : promised).orderValue(orderValue)
-                .extraordinaryCircumstances(extraordinary).flight(flight);
+                .extraordinaryCircumstances(extraordinary && (flight == null || flight.cause() == null))
+                .flight(flight).claimedAt(claimed);
         items.forEach(builder::item);
         attributes.forEach(builder::attribute);
         try {
@@ -280,7 +290,12 @@ public final class IncidentFields {
                 .rerouted(fields.bool("rerouted", false))
                 .overnight(fields.bool("overnight", false))
                 .volunteered(fields.bool("volunteered", false))
-                .ticketPrice(money(fields, "ticket_price"));
+                .ticketPrice(money(fields, "ticket_price"))
+                .cause(fields.enumValue("cause", CauseCategory.class, null))
+                .carrierSize(fields.enumValue("carrier_size", CarrierSize.class, null))
+                .noticeHours(fields.integer("notice_hours"))
+                .route(fields.text("flight_number"), fields.text("carrier"), fields.text("origin"),
+                        fields.text("destination"));
         List<FlightDisruption.Problem> problems = builder.problems();
         for (FlightDisruption.Problem problem : problems) {
             // a key that is there but could not be read was reported as such, not as missing

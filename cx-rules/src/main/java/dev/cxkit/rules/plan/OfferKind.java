@@ -27,7 +27,9 @@ public enum OfferKind {
     /** The choice of a refund or re-routing. */
     REFUND_OPTION(false),
     /** A partial refund for a downgrade. */
-    DOWNGRADE_REFUND(true);
+    DOWNGRADE_REFUND(true),
+    /** A seat on another flight to the destination (rebooking or re-routing), without money. */
+    REBOOKING(false);
 
     private final boolean money;
 

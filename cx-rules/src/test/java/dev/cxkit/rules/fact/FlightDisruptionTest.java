@@ -43,7 +43,7 @@ class FlightDisruptionTest {
     void aValidFlightOfEachDisruptionBuilds() {
         FlightDisruption delay = delay().overnight(true).build();
         assertThat(delay).isEqualTo(new FlightDisruption(Disruption.DELAY, 1800, true, 200, 190, null, null, false,
-                true, false, null));
+                true, false, null, null, null, null, null, null, null, null));
 
         FlightDisruption cancelled = cancellation().rerouted(true).arrivalDelayMinutes(100).build();
         assertThat(cancelled.rerouteDepartureEarlierMinutes()).as("a re-routed cancellation defaults to 0 earlier")
@@ -96,8 +96,8 @@ class FlightDisruptionTest {
     /** One flight with one thing wrong, the problem it must report, and whether that is a missing field. */
     static Stream<Arguments> oneProblem() {
         return Stream.of(
-                Arguments.of(cancellation().noticeDays(null), true, "notice_days is missing: a CANCELLATION needs the "
-                        + "days between the passenger being told and the scheduled departure (0 = told on the day)"),
+                Arguments.of(cancellation().noticeDays(null), true, "notice_days is missing: a CANCELLATION needs its "
+                        + "notice: notice_days (or notice_hours), the time between the passenger being told and the scheduled departure (0 = told on the day)"),
                 Arguments.of(cancellation().rerouted(true), true, "arrival_delay_minutes is missing: a re-routed "
                         + "CANCELLATION needs how late the re-routing reached the final destination (0 if not late)"),
                 Arguments.of(deniedBoarding().rerouted(true), true, "arrival_delay_minutes is missing: a re-routed "
@@ -160,10 +160,10 @@ class FlightDisruptionTest {
                         + "out; volunteered is true for a DELAY: only a DENIED_BOARDING passenger can volunteer to give "
                         + "up the seat; leave it out");
         assertThatThrownBy(() -> new FlightDisruption(Disruption.CANCELLATION, 900, true, null, 60, 3, null, true,
-                false, false, null)).isInstanceOf(IllegalArgumentException.class)
+                false, false, null, null, null, null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("flight CANCELLATION: reroute_departure_earlier_minutes is missing: a re-routed "
                         + "CANCELLATION needs how much earlier the re-routing departed (0 if not earlier)");
         assertThatThrownBy(() -> new FlightDisruption(null, 900, true, null, null, null, null, false, false, false,
-                null)).isInstanceOf(NullPointerException.class);
+                null, null, null, null, null, null, null, null)).isInstanceOf(NullPointerException.class);
     }
 }

@@ -42,7 +42,39 @@ class IncidentTest {
         Incident intraEu = Incident.builder("f1", delay).detectedAt(DETECTED).customerId("P1").build();
         Incident longHaul = Incident.builder("f2", downgrade).severity(Severity.MAJOR).detectedAt(DETECTED).build();
 
-        assertThat(intraEu.summary()).isEqualTo("LONG_WAIT, MODERATE, IN_PERSON, customer P1; flight DELAY, 1200 km intra-EU");
-        assertThat(longHaul.summary()).isEqualTo("QUALITY, MAJOR, IN_PERSON; flight DOWNGRADE, 6000 km");
+        assertThat(intraEu.summary()).isEqualTo("DELAY of flight, 1200 km intra-EU, MODERATE, IN_PERSON, customer P1");
+        assertThat(longHaul.summary()).isEqualTo("DOWNGRADE of flight, 6000 km, MAJOR, IN_PERSON");
+    }
+
+    /** Beyond the EU: a flight's number, airports, carrier, size and cause, and notice in hours. */
+    @Test
+    void aFlightInItsOwnWordsWithItsCauseAndClaim() {
+        FlightDisruption cancelled = FlightDisruption.builder(Disruption.CANCELLATION).distanceKm(540).intraEu(false)
+                .noticeHours(30).cause(CauseCategory.WITHIN_CONTROL).carrierSize(CarrierSize.LARGE)
+                .route("AC 123", "Air Canada", "YUL", "YYZ").build();
+        assertThat(cancelled.noticeDays()).as("days are the hours' whole days").isEqualTo(1);
+        assertThat(cancelled.noticeInHours()).isEqualTo(30);
+        Incident incident = Incident.builder("f3", cancelled).detectedAt(DETECTED)
+                .claimedAt(DETECTED.plus(java.time.Duration.ofDays(300))).build();
+        assertThat(incident.summary()).isEqualTo("CANCELLATION of flight AC 123 (YUL to YYZ), 540 km, WITHIN_CONTROL, "
+                + "MODERATE, IN_PERSON");
+        assertThat(incident.extraordinaryCircumstances()).isFalse();
+        assertThat(incident.claimedAt()).isEqualTo(DETECTED.plus(java.time.Duration.ofDays(300)));
+        // the cause decides extraordinary circumstances, for packs that read either
+        FlightDisruption storm = FlightDisruption.builder(Disruption.DELAY).distanceKm(540).intraEu(false)
+                .departureDelayMinutes(300).arrivalDelayMinutes(290).cause(CauseCategory.OUTSIDE_CONTROL).build();
+        assertThat(Incident.builder("f4", storm).detectedAt(DETECTED).build().extraordinaryCircumstances()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Incident.builder("f5", cancelled).detectedAt(DETECTED)
+                .extraordinaryCircumstances(true).build()).hasMessageContaining("contradict the flight's cause");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Incident.builder("f6", cancelled)
+                .occurredAt(DETECTED).claimedAt(DETECTED.minusSeconds(60)).build())
+                .hasMessageContaining("claimed before it occurred");
+        // notice in hours and in days must agree, and is only for a cancellation
+        assertThat(FlightDisruption.builder(Disruption.CANCELLATION).distanceKm(540).intraEu(false).noticeDays(2)
+                .noticeHours(30).problems()).extracting(FlightDisruption.Problem::toString)
+                .containsExactly("notice_hours 30 hours is 1 whole days, but notice_days is 2: give one of them");
+        assertThat(FlightDisruption.builder(Disruption.DELAY).distanceKm(540).intraEu(false)
+                .departureDelayMinutes(10).arrivalDelayMinutes(10).noticeHours(30).problems())
+                .extracting(FlightDisruption.Problem::field).containsExactly("notice_hours");
     }
 }

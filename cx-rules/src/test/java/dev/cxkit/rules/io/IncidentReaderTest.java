@@ -220,7 +220,25 @@ class IncidentReaderTest {
         assertThat(i.channel()).isEqualTo(Channel.PHONE);
         assertThat(i.customerId()).isEqualTo("p-1");
         assertThat(i.flight()).isEqualTo(new FlightDisruption(Disruption.CANCELLATION, 6500, false, null, 200, 0, 45,
-                true, true, false, Money.of("720.00", "EUR")));
+                true, true, false, Money.of("720.00", "EUR"), null, null, null, null, null, null, null));
+    }
+
+    /** A flight beyond the EU: its number, carrier, airports, size, cause, notice in hours and claim time. */
+    @Test
+    void readsAFlightBeyondTheEu() throws IOException {
+        read(flight(CANCELLATION + ",'notice_hours':30,'cause':'required_for_safety','carrier_size':'SMALL',"
+                + "'flight_number':'PD 2411','carrier':'Porter','origin':'YTZ','destination':'YOW',"
+                + "'claimed_at':'2026-04-01T09:00:00Z'") + "\n");
+        assertThat(rejected).isEmpty();
+        Incident i = accepted.get(0).incident();
+        assertThat(i.flight().cause()).isEqualTo(dev.cxkit.rules.fact.CauseCategory.REQUIRED_FOR_SAFETY);
+        assertThat(i.flight().carrierSize()).isEqualTo(dev.cxkit.rules.fact.CarrierSize.SMALL);
+        assertThat(i.flight().noticeHours()).isEqualTo(30);
+        assertThat(i.flight().noticeDays()).isEqualTo(1);
+        assertThat(i.extraordinaryCircumstances()).as("required for safety is within the carrier's control").isFalse();
+        assertThat(i.claimedAt()).isEqualTo(java.time.Instant.parse("2026-04-01T09:00:00Z"));
+        assertThat(i.summary()).startsWith("CANCELLATION of flight PD 2411 (YTZ to YOW), 900 km intra-EU, "
+                + "REQUIRED_FOR_SAFETY");
     }
 
     @Test
@@ -235,7 +253,7 @@ class IncidentReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "notice days on a delay | " + DELAY + ",'notice_days':20 | notice_days is given for a DELAY: it is only for a CANCELLATION; leave it out",
-        "cancellation without notice | " + CANCELLATION + " | notice_days is missing: a CANCELLATION needs the days between the passenger being told and the scheduled departure (0 = told on the day)",
+        "cancellation without notice | " + CANCELLATION + " | notice_days is missing: a CANCELLATION needs its notice: notice_days (or notice_hours), the time between the passenger being told and the scheduled departure (0 = told on the day)",
         "volunteer on a cancellation | " + CANCELLATION + ",'notice_days':2,'volunteered':true | volunteered is true for a CANCELLATION: only a DENIED_BOARDING passenger can volunteer to give up the seat; leave it out",
         "negative distance | 'disruption':'DENIED_BOARDING','distance_km':-800,'intra_eu':true | distance_km -800 must be at least 1 (km)",
         "no disruption | 'distance_km':800,'intra_eu':true | disruption is missing (one of DELAY, CANCELLATION, DENIED_BOARDING, DOWNGRADE)",
@@ -259,6 +277,9 @@ class IncidentReaderTest {
         "downgrade overnight | 'disruption':'DOWNGRADE','distance_km':800,'intra_eu':true,'ticket_price':100,'overnight':true | overnight is true for a DOWNGRADE: a downgraded passenger flew on the booked flight",
         "downgrade re-routed | 'disruption':'DOWNGRADE','distance_km':800,'intra_eu':true,'ticket_price':100,'rerouted':true | rerouted is true for a DOWNGRADE",
         "type contradicts disruption | " + DELAY + ",'type':'WRONG_ITEM' | type WRONG_ITEM contradicts disruption DELAY (a LONG_WAIT); leave type out of a FLIGHT line",
+        "cause contradicts extraordinary | " + DELAY + ",'cause':'WITHIN_CONTROL','extraordinary_circumstances':true | extraordinary_circumstances true contradicts cause WITHIN_CONTROL (extraordinary circumstances are OUTSIDE_CONTROL); give one of them",
+        "unknown cause | " + DELAY + ",'cause':'WEATHER' | cause 'WEATHER' is not one of WITHIN_CONTROL, REQUIRED_FOR_SAFETY, OUTSIDE_CONTROL",
+        "notice hours on a delay | " + DELAY + ",'notice_hours':30 | notice_hours is given for a DELAY: it is only for a CANCELLATION; leave it out",
     })
     void rejectsABadFlightLineWithAReasonARuleAuthorCanActOn(String name, String fields, String reason)
             throws IOException {

@@ -163,7 +163,7 @@ class ScenarioLoaderTest {
         Incident incident = file.scenario().incident();
         assertThat(incident.type()).isEqualTo(IncidentType.ITEM_NOT_DELIVERED);
         assertThat(incident.flight()).isEqualTo(new FlightDisruption(Disruption.CANCELLATION, 6500, false, null, 200, 0,
-                45, true, false, false, Money.of("720.00", "EUR")));
+                45, true, false, false, Money.of("720.00", "EUR"), null, null, null, null, null, null, null));
     }
 
     @Test
@@ -176,8 +176,8 @@ class ScenarioLoaderTest {
                         + "DELAY; leave it out",
                 SOURCE + ": given.incident.arrival_delay_minutes: is given but rerouted is not true: it is how late the "
                         + "re-routing arrived; set rerouted to true or leave it out",
-                SOURCE + ": given.incident.notice_days: is missing: a CANCELLATION needs the days between the passenger "
-                        + "being told and the scheduled departure (0 = told on the day)",
+                SOURCE + ": given.incident.notice_days: is missing: a CANCELLATION needs its notice: "
+                        + "notice_days (or notice_hours), the time between the passenger being told and the scheduled departure (0 = told on the day)",
                 SOURCE + ": given.incident.reroute_departure_earlier_minutes: is given but rerouted is not true: it "
                         + "describes the re-routing; set rerouted to true or leave it out",
                 SOURCE + ": given.incident.volunteered: is true for a CANCELLATION: only a DENIED_BOARDING passenger "
