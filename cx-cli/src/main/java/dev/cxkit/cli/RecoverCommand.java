@@ -169,7 +169,7 @@ final class RecoverCommand implements Callable<Integer> {
             }
             List<IncidentRecord> incidents = new ArrayList<>();
             Map<String, Customer> customersById = new HashMap<>();
-            Inputs reading = readInputs(err, outputs, sampleFor(source.name()), incidents, customersById);
+            Inputs reading = readInputs(err, outputs, sampleFor(source.name()), incidents, customersById, deciding);
             summary = reading.summary();
             rejections = reading.rejections();
             if (rows.stops(summary.rejected(), "line", "nothing decided", err)) {
@@ -201,9 +201,9 @@ final class RecoverCommand implements Callable<Integer> {
     }
 
     private Inputs readInputs(PrintWriter err, OutputFiles outputs, Sample sample, List<IncidentRecord> incidents,
-            Map<String, Customer> customersById) throws IOException {
+            Map<String, Customer> customersById, Policy policy) throws IOException {
         return readIncidents(new Inputs(null, parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec)), spec,
-                incidentOptions.customers, files, sample, incidents, customersById);
+                incidentOptions.customers, files, sample, incidents, customersById, policy);
     }
 
     /**
@@ -211,7 +211,7 @@ final class RecoverCommand implements Callable<Integer> {
      * recover} and {@code cx rules diff} do: rejected lines reported, counted and kept.
      */
     static Inputs readIncidents(Inputs reading, CommandSpec spec, Path customers, List<String> files, Sample sample,
-            List<IncidentRecord> incidents, Map<String, Customer> customersById) throws IOException {
+            List<IncidentRecord> incidents, Map<String, Customer> customersById, Policy policy) throws IOException {
         reading.unit("lines");
         if (customers != null) {
             reading.read(CustomerReader.create(), List.of(customers.toString()), sample.name(), () -> null,
@@ -221,7 +221,8 @@ final class RecoverCommand implements Callable<Integer> {
             Cx.info(spec, "no INCIDENTS given: deciding the bundled sample " + sample.what() + " (" + sample.name()
                     + ")");
         }
-        reading.read(IncidentReader.create(), files, sample.name(),
+        // a flight line without a field the policy needs is rejected with its line, not failed later
+        reading.read(IncidentReader.create(policy.source().settings().requiredFlightFields()), files, sample.name(),
                 () -> RecoverCommand.class.getResourceAsStream(sample.resource()), incidents::add);
         reading.report();
         reading.finish();

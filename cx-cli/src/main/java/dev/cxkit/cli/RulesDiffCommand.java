@@ -101,7 +101,7 @@ final class RulesDiffCommand implements Callable<Integer> {
             Map<String, Customer> customersById = new HashMap<>();
             Inputs reading = RecoverCommand.readIncidents(new Inputs(null, rules.stdin(), err, outputs, rows.rejects,
                     Cx.quiet(spec)), spec, incidentOptions.customers, incidentFiles,
-                    RecoverCommand.sampleFor(old.name()), incidents, customersById);
+                    RecoverCommand.sampleFor(old.name()), incidents, customersById, old);
             ReadSummary summary = reading.summary();
             if (rows.stops(summary.rejected(), "line", "nothing compared", err)) {
                 return Cx.EXIT_REJECTED;

@@ -397,6 +397,21 @@ class RecoverCommandTest {
                 .contains(typo + ":2: setting 'authority.frontline.limit' = 'lots' is not a number");
     }
 
+    /** eu261 needs each flight's distance and intra_eu; its reader rejects a line without one, by line and field. */
+    @Test
+    void aFlightLineWithoutAFieldThePolicyNeedsIsRejectedWithItsLine() throws IOException {
+        Path flights = write("flights.jsonl", "{\"incident_id\":\"AC-1\",\"kind\":\"FLIGHT\",\"disruption\":\"DELAY\","
+                + "\"departure_delay_minutes\":240,\"arrival_delay_minutes\":230,\"distance_km\":540,"
+                + "\"detected_at\":\"2026-03-01T10:00:00Z\"}\n");
+        CliRun eu261 = run("recover", flights.toString(), "--policy", "eu261", "--format", "json");
+        assertThat(eu261.err()).contains("flights.jsonl line 1: intra_eu is missing: the policy needs it for every flight");
+        assertThat(eu261.json().get("rows").get("rejected").asInt()).isEqualTo(1);
+        // a policy that needs neither reads the same line
+        CliRun restaurant = run("recover", flights.toString(), "--format", "json");
+        assertThat(restaurant.json().get("rows").get("rejected").asInt()).isZero();
+        assertThat(restaurant.json().get("plans").size()).isEqualTo(1);
+    }
+
     static final String BROKEN = """
             package test.broken;
             import dev.cxkit.rules.fact.*;

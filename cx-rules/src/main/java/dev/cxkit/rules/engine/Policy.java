@@ -106,6 +106,8 @@ public final class Policy implements AutoCloseable {
     private final boolean planMatched;
     private final boolean settingsMatched;
     private final List<PolicyProblem> warnings;
+    /** The flight fields the pack needs for every flight (its settings' {@code flight.required}). */
+    private final List<String> requiredFlightFields;
     /** The pack's invariants: the names of its queries named {@code invariant: ...}. */
     private final List<String> invariants;
     /** Decisions abandoned at their time budget (shared by versions with other settings or options). */
@@ -160,6 +162,13 @@ public final class Policy implements AutoCloseable {
         this.warnings = List.copyOf(warnings);
         invariants.sort(Comparator.naturalOrder());
         this.invariants = List.copyOf(invariants);
+        List<String> required;
+        try {
+            required = source.settings().requiredFlightFields();
+        } catch (IllegalArgumentException e) {
+            required = List.of(); // reported by the settings check when the policy was compiled
+        }
+        this.requiredFlightFields = required;
     }
 
     /**
@@ -362,6 +371,14 @@ public final class Policy implements AutoCloseable {
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(context, "context");
+        if (incident.flight() != null && !requiredFlightFields.isEmpty()) {
+            List<String> lacking = incident.flight().lacks(requiredFlightFields);
+            if (!lacking.isEmpty()) {
+                throw new DecisionException(incident.id(), null, "the flight has no " + String.join(", ", lacking)
+                        + ", which policy '" + name() + "' needs for every flight ("
+                        + dev.cxkit.rules.fact.PolicySettings.FLIGHT_REQUIRED + " in its settings)", null);
+            }
+        }
         if (options.isolation() == PolicyOptions.Isolation.CALLER) {
             return run(incident, customer, context, d -> { });
         }

@@ -80,9 +80,20 @@ final class SettingsCheck {
                         null, reason + " (read by rule \"" + read.rule() + "\" as " + read.kind() + ")", true)));
             }
         }
+        if (settings.values().containsKey(PolicySettings.FLIGHT_REQUIRED)) {
+            try {
+                settings.requiredFlightFields();
+            } catch (IllegalArgumentException e) {
+                int line = settings.line(PolicySettings.FLIGHT_REQUIRED);
+                String prefix = settings.source() + (line > 0 ? ":" + line : "") + ": ";
+                out.add(new PolicyProblem(settings.source(), line, null, e.getMessage().startsWith(prefix)
+                        ? e.getMessage().substring(prefix.length()) : e.getMessage(), true));
+            }
+        }
         if (!computedKeys) {
             for (String key : settings.values().keySet()) {
-                if (!firstRead.containsKey(key) && !key.equals(PolicySettings.CURRENCY)) {
+                if (!firstRead.containsKey(key) && !key.equals(PolicySettings.CURRENCY)
+                        && !key.equals(PolicySettings.FLIGHT_REQUIRED)) {
                     String near = DocumentFields.closest(key, firstRead.keySet());
                     out.add(new PolicyProblem(settings.source(), settings.line(key), null, key
                             + ": no rule reads this setting, so it changes nothing"

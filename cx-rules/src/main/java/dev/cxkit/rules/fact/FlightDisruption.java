@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * <table>
  *   <caption>Which fields each disruption takes: R required, O optional, - must be left out</caption>
  *   <tr><th>field</th><th>DELAY</th><th>CANCELLATION</th><th>DENIED_BOARDING</th><th>DOWNGRADE</th></tr>
- *   <tr><td>distanceKm, intraEu</td><td>R</td><td>R</td><td>R</td><td>R</td></tr>
+ *   <tr><td>distanceKm, intraEu</td><td>O</td><td>O</td><td>O</td><td>O</td></tr>
  *   <tr><td>departureDelayMinutes</td><td>R</td><td>-</td><td>-</td><td>-</td></tr>
  *   <tr><td>arrivalDelayMinutes</td><td>R</td><td>R if rerouted, else -</td><td>R if rerouted, else -</td><td>-</td></tr>
  *   <tr><td>noticeDays, noticeHours</td><td>-</td><td>R (either; days are derived from hours)</td><td>-</td><td>-</td></tr>
@@ -28,16 +28,19 @@ import java.util.stream.Collectors;
  *   <tr><td>cause, carrierSize, flightNumber, carrier, origin, destination</td><td>O</td><td>O</td><td>O</td><td>O</td></tr>
  * </table>
  *
- * <p>Numbers must not be negative and the distance is at least 1 km. Problems name the fields as
+ * <p>The distance and whether the flight is within the EU are what the EU's regulation decides
+ * bands on; other regulations do not need them, so the model leaves them optional and a pack that
+ * needs them says so ({@link PolicySettings#FLIGHT_REQUIRED}): the engine then refuses a flight
+ * without them. Numbers must not be negative and the distance is at least 1 km. Problems name the fields as
  * the input formats do ({@code notice_days}), so readers can report them as they are.
  *
  * <p>Build one with {@link #builder(Disruption)}. Immutable and thread-safe.
  *
  * @param disruption what happened to the flight
  * @param distanceKm the great-circle distance from the departure airport to the final
- *     destination, in kilometres (Art. 7(4))
- * @param intraEu whether the flight is within the EU: over 1500 km it decides between the
- *     EUR 400 and EUR 600 bands
+ *     destination, in kilometres (Art. 7(4)), or null when not given
+ * @param intraEu whether the flight is within the EU (over 1500 km it decides between the
+ *     EUR 400 and EUR 600 bands), or null when not given
  * @param departureDelayMinutes DELAY: how late the flight is expected to depart, in minutes (care
  *     and the refund option depend on it); null otherwise
  * @param arrivalDelayMinutes how late the passenger reached the final destination, in minutes: of
@@ -60,7 +63,7 @@ import java.util.stream.Collectors;
  * @param origin the departure airport (IATA code), or null
  * @param destination the final destination (IATA code), or null
  */
-public record FlightDisruption(Disruption disruption, int distanceKm, boolean intraEu, Integer departureDelayMinutes,
+public record FlightDisruption(Disruption disruption, Integer distanceKm, Boolean intraEu, Integer departureDelayMinutes,
         Integer arrivalDelayMinutes, Integer noticeDays, Integer rerouteDepartureEarlierMinutes, boolean rerouted,
         boolean overnight, boolean volunteered, Money ticketPrice, CauseCategory cause, CarrierSize carrierSize,
         Integer noticeHours, String flightNumber, String carrier, String origin, String destination) {
@@ -95,6 +98,38 @@ public record FlightDisruption(Disruption disruption, int distanceKm, boolean in
             out.add(new Problem("notice_hours", noticeHours + " hours is " + noticeHours / 24 + " whole days, but "
                     + "notice_days is " + noticeDays + ": give one of them", false));
         }
+    }
+
+    /** The input names of the optional fields a pack may require ({@link PolicySettings#FLIGHT_REQUIRED}). */
+    public static final java.util.Set<String> REQUIRABLE = java.util.Set.of("distance_km", "intra_eu", "cause",
+            "carrier_size", "flight_number", "carrier", "origin", "destination", "ticket_price");
+
+    /**
+     * Returns which of some required fields this flight does not give.
+     *
+     * @param required input names ({@link #REQUIRABLE})
+     * @return the missing ones, in the order given
+     */
+    public List<String> lacks(java.util.Collection<String> required) {
+        List<String> out = new ArrayList<>();
+        for (String field : required) {
+            Object value = switch (field) {
+                case "distance_km" -> distanceKm;
+                case "intra_eu" -> intraEu;
+                case "cause" -> cause;
+                case "carrier_size" -> carrierSize;
+                case "flight_number" -> flightNumber;
+                case "carrier" -> carrier;
+                case "origin" -> origin;
+                case "destination" -> destination;
+                case "ticket_price" -> ticketPrice;
+                default -> throw new IllegalArgumentException("not a flight field a pack can require: " + field);
+            };
+            if (value == null) {
+                out.add(field);
+            }
+        }
+        return out;
     }
 
     /**
@@ -160,13 +195,8 @@ public record FlightDisruption(Disruption disruption, int distanceKm, boolean in
             Integer rerouteDepartureEarlierMinutes, boolean rerouted, boolean overnight, boolean volunteered,
             Money ticketPrice) {
         List<Problem> out = new ArrayList<>();
-        if (distanceKm == null) {
-            out.add(missing("distance_km", "the great-circle distance to the final destination, in km"));
-        } else if (distanceKm < 1) {
+        if (distanceKm != null && distanceKm < 1) {
             out.add(new Problem("distance_km", distanceKm + " must be at least 1 (km)", false));
-        }
-        if (intraEu == null) {
-            out.add(missing("intra_eu", "true for a flight within the EU: over 1500 km it decides the Art. 7(1) band"));
         }
         notNegative(out, "departure_delay_minutes", departureDelayMinutes);
         notNegative(out, "arrival_delay_minutes", arrivalDelayMinutes);
@@ -285,7 +315,7 @@ public record FlightDisruption(Disruption disruption, int distanceKm, boolean in
             return this;
         }
 
-        /** @param value whether the flight is within the EU @return this builder */
+        /** @param value whether the flight is within the EU, or null @return this builder */
         public Builder intraEu(Boolean value) {
             intraEu = value;
             return this;

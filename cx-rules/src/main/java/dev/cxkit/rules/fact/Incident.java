@@ -113,7 +113,10 @@ public record Incident(String id, String journeyId, String customerId, String lo
             if (flight.origin() != null && flight.destination() != null) {
                 sb.append(" (").append(flight.origin()).append(" to ").append(flight.destination()).append(')');
             }
-            sb.append(", ").append(flight.distanceKm()).append(" km").append(flight.intraEu() ? " intra-EU" : "");
+            if (flight.distanceKm() != null) {
+                sb.append(", ").append(flight.distanceKm()).append(" km")
+                        .append(Boolean.TRUE.equals(flight.intraEu()) ? " intra-EU" : "");
+            }
             if (flight.cause() != null) {
                 sb.append(", ").append(flight.cause());
             }

@@ -41,6 +41,12 @@ public final class PolicySettings {
 
     /** The key of the pack's currency. */
     public static final String CURRENCY = "currency";
+    /**
+     * The key that lists the flight fields a pack needs for every flight, by their input names
+     * ({@code flight.required = distance_km, intra_eu}): the engine refuses a flight without one,
+     * and {@code cx recover} rejects its line, naming the field.
+     */
+    public static final String FLIGHT_REQUIRED = "flight.required";
 
     private final String source;
     private final Map<String, String> values;
@@ -265,6 +271,30 @@ public final class PolicySettings {
                     + "of minutes that fits");
         }
         return (int) duration.toMinutes();
+    }
+
+    /**
+     * Returns the flight fields the pack needs ({@value #FLIGHT_REQUIRED}), in input names.
+     *
+     * @return the fields; empty when the pack needs none
+     * @throws IllegalArgumentException if a name is not a field a pack can require
+     */
+    public java.util.List<String> requiredFlightFields() {
+        String value = values.get(FLIGHT_REQUIRED);
+        if (value == null || value.isBlank()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String field = part.strip();
+            if (!FlightDisruption.REQUIRABLE.contains(field)) {
+                throw new IllegalArgumentException(at(FLIGHT_REQUIRED) + "setting '" + FLIGHT_REQUIRED + "': '" + field
+                        + "' is not a flight field a pack can require (" + String.join(", ",
+                                new java.util.TreeSet<>(FlightDisruption.REQUIRABLE)) + ")");
+            }
+            out.add(field);
+        }
+        return java.util.List.copyOf(out);
     }
 
     /** Returns the pack's currency, from the {@value #CURRENCY} key. */

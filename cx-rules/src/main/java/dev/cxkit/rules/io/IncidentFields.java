@@ -421,9 +421,14 @@ public final class IncidentFields {
      * Reads one JSON line of incidents: the incident, its inline customer (whose id defaults to
      * {@code customer_id} and must match it) and the context hints.
      */
-    IncidentRecord incidentLine(DocumentFields fields, String source, long line) {
+    IncidentRecord incidentLine(DocumentFields fields, String source, long line, List<String> requiredFlightFields) {
         int before = fields.problems().size();
         Incident incident = incident(fields, null);
+        if (incident != null && incident.flight() != null) {
+            for (String field : incident.flight().lacks(requiredFlightFields)) {
+                fields.problem(field, "is missing: the policy needs it for every flight");
+            }
+        }
         String customerId = fields.text("customer_id");
         Customer customer = null;
         DocumentFields inline = fields.object("customer", false);

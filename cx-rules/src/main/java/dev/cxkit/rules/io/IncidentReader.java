@@ -12,6 +12,7 @@ import dev.cxkit.rules.fact.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -101,11 +102,13 @@ import java.util.function.Consumer;
  */
 public final class IncidentReader implements RecordReader<IncidentRecord> {
 
-    private final KeyedJsonLines<IncidentRecord> lines = new KeyedJsonLines<>("incident_id",
-            (fields, source, line) -> IncidentFields.forJsonLine().incidentLine(fields, source, line),
-            r -> r.incident().id());
+    private final KeyedJsonLines<IncidentRecord> lines;
 
-    private IncidentReader() {
+    private IncidentReader(List<String> requiredFlightFields) {
+        List<String> required = List.copyOf(requiredFlightFields);
+        lines = new KeyedJsonLines<>("incident_id",
+                (fields, source, line) -> IncidentFields.forJsonLine().incidentLine(fields, source, line, required),
+                r -> r.incident().id());
     }
 
     /**
@@ -114,7 +117,19 @@ public final class IncidentReader implements RecordReader<IncidentRecord> {
      * @return a reader that has read nothing yet
      */
     public static IncidentReader create() {
-        return new IncidentReader();
+        return new IncidentReader(List.of());
+    }
+
+    /**
+     * Returns a new reader for a policy that needs some flight fields for every flight
+     * ({@link dev.cxkit.rules.fact.PolicySettings#requiredFlightFields()}): a flight line without one
+     * is rejected, naming the field, instead of failing its decision later.
+     *
+     * @param requiredFlightFields the fields, by input name
+     * @return a reader that has read nothing yet
+     */
+    public static IncidentReader create(List<String> requiredFlightFields) {
+        return new IncidentReader(requiredFlightFields);
     }
 
     /**

@@ -82,15 +82,20 @@ class FlightDisruptionTest {
     }
 
     @Test
-    void aDelayWithNothingButItsDisruptionMissesFourFields() {
+    void aDelayWithNothingButItsDisruptionMissesItsTwoDelays() {
+        // the distance and intra_eu are a pack's to require (eu261 does), not the model's
         assertThat(problems(FlightDisruption.builder(Disruption.DELAY))).containsExactly(
-                "distance_km is missing: the great-circle distance to the final destination, in km",
-                "intra_eu is missing: true for a flight within the EU: over 1500 km it decides the Art. 7(1) band",
                 "departure_delay_minutes is missing: a DELAY needs the expected delay of departure; meals and the "
                         + "refund option depend on it",
                 "arrival_delay_minutes is missing: a DELAY needs the delay at the final destination; compensation "
                         + "depends on it");
         assertThat(FlightDisruption.builder(Disruption.DELAY).problems()).allMatch(FlightDisruption.Problem::missing);
+        FlightDisruption bare = FlightDisruption.builder(Disruption.DELAY).departureDelayMinutes(200)
+                .arrivalDelayMinutes(190).build();
+        assertThat(bare.lacks(java.util.List.of("distance_km", "intra_eu", "cause"))).containsExactly("distance_km",
+                "intra_eu", "cause");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bare.lacks(java.util.List.of("colour")))
+                .hasMessageContaining("not a flight field a pack can require");
     }
 
     /** One flight with one thing wrong, the problem it must report, and whether that is a missing field. */

@@ -105,7 +105,8 @@ class IncidentFieldsTest {
         DocumentFields line = DocumentFields.of(JsonMapper.builder().build().readTree(
                 "{\"incident_id\":\"i1\",\"type\":\"WRONG_ITEM\",\"detected_at\":\"2025-06-14T19:30:00Z\","
                         + "\"order_value\":\"GBP 18.50\",\"budget_left_today\":\"7\"}"), DocumentFields.Style.SENTENCE);
-        IncidentRecord record = IncidentFields.forJsonLine().incidentLine(line, "incidents.jsonl", 1);
+        IncidentRecord record = IncidentFields.forJsonLine().incidentLine(line, "incidents.jsonl", 1,
+                java.util.List.of());
         assertThat(line.problems()).isEmpty();
         assertThat(record.incident().orderValue()).isEqualTo(Money.of("18.50", "GBP"));
         assertThat(record.budgetLeftToday()).as("the line's currency: EUR").isEqualTo(Money.of("7.00", "EUR"));

@@ -34,7 +34,8 @@ class IncidentReaderTest {
 
     private final List<IncidentRecord> accepted = new ArrayList<>();
     private final List<Rejection> rejected = new ArrayList<>();
-    private final IncidentReader reader = IncidentReader.create();
+    /** As for the eu261 pack, which needs the distance and intra_eu of every flight. */
+    private final IncidentReader reader = IncidentReader.create(java.util.List.of("distance_km", "intra_eu"));
 
     private ReadSummary read(String text) throws IOException {
         return reader.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "incidents.jsonl",
@@ -258,10 +259,10 @@ class IncidentReaderTest {
         "negative distance | 'disruption':'DENIED_BOARDING','distance_km':-800,'intra_eu':true | distance_km -800 must be at least 1 (km)",
         "no disruption | 'distance_km':800,'intra_eu':true | disruption is missing (one of DELAY, CANCELLATION, DENIED_BOARDING, DOWNGRADE)",
         "unknown disruption | 'disruption':'DIVERSION','distance_km':800,'intra_eu':true | disruption 'DIVERSION' is not one of DELAY, CANCELLATION, DENIED_BOARDING, DOWNGRADE",
-        "no distance | 'disruption':'DENIED_BOARDING','intra_eu':true | distance_km is missing: the great-circle distance to the final destination, in km",
+        "no distance | 'disruption':'DENIED_BOARDING','intra_eu':true | distance_km is missing: the policy needs it for every flight",
         "distance not a number | 'disruption':'DENIED_BOARDING','distance_km':'far','intra_eu':true | distance_km 'far' is not a whole number",
         "fractional distance | 'disruption':'DENIED_BOARDING','distance_km':800.5,'intra_eu':true | distance_km 800.5 is not a whole number",
-        "no intra_eu | 'disruption':'DENIED_BOARDING','distance_km':800 | intra_eu is missing: true for a flight within the EU",
+        "no intra_eu | 'disruption':'DENIED_BOARDING','distance_km':800 | intra_eu is missing: the policy needs it for every flight",
         "intra_eu not a boolean | 'disruption':'DENIED_BOARDING','distance_km':800,'intra_eu':'yes' | intra_eu 'yes' is not true or false",
         "delay without departure delay | 'disruption':'DELAY','distance_km':1800,'intra_eu':true,'arrival_delay_minutes':190 | departure_delay_minutes is missing: a DELAY needs the expected delay of departure",
         "delay without arrival delay | 'disruption':'DELAY','distance_km':1800,'intra_eu':true,'departure_delay_minutes':190 | arrival_delay_minutes is missing: a DELAY needs the delay at the final destination",
