@@ -122,8 +122,7 @@ final class RulesTestCommand implements Callable<Integer> {
                 return Cx.EXIT_USAGE;
             }
             // amounts a scenario writes without a currency are in the policy's
-            java.util.Currency currency = source.settings().values().containsKey(
-                    dev.cxkit.rules.fact.PolicySettings.CURRENCY) ? source.settings().currency() : null;
+            java.util.Currency currency = source.settings().givenCurrency().orElse(null);
             List<ScenarioFile> files = scenarioFiles(dir, isDirectory, currency);
             int passed = 0;
             for (ScenarioFile file : files) {

@@ -96,6 +96,17 @@ public record Incident(String id, String journeyId, String customerId, String lo
     }
 
     /**
+     * Returns how long after its detection the incident was claimed, in whole minutes: 0 when the
+     * claim is the detection (no {@code claimedAt}) or came first.
+     *
+     * @return the minutes from detection to claim
+     */
+    public long claimDelayMinutes() {
+        return claimedAt == null || claimedAt.isBefore(detectedAt) ? 0
+                : java.time.Duration.between(detectedAt, claimedAt).toMinutes();
+    }
+
+    /**
      * Describes the incident in one line for people, without its id:
      * {@code WRONG_ITEM, MODERATE, IN_PERSON at Leeds (served), customer C0012}, and a flight in its
      * own words: {@code DELAY of flight AC 123 (YUL to YYZ), 1200 km, OUTSIDE_CONTROL, MODERATE, IN_PERSON}.

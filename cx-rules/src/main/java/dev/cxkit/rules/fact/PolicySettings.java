@@ -297,6 +297,17 @@ public final class PolicySettings {
         return java.util.List.copyOf(out);
     }
 
+    /**
+     * Returns the pack's currency when the settings give one, for amounts written without a
+     * currency (a scenario's).
+     *
+     * @return the currency, or empty when there is no {@value #CURRENCY} key
+     * @throws IllegalArgumentException if the key is not an ISO 4217 code
+     */
+    public java.util.Optional<Currency> givenCurrency() {
+        return values.containsKey(CURRENCY) ? java.util.Optional.of(currency()) : java.util.Optional.empty();
+    }
+
     /** Returns the pack's currency, from the {@value #CURRENCY} key. */
     public Currency currency() {
         String code = text(CURRENCY);

@@ -48,7 +48,8 @@ public final class ScenarioTests {
      */
     public static Stream<DynamicTest> dynamicTests(Policy policy, Path scenariosDir) {
         try {
-            return dynamicTests(policy, ScenarioLoader.loadDirectory(scenariosDir), scenariosDir.toString());
+            return dynamicTests(policy, ScenarioLoader.loadDirectory(scenariosDir,
+                    policy.source().settings().givenCurrency().orElse(null)), scenariosDir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

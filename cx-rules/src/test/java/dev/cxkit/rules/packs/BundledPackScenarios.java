@@ -43,12 +43,12 @@ abstract class BundledPackScenarios {
 
     @TestFactory
     Stream<DynamicTest> everyShippedScenarioPasses() {
-        return ScenarioTests.dynamicTests(pack(), ScenarioLoader.loadPack(packName()));
+        return ScenarioTests.dynamicTests(pack(), ScenarioLoader.loadPack(packName(), pack().source().settings().givenCurrency().orElse(null)));
     }
 
     @Test
     void everyRuleOfThePackIsExpectedToFireInAtLeastOneScenario() {
-        List<ScenarioFile> files = ScenarioLoader.loadPack(packName());
+        List<ScenarioFile> files = ScenarioLoader.loadPack(packName(), pack().source().settings().givenCurrency().orElse(null));
         assertThat(files).allMatch(ScenarioFile::isValid, "loads without problems");
         Set<String> named = files.stream().map(ScenarioFile::scenario).map(Scenario::expect)
                 .flatMap(e -> e.fired() == null ? Stream.empty() : e.fired().stream())
@@ -69,7 +69,7 @@ abstract class BundledPackScenarios {
                     .collect(Collectors.toCollection(TreeSet::new));
         }
         String prefix = packName() + "/scenarios/";
-        Set<String> listed = ScenarioLoader.loadPack(packName()).stream()
+        Set<String> listed = ScenarioLoader.loadPack(packName(), pack().source().settings().givenCurrency().orElse(null)).stream()
                 .map(f -> f.source().substring(prefix.length()))
                 .collect(Collectors.toCollection(TreeSet::new));
 
