@@ -116,17 +116,29 @@ public final class Policy implements AutoCloseable {
     private final AtomicInteger stuck;
     /** The rules those stuck decisions were firing, for the message that refuses new decisions. */
     private final java.util.Set<String> stuckRules;
+    /**
+     * Decisions in flight on the shared pool, plus {@link #RETIRED} once a reload has replaced this
+     * version: the last decision to end then frees the pool (shared likewise).
+     */
+    private final AtomicInteger users;
+    private static final int RETIRED = 1 << 30;
+    /** Whether the shared pool is shut (shared likewise). */
+    private final java.util.concurrent.atomic.AtomicBoolean closed;
 
     private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, List<PolicyProblem> warnings) {
         this(source, options, kieBase, kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), warnings,
-                new AtomicInteger(), new AtomicInteger(), java.util.concurrent.ConcurrentHashMap.newKeySet());
+                new AtomicInteger(), new AtomicInteger(), java.util.concurrent.ConcurrentHashMap.newKeySet(),
+                new AtomicInteger(), new java.util.concurrent.atomic.AtomicBoolean());
     }
 
     private Policy(PolicySource source, PolicyOptions options, KieBase kieBase, KieSessionsPool sessions,
-            List<PolicyProblem> warnings, AtomicInteger abandoned, AtomicInteger stuck, java.util.Set<String> stuckRules) {
+            List<PolicyProblem> warnings, AtomicInteger abandoned, AtomicInteger stuck, java.util.Set<String> stuckRules,
+            AtomicInteger users, java.util.concurrent.atomic.AtomicBoolean closed) {
         this.abandoned = abandoned;
         this.stuck = stuck;
         this.stuckRules = stuckRules;
+        this.users = users;
+        this.closed = closed;
         this.source = source;
         this.options = options;
         this.kieBase = kieBase;
@@ -221,7 +233,7 @@ public final class Policy implements AutoCloseable {
         List<PolicyProblem> warnings = new ArrayList<>(compiled.warnings());
         warnings.addAll(cold.warmUp());
         return new Policy(source, options, cold.kieBase, cold.sessions, warnings, cold.abandoned, cold.stuck,
-                cold.stuckRules);
+                cold.stuckRules, cold.users, cold.closed);
     }
 
     /**
@@ -310,7 +322,7 @@ public final class Policy implements AutoCloseable {
      */
     public Policy withSettings(dev.cxkit.rules.fact.PolicySettings settings) {
         return new Policy(source.withSettings(settings), options, kieBase, sessions, warnings, abandoned, stuck,
-                stuckRules);
+                stuckRules, users, closed);
     }
 
     /**
@@ -321,7 +333,7 @@ public final class Policy implements AutoCloseable {
      * @return the policy
      */
     public Policy withOptions(PolicyOptions other) {
-        return new Policy(source, other, kieBase, sessions, warnings, abandoned, stuck, stuckRules);
+        return new Policy(source, other, kieBase, sessions, warnings, abandoned, stuck, stuckRules, users, closed);
     }
 
     /** Returns the policy's name. */
@@ -371,6 +383,21 @@ public final class Policy implements AutoCloseable {
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(context, "context");
+        if (closed.get()) {
+            throw new DecisionException(incident.id(), null, "policy '" + name() + "' is closed (a reload replaced "
+                    + "it, or close() was called): decide with the current version", null);
+        }
+        users.incrementAndGet();
+        try {
+            return decideOpen(incident, customer, context);
+        } finally {
+            if (users.decrementAndGet() == RETIRED) {
+                shutDown();
+            }
+        }
+    }
+
+    private RecoveryPlan decideOpen(Incident incident, Customer customer, RecoveryContext context) {
         if (incident.flight() != null && !requiredFlightFields.isEmpty()) {
             List<String> lacking = incident.flight().lacks(requiredFlightFields);
             if (!lacking.isEmpty()) {
@@ -394,7 +421,7 @@ public final class Policy implements AutoCloseable {
                     + " (their threads are abandoned); fix it and reload the policy", null);
         }
         Attempt attempt = new Attempt();
-        Future<RecoveryPlan> future = WORKERS.submit(() -> {
+        java.util.concurrent.FutureTask<RecoveryPlan> future = new java.util.concurrent.FutureTask<>(() -> {
             if (!attempt.start()) {
                 return null;
             }
@@ -406,6 +433,11 @@ public final class Policy implements AutoCloseable {
                 }
             }
         });
+        try {
+            (options.executor() != null ? options.executor() : WORKERS).execute(future);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new DecisionException(incident.id(), null, "the executor refused the decision: " + e.getMessage(), e);
+        }
         try {
             long start = System.nanoTime();
             while (!future.isDone() && System.nanoTime() - start < SPIN_NANOS) {
@@ -634,7 +666,21 @@ public final class Policy implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (stuck.get() == 0) {
+        shutDown();
+    }
+
+    /**
+     * Frees the pooled sessions once the decisions running now have ended: a reload's old version
+     * ({@link ReloadablePolicy}). Decisions that start later fail as after {@link #close()}.
+     */
+    void retire() {
+        if (users.addAndGet(RETIRED) == RETIRED) {
+            shutDown();
+        }
+    }
+
+    private void shutDown() {
+        if (stuck.get() == 0 && closed.compareAndSet(false, true)) {
             sessions.shutdown();
         }
     }

@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param maxStuckDecisions with {@link Isolation#WORKER}: how many abandoned decisions may still be
  *     running (stuck in a consequence that does not return) before the policy refuses new ones
  *     (default 4); each holds a thread, and one that loops holds a core
+ * @param executor with {@link Isolation#WORKER}: the host's executor that runs decisions, or null
+ *     for the policy's own pool of daemon threads (the default). A host that isolates work in its
+ *     own pools (bounded, named, monitored) gives one here; it must run each task on a thread of
+ *     its own (a direct executor would run the decision on the caller and defeat the time budget).
  */
-public record PolicyOptions(int firingLimit, Duration timeBudget, Isolation isolation, int maxStuckDecisions) {
+public record PolicyOptions(int firingLimit, Duration timeBudget, Isolation isolation, int maxStuckDecisions,
+        java.util.concurrent.Executor executor) {
 
     /** Where a decision runs, which decides what the time budget can stop. */
     public enum Isolation {
@@ -65,26 +70,36 @@ public record PolicyOptions(int firingLimit, Duration timeBudget, Isolation isol
     /** Returns the defaults: 10 000 firings, 100 ms, worker isolation, at most 4 stuck decisions. */
     public static PolicyOptions defaults() {
         return new PolicyOptions(DEFAULT_FIRING_LIMIT, DEFAULT_TIME_BUDGET, Isolation.WORKER,
-                DEFAULT_MAX_STUCK_DECISIONS);
+                DEFAULT_MAX_STUCK_DECISIONS, null);
     }
 
     /** Returns these options with another firing limit. */
     public PolicyOptions withFiringLimit(int limit) {
-        return new PolicyOptions(limit, timeBudget, isolation, maxStuckDecisions);
+        return new PolicyOptions(limit, timeBudget, isolation, maxStuckDecisions, executor);
     }
 
     /** Returns these options with another time budget. */
     public PolicyOptions withTimeBudget(Duration budget) {
-        return new PolicyOptions(firingLimit, budget, isolation, maxStuckDecisions);
+        return new PolicyOptions(firingLimit, budget, isolation, maxStuckDecisions, executor);
     }
 
     /** Returns these options with another isolation. */
     public PolicyOptions withIsolation(Isolation where) {
-        return new PolicyOptions(firingLimit, timeBudget, where, maxStuckDecisions);
+        return new PolicyOptions(firingLimit, timeBudget, where, maxStuckDecisions, executor);
     }
 
     /** Returns these options with another maximum of stuck decisions. */
     public PolicyOptions withMaxStuckDecisions(int max) {
-        return new PolicyOptions(firingLimit, timeBudget, isolation, max);
+        return new PolicyOptions(firingLimit, timeBudget, isolation, max, executor);
+    }
+
+    /**
+     * Returns these options with decisions run on the host's executor (with {@link Isolation#WORKER}).
+     *
+     * @param where the executor, or null for the policy's own pool
+     * @return the options
+     */
+    public PolicyOptions withExecutor(java.util.concurrent.Executor where) {
+        return new PolicyOptions(firingLimit, timeBudget, isolation, maxStuckDecisions, where);
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * replaces the working one; the failure is returned with every problem.
  *
  * <p>Decisions already running finish on the version they started with; later ones use the new
- * one. Thread-safe.
+ * one, and the old version is closed when its last decision ends. Thread-safe.
  */
 public final class ReloadablePolicy {
 
@@ -75,7 +75,8 @@ public final class ReloadablePolicy {
 
     /**
      * Compiles {@code source} with the current version's guard rails and, if it compiles, makes
-     * it the version in use. The old version is not closed: decisions still running on it finish.
+     * it the version in use. The old version is closed once the decisions running on it have
+     * finished (its pooled sessions are freed; a later decision on a reference to it fails).
      *
      * @param source the new DRL files and settings
      * @return whether it was swapped in, with the problems found and the compile time
@@ -84,7 +85,7 @@ public final class ReloadablePolicy {
         long start = System.nanoTime();
         try {
             Policy next = Policy.compile(source, current.get().options());
-            current.set(next);
+            current.getAndSet(next).retire();
             return new Reload(true, next.warnings(), Duration.ofNanos(System.nanoTime() - start));
         } catch (PolicyCompilationException e) {
             return new Reload(false, e.problems(), Duration.ofNanos(System.nanoTime() - start));

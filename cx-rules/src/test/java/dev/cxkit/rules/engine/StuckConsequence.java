@@ -27,7 +27,16 @@ public final class StuckConsequence {
      * @param gate the gate's name
      */
     public static void block(String gate) {
+        ENTERED.computeIfAbsent(gate, g -> new CountDownLatch(1)).countDown();
         await(GATES.computeIfAbsent(gate, g -> new CountDownLatch(1)));
+    }
+
+    /** Counted down when a consequence enters the named gate, so a test knows a decision is inside. */
+    private static final java.util.Map<String, CountDownLatch> ENTERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Waits until a consequence has entered the named gate. */
+    static void awaitEntered(String gate) throws InterruptedException {
+        ENTERED.computeIfAbsent(gate, g -> new CountDownLatch(1)).await();
     }
 
     /** Opens the named gate. */
