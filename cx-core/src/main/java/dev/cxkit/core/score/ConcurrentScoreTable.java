@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import org.HdrHistogram.WriterReaderPhaser;
 
 /**
@@ -22,49 +23,50 @@ import org.HdrHistogram.WriterReaderPhaser;
  * Map<GroupKey, RatingDistribution> sinceStart = live.snapshot();
  * }</pre>
  *
- * <p><b>Recording</b> is lock-free and allocates nothing once a group exists: each rating is one
- * atomic add on its group's cell (and, weighted, two compare-and-set adds of the weight and its
- * square). Registering a group takes a lock, once per group.
+ * <p><b>Recording</b> is lock-free, shares nothing between writer threads and allocates nothing
+ * once a group exists in the thread's stripe: as in {@link java.util.concurrent.atomic.LongAdder},
+ * each writer thread has its own stripe of plain cells, and a rating is one increment of the
+ * thread's own cell inside the stripe's {@link WriterReaderPhaser} critical section (two
+ * uncontended atomic increments). Registering a group takes a lock, once per group.
  *
- * <p><b>Interval snapshots</b> follow HdrHistogram's {@code Recorder}: writers record into the
- * active half of a pair of tables inside a {@link WriterReaderPhaser} critical section (a few
- * nanoseconds, never blocked); {@link #intervalSnapshot()} swaps the halves, waits for the writers
- * still in the old half to leave it, and reads and clears it. <b>Guarantee:</b> every record is in
- * exactly one interval snapshot (the one after it returned), and the cumulative
- * {@link #snapshot()} equals the sum of all interval snapshots taken plus what was recorded since
- * the last one. {@code snapshot()} reads the active half without swapping, so it may miss records
- * that are in flight at that moment (they show in the next one).
+ * <p><b>Snapshots</b> follow HdrHistogram's {@code Recorder}, per stripe: each stripe has two
+ * halves; a snapshot swaps them, waits for the stripe's writer to leave the old half (writers are
+ * never blocked), and drains it. <b>Guarantee:</b> every record is in exactly one
+ * {@link #intervalSnapshot()} (the first one after it returned), and {@link #snapshot()} is exact
+ * at its return: the sum of everything recorded before the call began.
  *
- * <p><b>Memory</b>: per group, two halves of (points + 1) longs of counts and as many of weights,
- * plus the cumulative table: for NPS (11 points) about 0.6 KiB per group.
+ * <p><b>Memory</b>: per writer thread and group, two halves of 2 × points counts and points + 1
+ * weights, plus the totals: for NPS (11 points) about 0.7 KiB per group and thread. A stripe stays
+ * when its thread ends (as in a thread pool, threads are expected to be few and long-lived).
  *
  * <p>The snapshots are the batch {@link ScoreTable}'s type, so every statistic works on them
  * unchanged. Thread-safe.
  */
 public final class ConcurrentScoreTable {
 
-    /**
-     * One half: per group, the counts of unweighted records by rating, the counts of weighted
-     * records by rating, and their weights by rating then the sum of their squares (as double bits).
-     */
-    private static final class Half {
-        volatile AtomicLongArray[] counts = new AtomicLongArray[0];
-        volatile AtomicLongArray[] weightedCounts = new AtomicLongArray[0];
-        volatile AtomicLongArray[] weights = new AtomicLongArray[0];
+    /** One half of a stripe: per group and rating, unweighted counts, weighted counts, weights; squares per group. */
+    private static final class Cells {
+        long[] counts = new long[0];
+        long[] weightedCounts = new long[0];
+        double[] weights = new double[0];
+        double[] squares = new double[0];
 
-        void grow(int groups, int points) {
-            AtomicLongArray[] c = Arrays.copyOf(counts, groups);
-            AtomicLongArray[] wc = Arrays.copyOf(weightedCounts, groups);
-            AtomicLongArray[] w = Arrays.copyOf(weights, groups);
-            for (int g = counts.length; g < groups; g++) {
-                c[g] = new AtomicLongArray(points);
-                wc[g] = new AtomicLongArray(points);
-                w[g] = new AtomicLongArray(points + 1);
+        void ensure(int groups, int points) {
+            if (squares.length < groups) {
+                int capacity = Math.max(groups, squares.length * 2);
+                counts = Arrays.copyOf(counts, capacity * points);
+                weightedCounts = Arrays.copyOf(weightedCounts, capacity * points);
+                weights = Arrays.copyOf(weights, capacity * points);
+                squares = Arrays.copyOf(squares, capacity);
             }
-            counts = c;
-            weightedCounts = wc;
-            weights = w;
         }
+    }
+
+    /** One writer thread's cells: written by that thread only, drained by the reader. */
+    private static final class Stripe {
+        final WriterReaderPhaser phaser = new WriterReaderPhaser();
+        volatile Cells active = new Cells();
+        Cells inactive = new Cells();
     }
 
     private final Metric metric;
@@ -73,13 +75,13 @@ public final class ConcurrentScoreTable {
     private final int min;
     private final Map<List<String>, Integer> ids = new ConcurrentHashMap<>();
     private volatile GroupKey[] keys = new GroupKey[0];
-    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
-    private volatile Half active = new Half();
-    private Half inactive = new Half();
-    /** The sum of the intervals taken so far, per group (guarded by the phaser's reader lock). */
-    private long[][] takenCounts = new long[0][];
-    private double[][] takenWeights = new double[0][];
-    private double[] takenSquares = new double[0];
+    private final List<Stripe> stripes = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<Stripe> stripe = ThreadLocal.withInitial(this::newStripe);
+    /** Guards registration, draining and the totals below. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Everything drained so far, and what was drained since the last interval snapshot. */
+    private final Cells total = new Cells();
+    private final Cells pending = new Cells();
     /** Whether any record carried a weight: snapshots are then weighted (unweighted records weigh 1). */
     private volatile boolean weighted;
 
@@ -88,6 +90,12 @@ public final class ConcurrentScoreTable {
         this.dimensions = ScoreTable.create(metric, dimensions).dimensions(); // the same checks as the batch table
         this.points = metric.points();
         this.min = metric.min();
+    }
+
+    private Stripe newStripe() {
+        Stripe s = new Stripe();
+        stripes.add(s);
+        return s;
     }
 
     /**
@@ -124,28 +132,20 @@ public final class ConcurrentScoreTable {
     }
 
     private int register(List<String> key) {
-        phaser.readerLock();
+        lock.lock();
         try {
             Integer id = ids.get(key);
             if (id != null) {
                 return id;
             }
             int next = keys.length;
-            // both halves grow before the id is published, so a writer never indexes past either
-            active.grow(next + 1, points);
-            inactive.grow(next + 1, points);
-            takenCounts = Arrays.copyOf(takenCounts, next + 1);
-            takenCounts[next] = new long[points];
-            takenWeights = Arrays.copyOf(takenWeights, next + 1);
-            takenWeights[next] = new double[points];
-            takenSquares = Arrays.copyOf(takenSquares, next + 1);
             GroupKey[] k = Arrays.copyOf(keys, next + 1);
             k[next] = GroupKey.of(dimensions, key);
             keys = k;
             ids.put(key, next);
             return next;
         } finally {
-            phaser.readerUnlock();
+            lock.unlock();
         }
     }
 
@@ -158,11 +158,14 @@ public final class ConcurrentScoreTable {
      */
     public void record(int group, int rating) {
         int offset = check(group, rating);
-        long stamp = phaser.writerCriticalSectionEnter();
+        Stripe s = stripe.get();
+        long stamp = s.phaser.writerCriticalSectionEnter();
         try {
-            active.counts[group].getAndIncrement(offset);
+            Cells c = s.active;
+            c.ensure(group + 1, points);
+            c.counts[group * points + offset]++;
         } finally {
-            phaser.writerCriticalSectionExit(stamp);
+            s.phaser.writerCriticalSectionExit(stamp);
         }
     }
 
@@ -180,25 +183,18 @@ public final class ConcurrentScoreTable {
         if (!weighted) {
             weighted = true;
         }
-        long stamp = phaser.writerCriticalSectionEnter();
+        Stripe s = stripe.get();
+        long stamp = s.phaser.writerCriticalSectionEnter();
         try {
-            Half h = active;
-            h.weightedCounts[group].getAndIncrement(offset);
-            AtomicLongArray w = h.weights[group];
-            add(w, offset, weight);
-            add(w, points, weight * weight);
+            Cells c = s.active;
+            c.ensure(group + 1, points);
+            int cell = group * points + offset;
+            c.weightedCounts[cell]++;
+            c.weights[cell] += weight;
+            c.squares[group] += weight * weight;
         } finally {
-            phaser.writerCriticalSectionExit(stamp);
+            s.phaser.writerCriticalSectionExit(stamp);
         }
-    }
-
-    private static void add(AtomicLongArray bits, int i, double value) {
-        long prev;
-        long next;
-        do {
-            prev = bits.get(i);
-            next = Double.doubleToRawLongBits(Double.longBitsToDouble(prev) + value);
-        } while (!bits.compareAndSet(i, prev, next));
     }
 
     private int check(int group, int rating) {
@@ -219,85 +215,98 @@ public final class ConcurrentScoreTable {
      * @return the interval's ratings by group, in registration order (groups with none included)
      */
     public Map<GroupKey, RatingDistribution> intervalSnapshot() {
-        phaser.readerLock();
+        lock.lock();
         try {
-            Half old = active;
-            active = inactive;
-            inactive = old;
-            phaser.flipPhase();
-            // no writer is inside the old half now: read and clear it, and add it to the total
-            GroupKey[] k = keys;
-            boolean w = weighted;
-            Map<GroupKey, RatingDistribution> out = new LinkedHashMap<>();
-            long[] c = new long[points];
-            long[] wc = new long[points];
-            double[] ws = new double[points];
-            for (int g = 0; g < k.length; g++) {
-                for (int r = 0; r < points; r++) {
-                    c[r] = old.counts[g].getAndSet(r, 0);
-                    wc[r] = old.weightedCounts[g].getAndSet(r, 0);
-                    ws[r] = Double.longBitsToDouble(old.weights[g].getAndSet(r, 0));
-                    takenCounts[g][r] += c[r] + wc[r];
-                    takenWeights[g][r] += ws[r] + c[r];
-                }
-                double sq = Double.longBitsToDouble(old.weights[g].getAndSet(points, 0));
-                long unweighted = Arrays.stream(c).sum();
-                takenSquares[g] += sq + unweighted;
-                out.put(k[g], distribution(c, wc, ws, sq, w));
-            }
-            return Collections.unmodifiableMap(out);
+            drain();
+            pending.ensure(keys.length, points);
+            Map<GroupKey, RatingDistribution> out = read(pending);
+            clear(pending);
+            return out;
         } finally {
-            phaser.readerUnlock();
+            lock.unlock();
         }
     }
 
     /**
-     * Returns everything recorded so far: the intervals taken plus the active one, read without
-     * interrupting writers (records in flight at this moment may show only in the next snapshot).
+     * Returns everything recorded before this call began, exactly (the writers are not stopped).
      *
      * @return the ratings by group, in registration order
      */
     public Map<GroupKey, RatingDistribution> snapshot() {
-        phaser.readerLock();
+        lock.lock();
         try {
-            GroupKey[] k = keys;
-            boolean w = weighted;
-            Half h = active;
-            Map<GroupKey, RatingDistribution> out = new LinkedHashMap<>();
-            for (int g = 0; g < k.length; g++) {
-                long[] counts = new long[points];
-                double[] weights = new double[points];
-                for (int r = 0; r < points; r++) {
-                    long c = h.counts[g].get(r);
-                    counts[r] = takenCounts[g][r] + c + h.weightedCounts[g].get(r);
-                    weights[r] = takenWeights[g][r] + c + Double.longBitsToDouble(h.weights[g].get(r));
-                }
-                long unweighted = 0;
-                for (int r = 0; r < points; r++) {
-                    unweighted += h.counts[g].get(r);
-                }
-                double squares = takenSquares[g] + unweighted + Double.longBitsToDouble(h.weights[g].get(points));
-                out.put(k[g], w ? RatingDistribution.ofWeights(metric, counts, weights, squares)
-                        : RatingDistribution.ofCounts(metric, counts));
-            }
-            return Collections.unmodifiableMap(out);
+            drain();
+            total.ensure(keys.length, points);
+            return read(total);
         } finally {
-            phaser.readerUnlock();
+            lock.unlock();
         }
     }
 
-    /** One group's interval: unweighted records weigh 1 when the table is weighted. */
-    private RatingDistribution distribution(long[] unweighted, long[] weightedCounts, double[] weights, double squares,
-            boolean isWeighted) {
-        long[] counts = new long[points];
-        double[] w = new double[points];
-        long ones = 0;
-        for (int r = 0; r < points; r++) {
-            counts[r] = unweighted[r] + weightedCounts[r];
-            w[r] = weights[r] + unweighted[r];
-            ones += unweighted[r];
+    /** Moves every stripe's records into the totals and the pending interval (under the lock). */
+    private void drain() {
+        for (Stripe s : stripes) {
+            Cells old;
+            s.phaser.readerLock();
+            try {
+                old = s.active;
+                s.active = s.inactive;
+                s.inactive = old;
+                s.phaser.flipPhase();
+            } finally {
+                s.phaser.readerUnlock();
+            }
+            // The writer has left the old half: it is the reader's until the next swap. Read the
+            // groups after the flip: a record's group was registered before the record returned.
+            int groups = keys.length;
+            total.ensure(groups, points);
+            pending.ensure(groups, points);
+            int n = Math.min(old.squares.length, groups);
+            for (int i = 0; i < n * points; i++) {
+                long c = old.counts[i];
+                long wc = old.weightedCounts[i];
+                double w = old.weights[i];
+                total.counts[i] += c;
+                pending.counts[i] += c;
+                total.weightedCounts[i] += wc;
+                pending.weightedCounts[i] += wc;
+                total.weights[i] += w;
+                pending.weights[i] += w;
+            }
+            for (int g = 0; g < n; g++) {
+                total.squares[g] += old.squares[g];
+                pending.squares[g] += old.squares[g];
+            }
+            clear(old);
         }
-        return isWeighted ? RatingDistribution.ofWeights(metric, counts, w, squares + ones)
-                : RatingDistribution.ofCounts(metric, counts);
+    }
+
+    private static void clear(Cells c) {
+        Arrays.fill(c.counts, 0);
+        Arrays.fill(c.weightedCounts, 0);
+        Arrays.fill(c.weights, 0);
+        Arrays.fill(c.squares, 0);
+    }
+
+    /** The distributions of some cells; unweighted records weigh 1 when the table is weighted. */
+    private Map<GroupKey, RatingDistribution> read(Cells cells) {
+        GroupKey[] k = keys;
+        boolean isWeighted = weighted;
+        Map<GroupKey, RatingDistribution> out = new LinkedHashMap<>();
+        for (int g = 0; g < k.length; g++) {
+            long[] counts = new long[points];
+            double[] w = new double[points];
+            long ones = 0;
+            for (int r = 0; r < points; r++) {
+                int i = g * points + r;
+                long c = cells.counts[i];
+                counts[r] = c + cells.weightedCounts[i];
+                w[r] = cells.weights[i] + c;
+                ones += c;
+            }
+            out.put(k[g], isWeighted ? RatingDistribution.ofWeights(metric, counts, w, cells.squares[g] + ones)
+                    : RatingDistribution.ofCounts(metric, counts));
+        }
+        return Collections.unmodifiableMap(out);
     }
 }
