@@ -1,8 +1,6 @@
 package dev.cxkit.rules.engine;
 
 import dev.cxkit.core.io.DocumentFields;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -252,30 +250,16 @@ final class CompilerMessages {
         return null;
     }
 
-    /** What a rule can name on a class: enum constants, properties (getX/isX as x) and public no-arg methods. */
+    /** What a rule can name on a class: an enum's constants, else its properties as the fact model lists them. */
     private static List<String> members(Class<?> c) {
-        Set<String> out = new LinkedHashSet<>();
         if (c.isEnum()) {
+            List<String> out = new ArrayList<>();
             for (Object constant : c.getEnumConstants()) {
                 out.add(((Enum<?>) constant).name());
             }
-            return new ArrayList<>(out);
+            return out;
         }
-        for (Method m : c.getMethods()) {
-            if (m.getParameterCount() != 0 || m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers())
-                    || m.getReturnType() == void.class) {
-                continue;
-            }
-            String name = m.getName();
-            if (name.startsWith("get") && name.length() > 3) {
-                out.add(Character.toLowerCase(name.charAt(3)) + name.substring(4));
-            } else if (name.startsWith("is") && name.length() > 2) {
-                out.add(Character.toLowerCase(name.charAt(2)) + name.substring(3));
-            } else {
-                out.add(name);
-            }
-        }
-        return new ArrayList<>(out);
+        return new ArrayList<>(FactModel.properties(c).keySet());
     }
 
     /** Names a problem's rule from the rules the policy declares (whole, apostrophes and all). */
@@ -311,7 +295,8 @@ final class CompilerMessages {
         return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
     }
 
-    private static Set<String> declaredRules(PolicySource source) {
+    /** The names of the rules a policy's text declares (comments left out), in order. */
+    static Set<String> declaredRules(PolicySource source) {
         Set<String> out = new LinkedHashSet<>();
         for (String text : source.files().values()) {
             Matcher m = DECLARATION.matcher(PolicyLint.stripComments(text));

@@ -1,10 +1,7 @@
 package dev.cxkit.rules.engine;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 
@@ -28,8 +25,6 @@ import org.kie.api.definition.KiePackage;
  * @param problems every error and warning, in file and line order
  */
 public record PolicyCheck(String policy, int rules, int files, List<PolicyProblem> problems) {
-
-    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"[^\"]*\"|'[^']*'|\\S+)");
 
     /**
      * Copies the problems.
@@ -58,7 +53,8 @@ public record PolicyCheck(String policy, int rules, int files, List<PolicyProble
             return new PolicyCheck(source.name(), ruleCount(compiled.kieBase()), source.files().size(),
                     compiled.warnings());
         } catch (PolicyCompilationException e) {
-            return new PolicyCheck(source.name(), declaredRules(source), source.files().size(), e.problems());
+            return new PolicyCheck(source.name(), CompilerMessages.declaredRules(source).size(), source.files().size(),
+                    e.problems());
         }
     }
 
@@ -85,15 +81,4 @@ public record PolicyCheck(String policy, int rules, int files, List<PolicyProble
         return n;
     }
 
-    /** Counts rule declarations in the text, for a policy that does not compile. */
-    private static int declaredRules(PolicySource source) {
-        int n = 0;
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
-            Matcher m = RULE.matcher(file.getValue());
-            while (m.find()) {
-                n++;
-            }
-        }
-        return n;
-    }
 }

@@ -1,9 +1,20 @@
-package dev.cxkit.rules.fact;
+package dev.cxkit.rules.engine;
 
 import dev.cxkit.core.service.AddressKind;
 import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.ContactPreference;
 import dev.cxkit.core.service.SatisfactionFactor;
+import dev.cxkit.rules.fact.AffectedItem;
+import dev.cxkit.rules.fact.CarrierSize;
+import dev.cxkit.rules.fact.CauseCategory;
+import dev.cxkit.rules.fact.Customer;
+import dev.cxkit.rules.fact.Disruption;
+import dev.cxkit.rules.fact.FlightDisruption;
+import dev.cxkit.rules.fact.Incident;
+import dev.cxkit.rules.fact.IncidentType;
+import dev.cxkit.rules.fact.Money;
+import dev.cxkit.rules.fact.RecoveryContext;
+import dev.cxkit.rules.fact.Severity;
 import dev.cxkit.rules.plan.AwareStep;
 import dev.cxkit.rules.plan.OfferDraft;
 import dev.cxkit.rules.plan.OfferKind;
@@ -22,7 +33,8 @@ import java.util.TreeMap;
  * The DRL fact model as a rule author reads it, generated from the classes themselves: each fact a
  * decision inserts, with every property a pattern can constrain ({@code Incident( overrunMinutes
  * > 10 )}) and its type, and the constants of every enum a rule names. The rule-author guide holds
- * this text between markers, and a test fails when the code and the guide part ways. Stateless.
+ * this text between markers, and a test fails when the code and the guide part ways; the
+ * compiler's "did you mean" reads the same properties ({@link #properties}). Stateless.
  */
 final class FactModel {
 
@@ -63,7 +75,7 @@ final class FactModel {
      * {@code isMoney} as {@code amount} and {@code money}) and other public methods without
      * arguments, by name, with their types.
      */
-    private static Map<String, String> properties(Class<?> c) {
+    static Map<String, String> properties(Class<?> c) {
         Map<String, String> out = new TreeMap<>(Comparator.naturalOrder());
         for (Method m : c.getMethods()) {
             if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers()) || m.getReturnType() == void.class

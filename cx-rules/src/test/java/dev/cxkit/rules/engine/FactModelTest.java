@@ -1,4 +1,4 @@
-package dev.cxkit.rules.fact;
+package dev.cxkit.rules.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
