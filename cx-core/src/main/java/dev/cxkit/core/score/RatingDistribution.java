@@ -1,5 +1,6 @@
 package dev.cxkit.core.score;
 
+import dev.cxkit.core.internal.ByteForm;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -270,6 +271,69 @@ public final class RatingDistribution {
             w[i] = weight(metric.min() + i) + other.weight(metric.min() + i);
         }
         return new RatingDistribution(metric, c, w, sumSquaredWeights + other.sumSquaredWeights);
+    }
+
+    /**
+     * Compares this distribution with another of the same metric, for example this period with
+     * the previous one: {@code ScoreComparison.of(this, other, options)}.
+     *
+     * @param other the second sample, for example the previous period
+     * @param options the comparison method, confidence, equivalence margins and low-sample threshold
+     * @return the difference this − other, its interval and test, and the verdict
+     * @throws IllegalArgumentException if the metrics differ or the method does not apply
+     * @since 0.1.0
+     */
+    public ScoreComparison compareWith(RatingDistribution other, ScoreOptions options) {
+        return ScoreComparison.of(this, other, options);
+    }
+
+    /**
+     * Returns the byte form of this distribution ({@code docs/format.md}, kind 1): the metric, the
+     * counts as varints and, when weighted, the weights; 25 bytes for an NPS distribution of fewer
+     * than 128 responses per rating.
+     *
+     * @return the bytes, which {@link #fromBytes(byte[])} reads back equal
+     * @since 0.1.0
+     */
+    public byte[] toBytes() {
+        ByteForm.Writer out = ByteForm.Writer.start(ByteForm.RATING_DISTRIBUTION, 16 + 2 * counts.length);
+        ScoreBytes.writeMetric(out, metric);
+        out.u8(weights == null ? 0 : 1);
+        ScoreBytes.writeCells(out, counts, 0, counts.length, weights, sumSquaredWeights);
+        return out.finish();
+    }
+
+    /**
+     * Reads a distribution from its byte form.
+     *
+     * @param bytes bytes written by {@link #toBytes()}
+     * @return the distribution, equal to the one written
+     * @throws ByteFormatException if the bytes are not a valid rating distribution of a version
+     *     this library reads (never a wrong distribution)
+     * @since 0.1.0
+     */
+    public static RatingDistribution fromBytes(byte[] bytes) {
+        ByteForm.Reader in = ByteForm.Reader.open(bytes, ByteForm.RATING_DISTRIBUTION);
+        Metric metric = ScoreBytes.readMetric(in);
+        boolean weighted = ScoreBytes.readWeighted(in);
+        RatingDistribution d = ScoreBytes.readCells(in, metric, weighted);
+        in.end();
+        return d;
+    }
+
+    /**
+     * Merges two byte forms into the byte form of their {@link #plus(RatingDistribution) sum}:
+     * the combine step of a distributed aggregate whose state is stored as bytes.
+     *
+     * @param a the byte form of one distribution
+     * @param b the byte form of another of the same metric
+     * @return the byte form of a + b
+     * @throws ByteFormatException if either is not a valid byte form
+     * @throws IllegalArgumentException if the metrics differ
+     * @since 0.1.0
+     */
+    public static byte[] mergeBytes(byte[] a, byte[] b) {
+        return fromBytes(a).plus(fromBytes(b)).toBytes();
     }
 
     private int index(int rating) {

@@ -1,5 +1,6 @@
 package dev.cxkit.core.score;
 
+import dev.cxkit.core.internal.ByteForm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+// Over 500 lines: recording (single, weighted, columnar hot loops) and the ways in and out of the
+// one flat count array (merge, add, snapshots, byte form) share its layout and stay together.
 
 /**
  * Grouped rating counts for one metric: the accumulator behind every grouped score.
@@ -344,7 +348,7 @@ public final class ScoreTable {
         }
     }
 
-    private void ensureWeights() {
+    void ensureWeights() {
         if (weights != null) {
             return;
         }
@@ -393,27 +397,106 @@ public final class ScoreTable {
             ensureWeights();
         }
         for (int og = 0; og < other.groupCount; og++) {
-            int g = group(other.keys.get(og).values());
-            for (int r = 0; r < points; r++) {
-                int cell = g * points + r;
-                long n = other.counts[og * points + r];
-                counts[cell] = Math.addExact(counts[cell], n);
-                if (weights != null) {
-                    weights[cell] += other.weights == null ? n : other.weights[og * points + r];
-                }
-            }
-            if (weights != null) {
-                squaredWeights[g] += other.weights == null ? other.total(og) : other.squaredWeights[og];
-            }
+            add(group(other.keys.get(og).values()), other.snapshot(og));
         }
     }
 
-    private long total(int group) {
-        long sum = 0;
-        for (int r = 0; r < points; r++) {
-            sum += counts[group * points + r];
+    /**
+     * Adds a snapshot's ratings into one group, as if they had been recorded there: the way back
+     * from snapshots (for example interval snapshots of a {@link ConcurrentScoreTable}) to a table.
+     *
+     * @param group a registered group id
+     * @param ratings ratings of this table's metric; weighted ones make the table weighted
+     * @throws IllegalArgumentException if the group is not registered or the metric differs
+     * @since 0.1.0
+     */
+    public void add(int group, RatingDistribution ratings) {
+        checkGroup(group);
+        if (!ratings.metric().equals(metric)) {
+            throw new IllegalArgumentException("cannot add " + ratings.metric() + " ratings to a " + metric + " table");
         }
-        return sum;
+        if (ratings.isWeighted()) {
+            ensureWeights();
+        }
+        for (int r = 0; r < points; r++) {
+            int cell = group * points + r;
+            counts[cell] = Math.addExact(counts[cell], ratings.count(min + r));
+            if (weights != null) {
+                weights[cell] += ratings.weight(min + r);
+            }
+        }
+        if (weights != null) {
+            squaredWeights[group] += ratings.sumSquaredWeights();
+        }
+    }
+
+    /**
+     * A table holding a grouped snapshot, groups in the snapshot's order.
+     *
+     * @param metric the metric of every distribution
+     * @param dimensions the grouping dimensions, the names of every key
+     * @param groups distributions by group key, as {@link #snapshot()} and
+     *     {@link ConcurrentScoreTable#intervalSnapshot()} return them
+     * @return a new table
+     * @throws IllegalArgumentException if a key's names are not the dimensions or a metric differs
+     * @since 0.1.0
+     */
+    public static ScoreTable of(Metric metric, List<String> dimensions, Map<GroupKey, RatingDistribution> groups) {
+        ScoreTable table = create(metric, dimensions);
+        groups.forEach((key, ratings) -> {
+            if (!key.names().equals(table.dimensions)) {
+                throw new IllegalArgumentException("key " + key + " is not keyed by " + table.dimensions);
+            }
+            table.add(table.group(key.values()), ratings);
+        });
+        return table;
+    }
+
+    /** Returns whether the table keeps weights (a weighted record or merge happened). */
+    boolean isWeighted() {
+        return weights != null;
+    }
+
+    /**
+     * Returns the byte form of the table ({@code docs/format.md}, kind 2): metric, dimensions, and
+     * per group its key values and counts (with weights when weighted), in registration order.
+     *
+     * @return the bytes, which {@link #fromBytes(byte[])} reads back into an equal table
+     * @since 0.1.0
+     */
+    public byte[] toBytes() {
+        return ScoreBytes.write(this);
+    }
+
+    /**
+     * Reads a table from its byte form; groups get the ids they had.
+     *
+     * @param bytes bytes written by {@link #toBytes()}
+     * @return a new table with the same groups, counts and weights
+     * @throws ByteFormatException if the bytes are not a valid score table of a version this
+     *     library reads (never a wrong table)
+     * @since 0.1.0
+     */
+    public static ScoreTable fromBytes(byte[] bytes) {
+        return ScoreBytes.readTable(bytes);
+    }
+
+    /**
+     * Merges two byte forms into the byte form of their {@link #merge(ScoreTable) merge} (groups of
+     * {@code a} first, then those only {@code b} has): the combine step of a distributed aggregate
+     * whose state is stored as bytes.
+     *
+     * @param a the byte form of one table
+     * @param b the byte form of another of the same metric and dimensions
+     * @return the byte form of the merged table
+     * @throws ByteFormatException if either is not a valid byte form
+     * @throws IllegalArgumentException if the metric or dimensions differ
+     * @since 0.1.0
+     */
+    public static byte[] mergeBytes(byte[] a, byte[] b) {
+        ScoreTable table = fromBytes(a);
+        table.merge(fromBytes(b));
+        return table.toBytes();
     }
 
     /**

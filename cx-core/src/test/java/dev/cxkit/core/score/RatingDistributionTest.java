@@ -87,4 +87,15 @@ class RatingDistributionTest {
         assertThatThrownBy(() -> Metric.csat(1, 5, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Metric.ces(3, 3, 3)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void comparesTwoPeriodsInOneCall() {
+        RatingDistribution lastMonth = RatingDistribution.ofCounts(Metric.NPS, 20, 5, 5, 5, 5, 10, 10, 40, 40, 60, 50);
+        RatingDistribution thisMonth = RatingDistribution.ofCounts(Metric.NPS, 10, 5, 5, 5, 5, 10, 10, 40, 40, 70, 60);
+        ScoreComparison change = thisMonth.compareWith(lastMonth, ScoreOptions.defaults());
+        assertThat(change).isEqualTo(ScoreComparison.of(thisMonth, lastMonth, ScoreOptions.defaults()));
+        // NPS this month (130 - 50) / 260 = 30.77, last month (110 - 60) / 250 = 20.0
+        assertThat(change.a().value().orElseThrow()).isCloseTo(8000.0 / 260, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(change.b().value().orElseThrow()).isCloseTo(20.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
 }

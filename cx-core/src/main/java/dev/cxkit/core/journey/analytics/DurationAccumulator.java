@@ -1,7 +1,10 @@
 package dev.cxkit.core.journey.analytics;
 
+import dev.cxkit.core.internal.ByteForm;
 import dev.cxkit.core.io.Durations;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -51,6 +54,40 @@ final class DurationAccumulator {
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
         negative += other.negative;
+    }
+
+    /**
+     * Count, negatives, and when the count is not 0: sum, min, max and the histogram in
+     * HdrHistogram's own uncompressed encoding ({@code encodeIntoByteBuffer}), length-prefixed.
+     */
+    void write(ByteForm.Writer out) {
+        out.varLong(count).varLong(negative);
+        if (count > 0) {
+            ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+            histogram.encodeIntoByteBuffer(buffer);
+            out.varLong(sum).varLong(min).varLong(max).blob(Arrays.copyOf(buffer.array(), buffer.position()));
+        }
+    }
+
+    /** Reads what {@link #write} wrote into an empty accumulator. */
+    void read(ByteForm.Reader in) {
+        count = in.varLong();
+        negative = in.varLong();
+        if (count == 0) {
+            return;
+        }
+        sum = in.varLong();
+        min = in.varLong();
+        max = in.varLong();
+        byte[] encoded = in.blob();
+        try {
+            histogram = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(encoded), 0);
+        } catch (RuntimeException e) {
+            throw in.error("not an HdrHistogram: " + e.getMessage());
+        }
+        if (histogram.getTotalCount() != count || min > max || histogram.getNumberOfSignificantValueDigits() != DIGITS) {
+            throw in.error("a histogram of " + histogram.getTotalCount() + " durations for a count of " + count);
+        }
     }
 
     DurationSummary snapshot() {

@@ -1,5 +1,6 @@
 package dev.cxkit.core.journey.analytics;
 
+import dev.cxkit.core.internal.ByteForm;
 import dev.cxkit.core.journey.ContactCheck;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyOutcome;
@@ -66,6 +67,22 @@ final class GroupStats {
 
         void merge(Tally other) {
             other.counts.forEach((name, c) -> add(name, c[0], c[1]));
+        }
+
+        void write(ByteForm.Writer out) {
+            out.varLong(counts.size());
+            counts.forEach((name, c) -> out.string(name).varLong(c[0]).varLong(c[1]));
+        }
+
+        void read(ByteForm.Reader in) {
+            int n = in.count("names", 3);
+            for (int i = 0; i < n; i++) {
+                String name = in.string();
+                if (counts.containsKey(name)) {
+                    throw in.error("the name " + name + " appears twice");
+                }
+                add(name, in.varLong(), in.varLong());
+            }
         }
 
         List<Offender> worstFirst() {
@@ -291,6 +308,124 @@ final class GroupStats {
         o.byType.forEach((type, n) -> byType.merge(type, n, Long::sum));
         add(bySource, o.bySource);
         add(byRecovery, o.byRecovery);
+    }
+
+    /**
+     * Writes every counter, in the order of the definition's stages, steps, promises and rules
+     * ({@code docs/format.md}, journey accumulator).
+     */
+    void write(ByteForm.Writer out) {
+        out.varLong(journeys).varLong(completed).varLong(events).varLong(duplicates).varLong(reachedNoStage);
+        for (long[] column : new long[][] {reached, inOrder, eventual, stageCompleted, stopped}) {
+            for (long v : column) {
+                out.varLong(v);
+            }
+        }
+        for (DurationAccumulator step : steps) {
+            step.write(out);
+        }
+        for (PromiseStats p : promises) {
+            out.varLong(p.kept).varLong(p.broken).varLong(p.missing);
+            p.durations.write(out);
+            p.byTouchpoint.write(out);
+            p.byLocation.write(out);
+        }
+        for (RuleStats r : rules) {
+            out.varLong(r.kept).varLong(r.broken).varLong(r.unchecked);
+            r.byTouchpoint.write(out);
+            writeEnumCounts(out, r.brokenByChannel);
+        }
+        writeEnumCounts(out, recovery);
+        writeStringCounts(out, unknown);
+        out.varLong(failures).varLong(journeysWithFailure);
+        out.varLong(cells.values().stream().mapToInt(Map::size).sum());
+        cells.forEach((factor, byTouchpoint) -> byTouchpoint.forEach((touchpoint, c) ->
+                out.u8(factor.ordinal()).string(touchpoint).varLong(c[0]).varLong(c[1])));
+        writeStringCounts(out, byType);
+        writeEnumCounts(out, bySource);
+        writeEnumCounts(out, byRecovery);
+    }
+
+    /** Reads what {@link #write} wrote into an empty group of the same definition. */
+    void read(ByteForm.Reader in) {
+        journeys = in.varLong();
+        completed = in.varLong();
+        events = in.varLong();
+        duplicates = in.varLong();
+        reachedNoStage = in.varLong();
+        for (long[] column : new long[][] {reached, inOrder, eventual, stageCompleted, stopped}) {
+            for (int i = 0; i < column.length; i++) {
+                column[i] = in.varLong();
+            }
+        }
+        for (DurationAccumulator step : steps) {
+            step.read(in);
+        }
+        for (PromiseStats p : promises) {
+            p.kept = in.varLong();
+            p.broken = in.varLong();
+            p.missing = in.varLong();
+            p.durations.read(in);
+            p.byTouchpoint.read(in);
+            p.byLocation.read(in);
+        }
+        for (RuleStats r : rules) {
+            r.kept = in.varLong();
+            r.broken = in.varLong();
+            r.unchecked = in.varLong();
+            r.byTouchpoint.read(in);
+            readEnumCounts(in, r.brokenByChannel, "channels");
+        }
+        readEnumCounts(in, recovery, "recovery classes");
+        readStringCounts(in, unknown);
+        failures = in.varLong();
+        journeysWithFailure = in.varLong();
+        int cellCount = in.count("failure cells", 4);
+        SatisfactionFactor[] factors = SatisfactionFactor.values();
+        for (int i = 0; i < cellCount; i++) {
+            int factor = in.u8();
+            if (factor >= factors.length) {
+                throw in.error("satisfaction factor " + factor + " is not one of the " + factors.length);
+            }
+            String touchpoint = in.string();
+            long[] cell = cells.computeIfAbsent(factors[factor], k -> new HashMap<>()).computeIfAbsent(touchpoint,
+                    k -> new long[2]);
+            cell[0] += in.varLong();
+            cell[1] += in.varLong();
+        }
+        readStringCounts(in, byType);
+        readEnumCounts(in, bySource, "failure sources");
+        readEnumCounts(in, byRecovery, "failure recoveries");
+    }
+
+    /** The length (so that a new enum constant is caught, not misread), then the counts. */
+    private static void writeEnumCounts(ByteForm.Writer out, long[] counts) {
+        out.varLong(counts.length);
+        for (long c : counts) {
+            out.varLong(c);
+        }
+    }
+
+    private static void readEnumCounts(ByteForm.Reader in, long[] counts, String what) {
+        long n = in.varLong();
+        if (n != counts.length) {
+            throw in.error(n + " " + what + ", this library has " + counts.length);
+        }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = in.varLong();
+        }
+    }
+
+    private static void writeStringCounts(ByteForm.Writer out, Map<String, Long> counts) {
+        out.varLong(counts.size());
+        counts.forEach((name, n) -> out.string(name).varLong(n));
+    }
+
+    private static void readStringCounts(ByteForm.Reader in, Map<String, Long> counts) {
+        int n = in.count("names", 2);
+        for (int i = 0; i < n; i++) {
+            counts.merge(in.string(), in.varLong(), Long::sum);
+        }
     }
 
     private static void add(long[] into, long[] from) {

@@ -1,7 +1,11 @@
 package dev.cxkit.core.journey.analytics;
 
+import dev.cxkit.core.internal.ByteForm;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyOutcome;
+import dev.cxkit.core.journey.Promise;
+import dev.cxkit.core.journey.Touchpoint;
+import dev.cxkit.core.score.ByteFormatException;
 import dev.cxkit.core.score.GroupKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -113,6 +117,105 @@ public final class JourneyAccumulator {
     /** Returns the number of journeys recorded. */
     public long journeys() {
         return groups.values().stream().mapToLong(GroupStats::journeys).sum();
+    }
+
+    /**
+     * Returns the byte form of this accumulator ({@code docs/format.md}, kind 3): the shape of its
+     * definition and its grouping, then per group every counter and duration histogram.
+     *
+     * @return the bytes, which {@link #fromBytes} reads back into an accumulator with the same
+     *     snapshot
+     * @since 0.1.0
+     */
+    public byte[] toBytes() {
+        ByteForm.Writer out = ByteForm.Writer.start(ByteForm.JOURNEY_ACCUMULATOR, 256 + 512 * groups.size());
+        out.string(shape(definition)).string(grouping.describe());
+        out.varLong(groups.size());
+        groups.forEach((key, stats) -> {
+            for (String value : key) {
+                out.string(value);
+            }
+            stats.write(out);
+        });
+        return out.finish();
+    }
+
+    /**
+     * Reads an accumulator from its byte form.
+     *
+     * @param definition the definition the journeys were measured against, as when they were written
+     * @param grouping the grouping they were written with
+     * @param bytes bytes written by {@link #toBytes()}
+     * @return an accumulator that merges and snapshots as the one written
+     * @throws ByteFormatException if the bytes are not a valid journey accumulator
+     * @throws IllegalArgumentException if they were written for another definition or grouping
+     * @since 0.1.0
+     */
+    public static JourneyAccumulator fromBytes(JourneyDefinition definition, JourneyGrouping grouping, byte[] bytes) {
+        JourneyAccumulator accumulator = create(definition, grouping);
+        ByteForm.Reader in = ByteForm.Reader.open(bytes, ByteForm.JOURNEY_ACCUMULATOR);
+        String shape = in.string();
+        if (!shape(definition).equals(shape)) {
+            throw new IllegalArgumentException("the bytes hold journeys measured against " + shape
+                    + ", not against " + shape(definition));
+        }
+        String written = in.string();
+        if (!grouping.describe().equals(written)) {
+            throw new IllegalArgumentException("the bytes hold journeys grouped by " + written + ", not by "
+                    + grouping.describe());
+        }
+        int keySize = grouping.names().size();
+        int count = in.count("groups", keySize + 1);
+        for (int g = 0; g < count; g++) {
+            List<String> key = new ArrayList<>(keySize);
+            for (int i = 0; i < keySize; i++) {
+                key.add(in.string());
+            }
+            GroupStats stats = new GroupStats(definition);
+            if (accumulator.groups.putIfAbsent(key, stats) != null) {
+                throw in.error("group " + key + " appears twice");
+            }
+            stats.read(in);
+        }
+        in.end();
+        return accumulator;
+    }
+
+    /**
+     * Merges two byte forms of the same definition and grouping into the byte form of their
+     * {@link #merge merge}.
+     *
+     * @param definition the definition of both
+     * @param grouping the grouping of both
+     * @param a the byte form of one accumulator
+     * @param b the byte form of another
+     * @return the byte form of the merged accumulator
+     * @throws ByteFormatException if either is not a valid byte form
+     * @throws IllegalArgumentException if either was written for another definition or grouping
+     * @since 0.1.0
+     */
+    public static byte[] mergeBytes(JourneyDefinition definition, JourneyGrouping grouping, byte[] a, byte[] b) {
+        JourneyAccumulator merged = fromBytes(definition, grouping, a);
+        merged.merge(fromBytes(definition, grouping, b));
+        return merged.toBytes();
+    }
+
+    /**
+     * What the counters depend on: the name, stages, touchpoints (expected or not), promises (with
+     * their limits) and contact rules. Two definitions alike in all that read each other's bytes.
+     */
+    static String shape(JourneyDefinition d) {
+        StringBuilder sb = new StringBuilder(d.name()).append(" (stages ").append(d.stages()).append("; touchpoints");
+        for (Touchpoint t : d.touchpoints()) {
+            sb.append(' ').append(t.id()).append(t.expected() ? "" : "?");
+        }
+        sb.append("; promises");
+        for (Promise p : d.promises()) {
+            sb.append(' ').append(p.id()).append(' ').append(p.direction()).append(' ').append(p.limit());
+        }
+        sb.append("; contact rules");
+        d.contactRules().forEach(r -> sb.append(' ').append(r.id()));
+        return sb.append(')').toString();
     }
 
     /**

@@ -96,6 +96,11 @@ public final class JourneyGrouping {
         return Objects.hash(byLocation, period, zone);
     }
 
+    /** Everything that decides a key, for the byte form: names, period and zone. */
+    String describe() {
+        return toString() + (period == null ? "" : " per " + period.id());
+    }
+
     @Override
     public String toString() {
         return names().isEmpty() ? "(none)" : String.join(",", names()) + (period == null ? "" : " in " + zone);

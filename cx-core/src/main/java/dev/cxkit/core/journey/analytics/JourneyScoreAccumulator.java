@@ -1,11 +1,13 @@
 package dev.cxkit.core.journey.analytics;
 
+import dev.cxkit.core.internal.ByteForm;
 import dev.cxkit.core.internal.Ratings;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.JourneyOutcome;
 import dev.cxkit.core.journey.ServiceFailure;
 import dev.cxkit.core.journey.StageResult;
 import dev.cxkit.core.journey.Touchpoint;
+import dev.cxkit.core.score.ByteFormatException;
 import dev.cxkit.core.score.GroupKey;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.RatingDistribution;
@@ -229,6 +231,65 @@ public final class JourneyScoreAccumulator {
         journeysWithResponses += other.journeysWithResponses;
         responses += other.responses;
         other.tables.forEach((metric, t) -> tables.computeIfAbsent(metric, Tables::new).merge(t));
+    }
+
+    /**
+     * Returns the byte form of this accumulator ({@code docs/format.md}, kind 4): the shape of its
+     * definition, the journey and response counts, and per metric its three score tables.
+     *
+     * @return the bytes, which {@link #fromBytes} reads back into an accumulator with the same report
+     * @since 0.1.0
+     */
+    public byte[] toBytes() {
+        ByteForm.Writer out = ByteForm.Writer.start(ByteForm.JOURNEY_SCORES, 1024);
+        out.string(JourneyAccumulator.shape(definition)).varLong(journeys).varLong(journeysWithResponses)
+                .varLong(responses).varLong(tables.size());
+        tables.values().forEach(t -> out.blob(t.reached.toBytes()).blob(t.failures.toBytes())
+                .blob(t.recovery.toBytes()));
+        return out.finish();
+    }
+
+    /**
+     * Reads an accumulator from its byte form.
+     *
+     * @param definition the definition the journeys were measured against, as when they were written
+     * @param bytes bytes written by {@link #toBytes()}
+     * @return an accumulator that merges and reports as the one written
+     * @throws ByteFormatException if the bytes are not a valid journey score accumulator
+     * @throws IllegalArgumentException if they were written for another definition
+     * @since 0.1.0
+     */
+    public static JourneyScoreAccumulator fromBytes(JourneyDefinition definition, byte[] bytes) {
+        JourneyScoreAccumulator accumulator = create(definition);
+        ByteForm.Reader in = ByteForm.Reader.open(bytes, ByteForm.JOURNEY_SCORES);
+        String shape = in.string();
+        if (!JourneyAccumulator.shape(definition).equals(shape)) {
+            throw new IllegalArgumentException("the bytes hold journeys measured against " + shape
+                    + ", not against " + JourneyAccumulator.shape(definition));
+        }
+        accumulator.journeys = in.varLong();
+        accumulator.journeysWithResponses = in.varLong();
+        accumulator.responses = in.varLong();
+        int metrics = in.count("metrics", 3);
+        for (int i = 0; i < metrics; i++) {
+            ScoreTable reached = ScoreTable.fromBytes(in.blob());
+            if (accumulator.tables.containsKey(reached.metric())) {
+                throw in.error("the metric " + reached.metric() + " appears twice");
+            }
+            Tables t = accumulator.new Tables(reached.metric());
+            accumulator.tables.put(reached.metric(), t);
+            try {
+                t.reached.merge(reached);
+                t.failures.merge(ScoreTable.fromBytes(in.blob()));
+                t.recovery.merge(ScoreTable.fromBytes(in.blob()));
+            } catch (ByteFormatException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw in.error(e.getMessage());
+            }
+        }
+        in.end();
+        return accumulator;
     }
 
     /** Returns the number of journeys recorded. */

@@ -1,8 +1,10 @@
 package dev.cxkit.core.journey.loop;
 
+import dev.cxkit.core.internal.ByteForm;
 import dev.cxkit.core.internal.Ratings;
 import dev.cxkit.core.journey.JourneyOutcome;
 import dev.cxkit.core.journey.analytics.JourneyGrouping;
+import dev.cxkit.core.score.ByteFormatException;
 import dev.cxkit.core.score.GroupKey;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.RatingDistribution;
@@ -154,6 +156,50 @@ public final class ConsistencyAccumulator {
         undated += other.undated;
         other.tables.forEach((metric, t) -> tables.computeIfAbsent(metric, m -> ScoreTable.create(m, dimension,
                 JourneyGrouping.PERIOD)).merge(t));
+    }
+
+    /**
+     * Returns the byte form of this accumulator ({@code docs/format.md}, kind 5): its unit
+     * dimension, period and zone, the undated count, and one score table per metric.
+     *
+     * @return the bytes, which {@link #fromBytes(byte[])} reads back
+     * @since 0.1.0
+     */
+    public byte[] toBytes() {
+        ByteForm.Writer out = ByteForm.Writer.start(ByteForm.CONSISTENCY, 1024);
+        out.string(dimension).string(period.id()).string(zone.getId()).varLong(undated).varLong(tables.size());
+        tables.values().forEach(t -> out.blob(t.toBytes()));
+        return out.finish();
+    }
+
+    /**
+     * Reads an accumulator from its byte form; the dimension, period and zone come from the bytes.
+     *
+     * @param bytes bytes written by {@link #toBytes()}
+     * @return an accumulator that merges and charts as the one written
+     * @throws ByteFormatException if the bytes are not a valid consistency accumulator
+     * @since 0.1.0
+     */
+    public static ConsistencyAccumulator fromBytes(byte[] bytes) {
+        ByteForm.Reader in = ByteForm.Reader.open(bytes, ByteForm.CONSISTENCY);
+        ConsistencyAccumulator accumulator;
+        try {
+            accumulator = create(in.string(), Period.parse(in.string()), ZoneId.of(in.string()));
+        } catch (RuntimeException e) {
+            throw in.error("not a unit, period and zone: " + e.getMessage());
+        }
+        accumulator.undated = in.varLong();
+        int metrics = in.count("metrics", 1);
+        for (int i = 0; i < metrics; i++) {
+            ScoreTable table = ScoreTable.fromBytes(in.blob());
+            if (!table.dimensions().equals(List.of(accumulator.dimension, JourneyGrouping.PERIOD))
+                    || accumulator.tables.putIfAbsent(table.metric(), table) != null) {
+                throw in.error("a table by " + table.dimensions() + " of " + table.metric()
+                        + " does not belong here (or its metric appears twice)");
+            }
+        }
+        in.end();
+        return accumulator;
     }
 
     /**

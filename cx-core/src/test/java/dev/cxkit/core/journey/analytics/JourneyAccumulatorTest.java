@@ -147,4 +147,25 @@ class JourneyAccumulatorTest {
         assertThatThrownBy(() -> JourneyAccumulator.create(DINE_IN).merge(
                 JourneyAccumulator.create(DINE_IN, JourneyGrouping.byLocation()))).hasMessageContaining("cannot merge");
     }
+
+    @Test
+    void bytesOfAnotherDefinitionOrGroupingAreRefusedAndBadBytesNamed() {
+        JourneyAccumulator acc = JourneyAccumulator.create(DINE_IN, JourneyGrouping.byLocation());
+        acc.record(journey("a", "Main", "order", 0, "served", 30));
+        byte[] bytes = acc.toBytes();
+        JourneyDefinition other = JourneyDefinition.builder("other").stage("s").touchpoint("t", Channel.WEB, "s").build();
+        assertThatThrownBy(() -> JourneyAccumulator.fromBytes(other, JourneyGrouping.byLocation(), bytes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the bytes hold journeys measured against dine-in (stages [")
+                .hasMessageContaining("not against other (stages [s]");
+        assertThatThrownBy(() -> JourneyAccumulator.fromBytes(DINE_IN, JourneyGrouping.byPeriod(true, Period.WEEK,
+                ZoneOffset.UTC), bytes)).hasMessage("the bytes hold journeys grouped by location, not by location,period in Z per week");
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+        assertThatThrownBy(() -> JourneyAccumulator.fromBytes(DINE_IN, JourneyGrouping.byLocation(), cut))
+                .isInstanceOf(dev.cxkit.core.score.ByteFormatException.class).hasMessageContaining("checksum");
+        assertThatThrownBy(() -> JourneyScoreAccumulator.fromBytes(DINE_IN, bytes))
+                .hasMessage("expected a journey score accumulator, found a journey accumulator");
+        assertThat(JourneyAccumulator.fromBytes(DINE_IN, JourneyGrouping.byLocation(), bytes).snapshot())
+                .isEqualTo(acc.snapshot());
+    }
 }

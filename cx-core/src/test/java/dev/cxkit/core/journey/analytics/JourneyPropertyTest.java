@@ -88,6 +88,26 @@ class JourneyPropertyTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
+    void byteFormsRoundTripAndMergeAsInMemory(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<JourneyOutcome> all = outcomes(new RandomJourneys(random, random.nextInt(0, 60), Duration.ofDays(3)));
+        JourneyGrouping grouping = grouping(random);
+        int cut = all.isEmpty() ? 0 : random.nextInt(all.size() + 1);
+        JourneyAccumulator a = accumulate(all.subList(0, cut), grouping);
+        JourneyAccumulator b = accumulate(all.subList(cut, all.size()), grouping);
+
+        assertThat(JourneyAccumulator.fromBytes(RandomJourneys.DINE_IN, grouping, a.toBytes()).snapshot())
+                .as("seed %d", seed).isEqualTo(a.snapshot());
+        byte[] merged = JourneyAccumulator.mergeBytes(RandomJourneys.DINE_IN, grouping, a.toBytes(), b.toBytes());
+        JourneyAccumulator back = JourneyAccumulator.fromBytes(RandomJourneys.DINE_IN, grouping, merged);
+        assertThat(back.snapshot()).as("seed %d", seed).isEqualTo(accumulate(all, grouping).snapshot());
+        back.merge(a); // what was read merges on like any accumulator
+        a.merge(accumulate(all, grouping));
+        assertThat(back.snapshot()).as("seed %d", seed).isEqualTo(a.snapshot());
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
     void partitionsByJourneyMergeToOnePass(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         RandomJourneys data = new RandomJourneys(random, random.nextInt(1, 80), Duration.ofDays(2));

@@ -124,6 +124,30 @@ class JourneyScorePropertyTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
+    void byteFormsRoundTripAndMergeToOnePass(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Joined> all = data(random);
+        int cut = random.nextInt(all.size() + 1);
+        List<Joined> a = all.subList(0, cut);
+        List<Joined> b = all.subList(cut, all.size());
+        ScoreOptions options = ScoreOptions.defaults().withMinN(random.nextInt(0, 20));
+
+        JourneyScoreAccumulator scores = JourneyScoreAccumulator.fromBytes(RandomJourneys.DINE_IN, scores(a).toBytes());
+        scores.merge(JourneyScoreAccumulator.fromBytes(RandomJourneys.DINE_IN, scores(b).toBytes()));
+        assertThat(scores.snapshot(options)).as("seed %d", seed).isEqualTo(scores(all).snapshot(options));
+        assertThat(JourneyScoreAccumulator.fromBytes(RandomJourneys.DINE_IN, scores.toBytes()).toBytes())
+                .as("seed %d", seed).isEqualTo(scores.toBytes());
+
+        ConsistencyAccumulator consistency = ConsistencyAccumulator.fromBytes(consistency(a).toBytes());
+        consistency.merge(ConsistencyAccumulator.fromBytes(consistency(b).toBytes()));
+        assertThat(consistency.snapshot(RULES)).as("seed %d", seed).isEqualTo(consistency(all).snapshot(RULES));
+        ConsistencyAccumulator continued = ConsistencyAccumulator.fromBytes(consistency(a).toBytes());
+        b.forEach(j -> j.responses().forEach(r -> continued.record(r, j.outcome()))); // records on after reading
+        assertThat(continued.snapshot(RULES)).as("seed %d", seed).isEqualTo(consistency(all).snapshot(RULES));
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
     void mergeLawsAndPartitionsHold(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Joined> all = data(random);
