@@ -115,6 +115,16 @@ public final class ConcurrentScoreTable {
         return metric;
     }
 
+    /** Returns the grouping dimensions, in order. */
+    public List<String> dimensions() {
+        return dimensions;
+    }
+
+    /** Returns the number of registered groups; ids run from 0 to this minus 1. */
+    public int groupCount() {
+        return keys.length;
+    }
+
     /**
      * Returns the id of a group, registering it the first time; from any thread.
      *
