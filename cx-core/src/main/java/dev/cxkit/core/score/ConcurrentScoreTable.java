@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.HdrHistogram.WriterReaderPhaser;
 
@@ -85,7 +86,20 @@ public final class ConcurrentScoreTable {
     /** Whether any record carried a weight: snapshots are then weighted (unweighted records weigh 1). */
     private volatile boolean weighted;
 
-    private ConcurrentScoreTable(Metric metric, List<String> dimensions) {
+    /** The value of every dimension of the overflow group of a {@linkplain #bounded bounded} table. */
+    public static final String OVERFLOW = "(other)";
+
+    /** Groups registered before lookups go to the overflow group. */
+    private final int maxGroups;
+    /** The overflow group's id, or -1 until the limit is first reached. */
+    private volatile int overflowId = -1;
+    private final LongAdder overflowed = new LongAdder();
+
+    private ConcurrentScoreTable(Metric metric, int maxGroups, List<String> dimensions) {
+        if (maxGroups < 1) {
+            throw new IllegalArgumentException("a table needs room for at least 1 group: " + maxGroups);
+        }
+        this.maxGroups = maxGroups;
         this.metric = Objects.requireNonNull(metric, "metric");
         this.dimensions = ScoreTable.create(metric, dimensions).dimensions(); // the same checks as the batch table
         this.points = metric.points();
@@ -107,7 +121,30 @@ public final class ConcurrentScoreTable {
      * @throws IllegalArgumentException if a dimension repeats
      */
     public static ConcurrentScoreTable create(Metric metric, String... dimensions) {
-        return new ConcurrentScoreTable(metric, List.of(dimensions));
+        return new ConcurrentScoreTable(metric, Integer.MAX_VALUE, List.of(dimensions));
+    }
+
+    /**
+     * Creates an empty table that holds at most {@code maxGroups} groups plus one overflow group:
+     * once the limit is reached, {@link #group(String...)} returns the overflow group (every value
+     * {@value #OVERFLOW}) for any new key, so that a bad or unbounded key (a request id where a
+     * touchpoint was meant) cannot exhaust memory. Lookups that went there are
+     * {@linkplain #overflowed() counted}.
+     *
+     * @param metric the metric
+     * @param maxGroups the most groups registered before the overflow group, at least 1
+     * @param dimensions the grouping dimensions, in order
+     * @return the table
+     * @throws IllegalArgumentException if a dimension repeats or the limit is below 1
+     * @since 0.1.0
+     */
+    public static ConcurrentScoreTable bounded(Metric metric, int maxGroups, String... dimensions) {
+        return new ConcurrentScoreTable(metric, maxGroups, List.of(dimensions));
+    }
+
+    /** Returns how many group lookups went to the overflow group because the table was full. */
+    public long overflowed() {
+        return overflowed.sum();
     }
 
     /** Returns the metric. */
@@ -138,7 +175,15 @@ public final class ConcurrentScoreTable {
             throw new IllegalArgumentException("need one value per dimension " + dimensions + ": " + key);
         }
         Integer id = ids.get(key);
-        return id != null ? id : register(key);
+        if (id != null) {
+            return id;
+        }
+        int overflow = overflowId;
+        if (overflow >= 0) { // full: no lock, no new key kept
+            overflowed.increment();
+            return overflow;
+        }
+        return register(key);
     }
 
     private int register(List<String> key) {
@@ -148,15 +193,30 @@ public final class ConcurrentScoreTable {
             if (id != null) {
                 return id;
             }
-            int next = keys.length;
-            GroupKey[] k = Arrays.copyOf(keys, next + 1);
-            k[next] = GroupKey.of(dimensions, key);
-            keys = k;
-            ids.put(key, next);
-            return next;
+            if (overflowId >= 0) {
+                overflowed.increment();
+                return overflowId;
+            }
+            if (keys.length == maxGroups) {
+                List<String> other = Collections.nCopies(dimensions.size(), OVERFLOW);
+                Integer existing = ids.get(other);
+                overflowId = existing != null ? existing : add(other);
+                overflowed.increment();
+                return overflowId;
+            }
+            return add(key);
         } finally {
             lock.unlock();
         }
+    }
+
+    private int add(List<String> key) {
+        int next = keys.length;
+        GroupKey[] k = Arrays.copyOf(keys, next + 1);
+        k[next] = GroupKey.of(dimensions, key);
+        keys = k;
+        ids.put(key, next);
+        return next;
     }
 
     /**

@@ -168,4 +168,25 @@ class ConcurrentScoreTableTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(live.snapshot().get(GroupKey.NONE).n()).isZero();
     }
+
+    @Test
+    void aBoundedTableSendsNewKeysToOneOverflowGroupOnceFull() {
+        ConcurrentScoreTable live = ConcurrentScoreTable.bounded(Metric.NPS, 3, "touchpoint", "location");
+        int a = live.group("counter", "Lyon");
+        live.group("counter", "Paris");
+        live.group("kiosk", "Lyon");
+        int overflow = live.group("request-4711", "Lyon");
+        assertThat(live.group("request-4712", null)).isEqualTo(overflow);
+        assertThat(live.group("counter", "Lyon")).isEqualTo(a); // known keys keep their group
+        assertThat(live.groupCount()).isEqualTo(4);
+        assertThat(live.overflowed()).isEqualTo(2);
+        live.record(overflow, 0);
+        live.record(live.group("request-4713", "Nice"), 10);
+        RatingDistribution other = live.snapshot().get(GroupKey.of(List.of("touchpoint", "location"),
+                List.of(ConcurrentScoreTable.OVERFLOW, ConcurrentScoreTable.OVERFLOW)));
+        assertThat(other.n()).isEqualTo(2);
+        assertThat(ConcurrentScoreTable.create(Metric.NPS, "touchpoint").overflowed()).isZero();
+        assertThatThrownBy(() -> ConcurrentScoreTable.bounded(Metric.NPS, 0, "touchpoint"))
+                .hasMessageContaining("at least 1 group");
+    }
 }
