@@ -22,6 +22,9 @@ module dev.cxkit.core {
     requires tools.jackson.dataformat.yaml;
     // optional: .xlsx inputs are read only when fastexcel-reader is there (XlsxText says so otherwise)
     requires static org.dhatim.fastexcel.reader;
+    // JSpecify nullness annotations (@NullMarked, @Nullable): annotations only, so optional at run
+    // time; transitive, so modules compiled against this one see them too
+    requires static transitive org.jspecify;
     // HdrHistogram is not required: it is compiled against from the class path and shaded into
     // this jar, relocated to the non-exported package dev.cxkit.core.internal.hdrhistogram
     // (cx-core/pom.xml, docs/decisions/0009).

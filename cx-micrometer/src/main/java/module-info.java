@@ -7,6 +7,8 @@
 module dev.cxkit.micrometer {
     requires transitive dev.cxkit.core;
     requires transitive micrometer.core;
+    // JSpecify nullness annotations: annotations only, optional at run time
+    requires static transitive org.jspecify;
 
     exports dev.cxkit.micrometer;
 }

@@ -4,4 +4,7 @@
  * and upper bound, n, low-sample flag) per group, refreshed once per step from cumulative, interval
  * or rolling-window snapshots, with a bounded number of groups.
  */
+@NullMarked
 package dev.cxkit.micrometer;
+
+import org.jspecify.annotations.NullMarked;

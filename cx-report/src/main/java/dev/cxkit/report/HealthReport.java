@@ -41,6 +41,7 @@ import java.util.Objects;
  * @param recoveryEffectiveness section 5: scores of journeys without failure, recovered, not recovered
  * @param consistency section 6: swings beyond noise and alternating patterns
  * @param closedLoop section 6: detractors to call back and staff to recognise
+ * @since 0.1.0
  */
 public record HealthReport(String title, Provenance provenance, Section<Headline> headline, Section<Scores> scores,
         Section<List<Journeys>> journeys, Section<FailureImpactRanking> failureImpact, Section<RecoveryPlans> recoveryPlans,

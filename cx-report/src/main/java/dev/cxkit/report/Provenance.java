@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param generatedAt when the report was made: passed in by the caller, never read from a clock
  *     here, so the same inputs give the same report
  * @param inputs each file read, in the order read
+ * @since 0.1.0
  */
 public record Provenance(Instant generatedAt, List<Input> inputs) {
 

@@ -54,6 +54,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link HealthReport} from raw inputs, as of a time: survey responses, journey events
@@ -83,6 +84,8 @@ import java.util.function.Consumer;
  * the events and the incidents, not the responses themselves.
  *
  * <p>Not thread-safe: one builder per report, used once.
+ *
+ * @since 0.1.0
  */
 public final class ReportBuilder {
 
@@ -307,7 +310,7 @@ public final class ReportBuilder {
      * @param value the subject, or null for none
      * @return this builder
      */
-    public ReportBuilder subject(String value) {
+    public ReportBuilder subject(@Nullable String value) {
         this.subject = value == null || value.isBlank() ? null : value.strip();
         return this;
     }
@@ -318,7 +321,7 @@ public final class ReportBuilder {
      * @param value the title, or null for the default
      * @return this builder
      */
-    public ReportBuilder title(String value) {
+    public ReportBuilder title(@Nullable String value) {
         this.title = value == null || value.isBlank() ? null : value.strip();
         return this;
     }
@@ -329,7 +332,7 @@ public final class ReportBuilder {
      * @param value the compiled policy, or null for none (then there are no recovery plans)
      * @return this builder
      */
-    public ReportBuilder policy(Policy value) {
+    public ReportBuilder policy(@Nullable Policy value) {
         this.policy = value;
         return this;
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param <T> what the section holds
  * @param content the content, or empty when the section is absent
  * @param absentNote why the section is absent; empty when it is present
+ * @since 0.1.0
  */
 public record Section<T>(Optional<T> content, String absentNote) {
 

@@ -5,4 +5,7 @@
  * definitions, incidents, customers, a policy) into it as of a time. The sections are in
  * {@link dev.cxkit.report.section}, the formats in {@link dev.cxkit.report.format}.
  */
+@NullMarked
 package dev.cxkit.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -41,6 +41,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * A label in the file wins over a standard one. Ratings are checked against the metric's scale.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class AnswerLabels {
 

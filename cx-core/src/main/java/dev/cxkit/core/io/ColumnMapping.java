@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -51,6 +52,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * (of an {@code .xlsx} workbook; default the first) and {@code encoding}.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ColumnMapping {
 
@@ -272,27 +275,27 @@ public final class ColumnMapping {
     }
 
     /** Returns the response id column, or null for {@code response_id}. */
-    public String id() {
+    public @Nullable String id() {
         return id;
     }
 
     /** Returns the submission time column, or null for {@code submitted_at}. */
-    public String time() {
+    public @Nullable String time() {
         return time;
     }
 
     /** Returns the customer id column, or null for {@code customer_id}. */
-    public String customer() {
+    public @Nullable String customer() {
         return customer;
     }
 
     /** Returns the comment column, or null for {@code comment}. */
-    public String comment() {
+    public @Nullable String comment() {
         return comment;
     }
 
     /** Returns the weight column, or null for {@code weight}. */
-    public String weight() {
+    public @Nullable String weight() {
         return weight;
     }
 
@@ -302,12 +305,12 @@ public final class ColumnMapping {
     }
 
     /** Returns the metric column of a long file, or null for {@code metric}. */
-    public String metricColumn() {
+    public @Nullable String metricColumn() {
         return metricColumn;
     }
 
     /** Returns the score column of a long file, or null for {@code score}. */
-    public String scoreColumn() {
+    public @Nullable String scoreColumn() {
         return scoreColumn;
     }
 
@@ -317,17 +320,17 @@ public final class ColumnMapping {
     }
 
     /** Returns the number of header rows, or null to recognise it. */
-    public Integer headerRows() {
+    public @Nullable Integer headerRows() {
         return headerRows;
     }
 
     /** Returns the time-format pattern, or null for ISO-8601 and the platforms' shapes. */
-    public String timeFormat() {
+    public @Nullable String timeFormat() {
         return timeFormat;
     }
 
     /** Returns the zone of times without an offset, or null (then such times are rejected). */
-    public ZoneId zone() {
+    public @Nullable ZoneId zone() {
         return zone;
     }
 
@@ -337,22 +340,22 @@ public final class ColumnMapping {
     }
 
     /** Returns the CSV delimiter, or null to detect it from the header. */
-    public Character delimiter() {
+    public @Nullable Character delimiter() {
         return delimiter;
     }
 
     /** Returns whether numbers use a decimal comma, or null to decide by the delimiter ({@code ;}: yes). */
-    public Boolean decimalComma() {
+    public @Nullable Boolean decimalComma() {
         return decimalComma;
     }
 
     /** Returns the workbook sheet to read, or null for the first. */
-    public String sheet() {
+    public @Nullable String sheet() {
         return sheet;
     }
 
     /** Returns the encoding of inputs without a byte-order mark, or null for UTF-8. */
-    public Charset encoding() {
+    public @Nullable Charset encoding() {
         return encoding;
     }
 
@@ -531,7 +534,7 @@ public final class ColumnMapping {
          * @return this builder
          * @throws IllegalArgumentException if out of range
          */
-        public Builder headerRows(Integer value) {
+        public Builder headerRows(@Nullable Integer value) {
             if (value != null && (value < 1 || value > MAX_HEADER_ROWS)) {
                 throw new IllegalArgumentException("header rows must be 1.." + MAX_HEADER_ROWS + ", not " + value);
             }
@@ -546,7 +549,7 @@ public final class ColumnMapping {
          * @return this builder
          * @throws IllegalArgumentException if the pattern is not valid
          */
-        public Builder timeFormat(String pattern) {
+        public Builder timeFormat(@Nullable String pattern) {
             if (pattern != null) {
                 Timestamps.formatter(pattern);
             }
@@ -555,7 +558,7 @@ public final class ColumnMapping {
         }
 
         /** Sets the zone of times without an offset. @param value the zone, or null to reject them @return this builder */
-        public Builder zone(ZoneId value) {
+        public Builder zone(@Nullable ZoneId value) {
             this.zone = value;
             return this;
         }
@@ -573,7 +576,7 @@ public final class ColumnMapping {
          * @return this builder
          * @throws IllegalArgumentException for another character
          */
-        public Builder delimiter(Character value) {
+        public Builder delimiter(@Nullable Character value) {
             if (value != null && ",;\t|".indexOf(value) < 0) {
                 throw new IllegalArgumentException("delimiter '" + value + "' is not one of , ; tab |");
             }
@@ -582,19 +585,19 @@ public final class ColumnMapping {
         }
 
         /** Sets whether numbers use a decimal comma. @param value true, false, or null to decide by the delimiter @return this builder */
-        public Builder decimalComma(Boolean value) {
+        public Builder decimalComma(@Nullable Boolean value) {
             this.decimalComma = value;
             return this;
         }
 
         /** Names the workbook sheet to read. @param value the sheet's name, or null for the first @return this builder */
-        public Builder sheet(String value) {
+        public Builder sheet(@Nullable String value) {
             this.sheet = value;
             return this;
         }
 
         /** Sets the encoding of inputs without a byte-order mark. @param value the encoding, or null for UTF-8 @return this builder */
-        public Builder encoding(Charset value) {
+        public Builder encoding(@Nullable Charset value) {
             this.encoding = value;
             return this;
         }

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
@@ -62,6 +63,8 @@ import tools.jackson.databind.node.MissingNode;
  * <h2>Threads</h2>
  * The tree is only read. The fields of one document share its problem list, so a document is read
  * on one thread; different documents are independent. All other state is final.
+ *
+ * @since 0.1.0
  */
 public final class DocumentFields {
 
@@ -164,7 +167,7 @@ public final class DocumentFields {
      * @return the fields of the root, at path {@code ""}
      * @throws NullPointerException if the style is null
      */
-    public static DocumentFields of(JsonNode root, Style style) {
+    public static DocumentFields of(@Nullable JsonNode root, Style style) {
         return new DocumentFields(new Document(style, null), root == null ? MissingNode.getInstance() : root, "", 0);
     }
 
@@ -343,7 +346,7 @@ public final class DocumentFields {
      * @param key the key
      * @return the stripped text, or null when missing or (reported) not text
      */
-    public String text(String key) {
+    public @Nullable String text(String key) {
         JsonNode value = value(key);
         if (value == null) {
             return null;
@@ -359,7 +362,7 @@ public final class DocumentFields {
      * @param key the key
      * @return the stripped text, or null when missing (reported) or not text (reported)
      */
-    public String requiredText(String key) {
+    public @Nullable String requiredText(String key) {
         String text = text(key);
         require(key);
         return text;
@@ -374,7 +377,7 @@ public final class DocumentFields {
      * @param defaultValue returned when the key is missing or its value is wrong
      * @return the constant
      */
-    public <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
+    public <E extends Enum<E>> @Nullable E enumValue(String key, Class<E> type, @Nullable E defaultValue) {
         JsonNode value = value(key);
         if (value == null) {
             return defaultValue;
@@ -403,7 +406,7 @@ public final class DocumentFields {
      * @param type the enum's class
      * @return the constant, or null when missing or wrong (reported)
      */
-    public <E extends Enum<E>> E requiredEnum(String key, Class<E> type) {
+    public <E extends Enum<E>> @Nullable E requiredEnum(String key, Class<E> type) {
         if (!has(key)) {
             add(key, line(key), wording().missingOneOf(path(key), key, wording().names(type)));
             return null;
@@ -417,7 +420,7 @@ public final class DocumentFields {
      * @param key the key
      * @return the number, or null when missing or (reported) not a whole {@code int}
      */
-    public Integer integer(String key) {
+    public @Nullable Integer integer(String key) {
         return integer(key, Integer.MIN_VALUE, "");
     }
 
@@ -429,7 +432,7 @@ public final class DocumentFields {
      * @param belowMin what a smaller value breaks, for example {@code must not be negative}
      * @return the number, or null when missing or (reported) not a whole number at least {@code min}
      */
-    public Integer integer(String key, int min, String belowMin) {
+    public @Nullable Integer integer(String key, int min, String belowMin) {
         BigDecimal number = number(key, "a whole number");
         if (number == null) {
             return null;
@@ -454,7 +457,7 @@ public final class DocumentFields {
      * @param key the key
      * @return the number, or null when missing or (reported) not a number
      */
-    public BigDecimal decimal(String key) {
+    public @Nullable BigDecimal decimal(String key) {
         return number(key, "a number");
     }
 
@@ -485,7 +488,7 @@ public final class DocumentFields {
      * @param key the key
      * @return the boolean, or null when missing or (reported) neither
      */
-    public Boolean bool(String key) {
+    public @Nullable Boolean bool(String key) {
         JsonNode value = value(key);
         if (value == null) {
             return null;
@@ -524,7 +527,7 @@ public final class DocumentFields {
      * @param key the key
      * @return the instant, or null when missing or (reported) not an instant
      */
-    public Instant instant(String key) {
+    public @Nullable Instant instant(String key) {
         return parsed(key, "a time", DocumentFields::parseInstant);
     }
 
@@ -536,7 +539,7 @@ public final class DocumentFields {
      * @param key the key
      * @return the duration, or null when missing or (reported) not a duration
      */
-    public Duration duration(String key) {
+    public @Nullable Duration duration(String key) {
         return parsed(key, "a duration", Durations::parse);
     }
 
@@ -552,7 +555,7 @@ public final class DocumentFields {
      *     by {@link #problem(String, String)}
      * @return the value, or null when missing or (reported) unreadable
      */
-    public <T> T parsed(String key, String what, Function<String, ? extends T> parser) {
+    public <T> @Nullable T parsed(String key, String what, Function<String, ? extends T> parser) {
         JsonNode value = value(key);
         if (value == null) {
             return null;
@@ -596,7 +599,7 @@ public final class DocumentFields {
      * @param required whether a missing object is reported
      * @return its fields, reporting into this document; null when missing or (reported) not an object
      */
-    public DocumentFields object(String key, boolean required) {
+    public @Nullable DocumentFields object(String key, boolean required) {
         JsonNode value = container(key, required, Kind.OBJECT);
         return value == null ? null : new DocumentFields(document, value, path(key), containerLine(value, line(key)));
     }
@@ -749,7 +752,7 @@ public final class DocumentFields {
      * @param known the known keys
      * @return the closest known key, or null when none is within two edits
      */
-    public static String closest(String key, Collection<String> known) {
+    public static @Nullable String closest(String key, Collection<String> known) {
         return FieldWording.closest(key, known);
     }
 

@@ -11,6 +11,8 @@ import java.util.Locale;
  * duration reads the same wherever it is written.
  *
  * <p>Stateless and thread-safe; not instantiable.
+ *
+ * @since 0.1.0
  */
 public final class Durations {
 

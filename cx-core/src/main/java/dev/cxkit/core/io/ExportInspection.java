@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a survey export looks like and how to read it: the container (CSV, gzip, {@code .xlsx}),
@@ -45,6 +46,7 @@ import java.util.regex.Pattern;
  * @param columns what each column holds, in file order
  * @param mapping the proposed mapping
  * @param notes what the analyst should know or decide, in plain words
+ * @since 0.1.0
  */
 public record ExportInspection(String source, String container, String platform, int headerRows, char delimiter,
         String encoding, long rows, List<Column> columns, ColumnMapping mapping, List<String> notes) {
@@ -70,8 +72,9 @@ public record ExportInspection(String source, String container, String platform,
      * @param role what the proposed mapping uses the column for ({@code nps}, {@code id}, {@code time},
      *     ...), or null
      */
-    public record Column(String name, String question, long filled, int distinct, Long min, Long max,
-            long wholeNumbers, List<Long> labels, long times, List<String> examples, String role) {
+    public record Column(String name, @Nullable String question, long filled, int distinct, @Nullable Long min,
+            @Nullable Long max, long wholeNumbers, List<Long> labels, long times, List<String> examples,
+            @Nullable String role) {
 
         /** Copies the lists. */
         public Column {

@@ -8,6 +8,8 @@ import java.util.Optional;
  * per line).
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public enum InputFormat {
     /** Comma-separated values, RFC 4180 quoting, with a header row naming the fields. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads journey events from CSV or JSON Lines, row by row, and hands each row on as a
@@ -50,6 +51,8 @@ import java.util.function.Consumer;
  * <h2>Threads</h2>
  * Not thread-safe: use one reader per thread. Consumers are called on the reading thread, in
  * input order.
+ *
+ * @since 0.1.0
  */
 public final class JourneyEventReader implements RecordReader<JourneyEvent> {
 
@@ -88,7 +91,7 @@ public final class JourneyEventReader implements RecordReader<JourneyEvent> {
      * @param encoding the encoding of inputs without a byte-order mark, or null for UTF-8
      * @return a new reader
      */
-    public static JourneyEventReader of(InputFormat format, Charset encoding) {
+    public static JourneyEventReader of(@Nullable InputFormat format, @Nullable Charset encoding) {
         JourneyEventReader reader = new JourneyEventReader(format);
         reader.rows.encoding(encoding);
         return reader;

@@ -1,12 +1,15 @@
 package dev.cxkit.core.io;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jackson's parse errors in words a user can act on: without the names of Jackson's features and
  * limits ({@code enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow},
  * {@code from `StreamReadConstraints.getMaxNestingDepth()`}), which name settings of the parser
  * inside cx, not of the user's file. Not instantiable.
+ *
+ * @since 0.1.0
  */
 public final class JsonMessages {
 
@@ -23,7 +26,7 @@ public final class JsonMessages {
      * @param message Jackson's original message, or null
      * @return the message in plain words
      */
-    public static String plain(String message) {
+    public static String plain(@Nullable String message) {
         if (message == null) {
             return "malformed";
         }

@@ -27,6 +27,7 @@ import java.util.Objects;
  *     and none was needed
  * @param warnings messages about whole inputs, for example {@code responses.csv is empty}
  *     (unmodifiable, never null)
+ * @since 0.1.0
  */
 public record ReadSummary(long read, long accepted, long rejected, long duplicates, long filtered, long unanswered,
         long records, long undated, List<String> warnings) {

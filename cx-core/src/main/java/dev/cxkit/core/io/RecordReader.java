@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * its own thread.
  *
  * @param <T> the record
+ * @since 0.1.0
  */
 public interface RecordReader<T> {
 

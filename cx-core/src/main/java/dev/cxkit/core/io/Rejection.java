@@ -1,6 +1,7 @@
 package dev.cxkit.core.io;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One input row that was not accepted, with where it is and why, and its original text so it can
@@ -17,8 +18,9 @@ import java.util.Objects;
  *     A line longer than {@value ResponseReader#MAX_RECORD_CHARS} characters is cut to that length.
  * @param header for CSV the header line of the input the row came from (verbatim), so rejected
  *     rows can be written under it; null for JSON Lines
+ * @since 0.1.0
  */
-public record Rejection(String source, long line, String reason, String raw, String header) {
+public record Rejection(String source, long line, String reason, String raw, @Nullable String header) {
 
     /**
      * Validates the fields.

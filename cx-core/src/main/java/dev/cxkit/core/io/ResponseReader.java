@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import dev.cxkit.core.survey.ResponseFilter;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads survey responses from CSV or JSON Lines, row by row, and hands each row on as a
@@ -62,6 +63,8 @@ import java.util.function.Consumer;
  * <b>Not thread-safe.</b> A reader remembers the response ids of everything it has read, so that
  * duplicates are found across several files; use one reader per thread (duplicates are then found
  * per reader). Consumers are called on the reading thread, in input order.
+ *
+ * @since 0.1.0
  */
 public final class ResponseReader implements RecordReader<Response> {
 
@@ -105,7 +108,7 @@ public final class ResponseReader implements RecordReader<Response> {
     }
 
     /** Returns the format this reader is fixed to, or null when it detects the format per input. */
-    public InputFormat format() {
+    public @Nullable InputFormat format() {
         return rows.format();
     }
 
@@ -194,7 +197,7 @@ public final class ResponseReader implements RecordReader<Response> {
          * @param value the filter, or null to keep all
          * @return this builder
          */
-        public Builder filter(ResponseFilter value) {
+        public Builder filter(@Nullable ResponseFilter value) {
             this.filter = value;
             return this;
         }
@@ -205,7 +208,7 @@ public final class ResponseReader implements RecordReader<Response> {
          * @param value the format, or null to detect it (the default)
          * @return this builder
          */
-        public Builder format(InputFormat value) {
+        public Builder format(@Nullable InputFormat value) {
             this.format = value;
             return this;
         }
@@ -218,7 +221,7 @@ public final class ResponseReader implements RecordReader<Response> {
          * @param value the encoding, or null for UTF-8 (the default)
          * @return this builder
          */
-        public Builder encoding(Charset value) {
+        public Builder encoding(@Nullable Charset value) {
             this.encoding = value;
             return this;
         }

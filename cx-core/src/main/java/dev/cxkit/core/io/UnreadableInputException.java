@@ -12,6 +12,8 @@ import java.util.Objects;
  * <p>Rows read before the problem was found have been passed on; for a header problem, none.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class UnreadableInputException extends IOException {
 

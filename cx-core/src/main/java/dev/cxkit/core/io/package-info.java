@@ -9,4 +9,7 @@
  * (journey definitions here; incidents, customers and scenarios in cx-rules): it reads a Jackson
  * tree and collects every problem with its path and line.
  */
+@NullMarked
 package dev.cxkit.core.io;
+
+import org.jspecify.annotations.NullMarked;

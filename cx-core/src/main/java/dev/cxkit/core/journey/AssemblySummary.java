@@ -17,6 +17,7 @@ package dev.cxkit.core.journey;
  * @param late the events that came after their journey had closed (or so long after the newest
  *     event that a journey of theirs would have closed), handed to the late-event consumer
  * @param journeys the journeys handed on
+ * @since 0.1.0
  */
 public record AssemblySummary(long events, long assembled, long duplicates, long late, long journeys) {
 

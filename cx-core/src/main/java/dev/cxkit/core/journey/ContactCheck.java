@@ -4,6 +4,7 @@ import dev.cxkit.core.service.AddressKind;
 import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.ContactPreference;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One contact with the customer, checked against a {@link ContactRule}.
@@ -17,9 +18,10 @@ import java.util.Objects;
  * @param addressKind the address kind the event says it used, or null
  * @param preference the customer's preference, or null when unknown
  * @param status how it went
+ * @since 0.1.0
  */
-public record ContactCheck(String ruleId, String touchpoint, String location, Channel channel,
-        AddressKind addressKind, ContactPreference preference, Status status) {
+public record ContactCheck(String ruleId, String touchpoint, @Nullable String location, Channel channel,
+        @Nullable AddressKind addressKind, @Nullable ContactPreference preference, Status status) {
 
     /** How a contact check went. */
     public enum Status {

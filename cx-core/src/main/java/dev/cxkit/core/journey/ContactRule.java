@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * @param touchpoints the ids of the contact touchpoints (sorted, unmodifiable, not empty)
  * @param factor the factor a breach breaks, usually {@link SatisfactionFactor#PEOPLE}: the
  *     customer told you and you did not listen
+ * @since 0.1.0
  */
 public record ContactRule(String id, Set<String> touchpoints, SatisfactionFactor factor) {
 

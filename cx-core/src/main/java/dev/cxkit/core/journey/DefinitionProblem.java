@@ -1,6 +1,7 @@
 package dev.cxkit.core.journey;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing wrong with a journey definition, with where it is: {@code dine-in.yaml line 31
@@ -14,8 +15,9 @@ import java.util.Objects;
  * @param path where in the document, for example {@code promises[2].limit}, or empty when the
  *     problem is about the whole definition
  * @param message what is wrong, in words a person can act on
+ * @since 0.1.0
  */
-public record DefinitionProblem(String source, int line, String path, String message) {
+public record DefinitionProblem(@Nullable String source, int line, String path, String message) {
 
     /**
      * Validates the problem.

@@ -1,6 +1,10 @@
 package dev.cxkit.core.journey;
 
-/** How a journey event went. */
+/**
+ * How a journey event went.
+ *
+ * @since 0.1.0
+ */
 public enum EventOutcome {
     /** As it should. */
     OK,

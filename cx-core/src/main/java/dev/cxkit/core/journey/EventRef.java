@@ -2,6 +2,7 @@ package dev.cxkit.core.journey;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One end of a {@link Promise}: the first event at a touchpoint, or an outcome: a failure (an event
@@ -15,8 +16,9 @@ import java.util.Objects;
  *
  * @param kind what the end is
  * @param touchpoint the touchpoint's id when {@code kind} is {@link Kind#TOUCHPOINT}, else null
+ * @since 0.1.0
  */
-public record EventRef(Kind kind, String touchpoint) {
+public record EventRef(Kind kind, @Nullable String touchpoint) {
 
     /** What an end of a promise is. */
     public enum Kind {

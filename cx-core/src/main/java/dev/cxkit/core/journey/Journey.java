@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The events of one journey, in time order, as {@link JourneyAssembler} hands it on when it
@@ -17,9 +18,10 @@ import java.util.Objects;
  * @param events the events, by {@code occurredAt} and then {@code eventId} (unmodifiable, not
  *     empty, one per event id)
  * @param duplicates how many repeated events (same event id) were dropped while it was assembled
+ * @since 0.1.0
  */
-public record Journey(String journeyId, String customerId, String location, List<JourneyEvent> events,
-        int duplicates) {
+public record Journey(String journeyId, @Nullable String customerId, @Nullable String location,
+        List<JourneyEvent> events, int duplicates) {
 
     /** The order of events in a journey: by time, then by event id. */
     static final Comparator<JourneyEvent> ORDER =

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures journeys against a definition: turns each {@link Journey} into a
@@ -36,6 +37,8 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>Immutable and thread-safe, provided the preference lookup is.
+ *
+ * @since 0.1.0
  */
 public final class JourneyAnalyzer {
 
@@ -71,7 +74,8 @@ public final class JourneyAnalyzer {
      *     {@code Map::get} will do); never called with null
      * @return the analyzer
      */
-    public static JourneyAnalyzer of(JourneyDefinition definition, Function<String, ContactPreference> preferences) {
+    public static JourneyAnalyzer of(JourneyDefinition definition,
+            Function<String, @Nullable ContactPreference> preferences) {
         return new JourneyAnalyzer(definition, preferences);
     }
 

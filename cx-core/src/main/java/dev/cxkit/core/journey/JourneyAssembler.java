@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Groups journey events into {@link Journey}s by journey id, and hands each journey to a consumer
@@ -52,6 +53,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Not thread-safe.</b> Use one assembler per partition of journeys (for example by a hash of
  * the journey id) and add up the summaries; consumers are called on the adding thread.
+ *
+ * @since 0.1.0
  */
 public final class JourneyAssembler {
 
@@ -238,7 +241,7 @@ public final class JourneyAssembler {
          * @return this builder
          * @throws IllegalArgumentException if the gap is zero or negative
          */
-        public Builder idleGap(Duration gap) {
+        public Builder idleGap(@Nullable Duration gap) {
             if (gap != null && (gap.isNegative() || gap.isZero())) {
                 throw new IllegalArgumentException("the idle gap must be positive: " + gap);
             }
@@ -252,7 +255,7 @@ public final class JourneyAssembler {
          * @param consumer the consumer, or null to only count them
          * @return this builder
          */
-        public Builder lateEvents(Consumer<? super JourneyEvent> consumer) {
+        public Builder lateEvents(@Nullable Consumer<? super JourneyEvent> consumer) {
             this.lateEvents = consumer;
             return this;
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a journey should look like: its ordered stages, the touchpoints of each stage (expected or
@@ -35,6 +36,8 @@ import java.util.Optional;
  * journey analytics report.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class JourneyDefinition {
 
@@ -94,7 +97,7 @@ public final class JourneyDefinition {
      * @param stage a stage id
      * @return its 0-based index, or -1 when the definition has no such stage
      */
-    public int stageIndex(String stage) {
+    public int stageIndex(@Nullable String stage) {
         Integer i = stage == null ? null : stageIndex.get(stage);
         return i == null ? -1 : i;
     }
@@ -125,7 +128,7 @@ public final class JourneyDefinition {
      * @param id a touchpoint id
      * @return the touchpoint, or empty when the definition has none with that id
      */
-    public Optional<Touchpoint> touchpoint(String id) {
+    public Optional<Touchpoint> touchpoint(@Nullable String id) {
         return Optional.ofNullable(id == null ? null : byId.get(id));
     }
 
@@ -145,7 +148,7 @@ public final class JourneyDefinition {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof JourneyDefinition d && d.name.equals(name) && d.stages.equals(stages)
                 && d.touchpoints.equals(touchpoints) && d.promises.equals(promises) && d.contactRules.equals(contactRules);
     }

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
  * the file, line and place ({@link #problems()}); the message lists them, one per line.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class JourneyDefinitionException extends IllegalArgumentException {
 

@@ -67,6 +67,8 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
  * touchpoint.
  *
  * <p>Thread-safe: all methods are static and share no mutable state.
+ *
+ * @since 0.1.0
  */
 public final class JourneyDefinitions {
 

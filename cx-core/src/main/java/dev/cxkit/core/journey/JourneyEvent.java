@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing that happened in one customer's journey, at one touchpoint: the order was taken, the
@@ -33,11 +34,12 @@ import java.util.Objects;
  *     {@link EventOutcome#FAILED}
  * @param recoveredAt when the failure at this event was put right, or null
  * @param attributes any other fields, by name (unmodifiable, never null)
+ * @since 0.1.0
  */
-public record JourneyEvent(String eventId, String journeyId, String customerId, String touchpoint,
-        Instant occurredAt, String stage, Channel channel, AddressKind addressKind, String location,
-        EventOutcome outcome, String failureType, SatisfactionFactor factor, Instant recoveredAt,
-        Map<String, String> attributes) {
+public record JourneyEvent(String eventId, String journeyId, @Nullable String customerId, String touchpoint,
+        Instant occurredAt, @Nullable String stage, @Nullable Channel channel, @Nullable AddressKind addressKind,
+        @Nullable String location, EventOutcome outcome, @Nullable String failureType,
+        @Nullable SatisfactionFactor factor, @Nullable Instant recoveredAt, Map<String, String> attributes) {
 
     /**
      * Validates the event.
@@ -122,7 +124,7 @@ public record JourneyEvent(String eventId, String journeyId, String customerId, 
          * @param value the customer's id, or null
          * @return this builder
          */
-        public Builder customer(String value) {
+        public Builder customer(@Nullable String value) {
             this.customerId = value;
             return this;
         }
@@ -133,7 +135,7 @@ public record JourneyEvent(String eventId, String journeyId, String customerId, 
          * @param value the stage, or null
          * @return this builder
          */
-        public Builder stage(String value) {
+        public Builder stage(@Nullable String value) {
             this.stage = value;
             return this;
         }
@@ -144,7 +146,7 @@ public record JourneyEvent(String eventId, String journeyId, String customerId, 
          * @param value the channel, or null for the touchpoint's
          * @return this builder
          */
-        public Builder channel(Channel value) {
+        public Builder channel(@Nullable Channel value) {
             this.channel = value;
             return this;
         }
@@ -155,7 +157,7 @@ public record JourneyEvent(String eventId, String journeyId, String customerId, 
          * @param value the address kind, or null
          * @return this builder
          */
-        public Builder addressKind(AddressKind value) {
+        public Builder addressKind(@Nullable AddressKind value) {
             this.addressKind = value;
             return this;
         }
@@ -166,7 +168,7 @@ public record JourneyEvent(String eventId, String journeyId, String customerId, 
          * @param value the location, or null
          * @return this builder
          */
-        public Builder location(String value) {
+        public Builder location(@Nullable String value) {
             this.location = value;
             return this;
         }
@@ -178,7 +180,7 @@ public record JourneyEvent(String eventId, String journeyId, String customerId, 
          * @param brokenFactor the factor it broke
          * @return this builder
          */
-        public Builder failed(String type, SatisfactionFactor brokenFactor) {
+        public Builder failed(@Nullable String type, SatisfactionFactor brokenFactor) {
             this.outcome = EventOutcome.FAILED;
             this.failureType = type;
             this.factor = brokenFactor;
@@ -193,7 +195,7 @@ public record JourneyEvent(String eventId, String journeyId, String customerId, 
          * @param brokenFactor the factor, or null
          * @return this builder
          */
-        public Builder outcome(EventOutcome value, String type, SatisfactionFactor brokenFactor) {
+        public Builder outcome(EventOutcome value, @Nullable String type, @Nullable SatisfactionFactor brokenFactor) {
             this.outcome = value;
             this.failureType = type;
             this.factor = brokenFactor;
@@ -206,7 +208,7 @@ public record JourneyEvent(String eventId, String journeyId, String customerId, 
          * @param value the time, or null
          * @return this builder
          */
-        public Builder recoveredAt(Instant value) {
+        public Builder recoveredAt(@Nullable Instant value) {
             this.recoveredAt = value;
             return this;
         }
@@ -217,7 +219,7 @@ public record JourneyEvent(String eventId, String journeyId, String customerId, 
          * @param value the attributes, or null
          * @return this builder
          */
-        public Builder attributes(Map<String, String> value) {
+        public Builder attributes(@Nullable Map<String, String> value) {
             this.attributes = value;
             return this;
         }

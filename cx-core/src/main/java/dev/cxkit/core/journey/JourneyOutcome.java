@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one closed journey came to, measured against its definition: the stages it reached and
@@ -37,11 +38,12 @@ import java.util.Optional;
  * @param failures the service failures, by time (unmodifiable)
  * @param unknownTouchpoints the number of events at each touchpoint the definition does not know,
  *     by id (unmodifiable, sorted)
+ * @since 0.1.0
  */
-public record JourneyOutcome(String journeyId, String customerId, String location, Instant startedAt,
-        Instant endedAt, int events, int duplicates, List<StageResult> stages, Map<String, Instant> touchpointTimes,
-        List<PromiseCheck> promises, List<ContactCheck> contacts, List<ServiceFailure> failures,
-        Map<String, Integer> unknownTouchpoints) {
+public record JourneyOutcome(String journeyId, @Nullable String customerId, @Nullable String location,
+        Instant startedAt, Instant endedAt, int events, int duplicates, List<StageResult> stages,
+        Map<String, Instant> touchpointTimes, List<PromiseCheck> promises, List<ContactCheck> contacts,
+        List<ServiceFailure> failures, Map<String, Integer> unknownTouchpoints) {
 
     /** How a journey's failures were recovered, for comparing scores across the three classes. */
     public enum RecoveryClass {
@@ -121,7 +123,7 @@ public record JourneyOutcome(String journeyId, String customerId, String locatio
      * @param touchpoint a touchpoint id, or null for any
      * @return true when some failure matches both
      */
-    public boolean hasFailure(String type, String touchpoint) {
+    public boolean hasFailure(@Nullable String type, @Nullable String touchpoint) {
         return failures.stream().anyMatch(f -> (type == null || f.type().equals(type))
                 && (touchpoint == null || f.touchpoint().equals(touchpoint)));
     }

@@ -37,6 +37,7 @@ import java.util.Objects;
  * @param direction whether the time is a maximum or a minimum
  * @param limit the limit, zero or positive
  * @param factor the satisfaction factor a breach breaks
+ * @since 0.1.0
  */
 public record Promise(String id, EventRef from, EventRef to, Direction direction, Duration limit,
         SatisfactionFactor factor) {

@@ -2,6 +2,7 @@ package dev.cxkit.core.journey;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One check of a {@link Promise} in one journey. A touchpoint promise is checked at most once per
@@ -16,8 +17,10 @@ import java.util.Objects;
  * @param touchpoint the touchpoint the promise is about: the one that would break it (see
  *     {@link ServiceFailure#touchpoint()})
  * @param location the location of that touchpoint's event, else the journey's; or null
+ * @since 0.1.0
  */
-public record PromiseCheck(String promiseId, Status status, Duration measured, String touchpoint, String location) {
+public record PromiseCheck(String promiseId, Status status, @Nullable Duration measured, String touchpoint,
+        @Nullable String location) {
 
     /** How a promise check went. */
     public enum Status {

@@ -3,6 +3,7 @@ package dev.cxkit.core.journey;
 import dev.cxkit.core.service.SatisfactionFactor;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One service failure in a journey, tagged with the satisfaction factor it broke: an event whose
@@ -23,9 +24,10 @@ import java.util.Objects;
  * @param recoveredAt when it was put right: the {@code recovered_at} of the event at which it
  *     happened, or null
  * @param recovery whether it was recovered in time
+ * @since 0.1.0
  */
-public record ServiceFailure(Source source, String type, String touchpoint, String location,
-        SatisfactionFactor factor, Instant occurredAt, Instant recoveredAt, Recovery recovery) {
+public record ServiceFailure(Source source, String type, String touchpoint, @Nullable String location,
+        SatisfactionFactor factor, Instant occurredAt, @Nullable Instant recoveredAt, Recovery recovery) {
 
     /** The failure type of a failed event that gives none. */
     public static final String UNSPECIFIED = "unspecified";

@@ -2,6 +2,7 @@ package dev.cxkit.core.journey;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far one journey got in one stage.
@@ -13,8 +14,9 @@ import java.util.Objects;
  *     reached it
  * @param completed whether every expected touchpoint of the stage happened (for a stage with only
  *     optional touchpoints: whether it was reached)
+ * @since 0.1.0
  */
-public record StageResult(String stage, Instant reachedAt, boolean completed) {
+public record StageResult(String stage, @Nullable Instant reachedAt, boolean completed) {
 
     /**
      * Validates the result.

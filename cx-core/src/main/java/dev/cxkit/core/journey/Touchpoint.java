@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param stage the id of the journey stage it belongs to
  * @param expected whether every journey should pass it: expected touchpoints decide when a stage is
  *     completed and which steps have durations; an optional one (a complaint call) does not
+ * @since 0.1.0
  */
 public record Touchpoint(String id, String name, Channel channel, String stage, boolean expected) {
 

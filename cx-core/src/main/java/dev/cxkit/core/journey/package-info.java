@@ -20,4 +20,7 @@
  * {@link dev.cxkit.core.journey.analytics.JourneyAnalytics}); consistency over periods and the
  * closed loop are in {@link dev.cxkit.core.journey.loop}.
  */
+@NullMarked
 package dev.cxkit.core.journey;
+
+import org.jspecify.annotations.NullMarked;

@@ -37,6 +37,7 @@ import java.util.Optional;
  *     the margin; empty when undefined
  * @param reason why the outcome is {@link Outcome#CANNOT_TELL} when that is not the evidence
  *     ({@code low sample}, {@code undefined}); empty otherwise
+ * @since 0.1.0
  */
 public record ComparisonVerdict(Outcome outcome, double alpha, double margin, Optional<Comparison> difference,
         Optional<Interval> equivalenceInterval, Optional<String> reason) {

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
  * }</pre>
  *
  * <p>Thread-safe. Unweighted only (every rating has weight 1).
+ *
+ * @since 0.1.0
  */
 public final class ConcurrentScoreAccumulator {
 

@@ -13,6 +13,7 @@ package dev.cxkit.core.score;
  * @param nps the NPS margin, in points, positive
  * @param csat the CSAT margin, in percentage points, positive
  * @param ces the CES margin, on the 1–7 scale, positive
+ * @since 0.1.0
  */
 public record EquivalenceMargins(double nps, double csat, double ces) {
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The key of one group in a {@link ScoreTable}: the names of the grouping dimensions and this
@@ -16,8 +17,9 @@ import java.util.Objects;
  *
  * @param names the dimension names, in grouping order
  * @param values the values, one per name; elements may be null
+ * @since 0.1.0
  */
-public record GroupKey(List<String> names, List<String> values) {
+public record GroupKey(List<String> names, List<@Nullable String> values) {
 
     /** The key of the single group of an ungrouped table. */
     public static final GroupKey NONE = new GroupKey(List.of(), List.of());
@@ -43,7 +45,7 @@ public record GroupKey(List<String> names, List<String> values) {
      * @param values the values (elements may be null)
      * @return the key
      */
-    public static GroupKey of(List<String> names, List<String> values) {
+    public static GroupKey of(List<String> names, List<@Nullable String> values) {
         return names.isEmpty() && values.isEmpty() ? NONE : new GroupKey(names, values);
     }
 
@@ -54,7 +56,7 @@ public record GroupKey(List<String> names, List<String> values) {
      * @return the value, or null if the response had none
      * @throws IllegalArgumentException if there is no such dimension
      */
-    public String value(String name) {
+    public @Nullable String value(String name) {
         int i = names.indexOf(name);
         if (i < 0) {
             throw new IllegalArgumentException("no dimension '" + name + "' in " + names);
@@ -63,8 +65,8 @@ public record GroupKey(List<String> names, List<String> values) {
     }
 
     /** Returns the key as an ordered map from dimension name to value. */
-    public Map<String, String> asMap() {
-        Map<String, String> map = new LinkedHashMap<>();
+    public Map<String, @Nullable String> asMap() {
+        Map<String, @Nullable String> map = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             map.put(names.get(i), values.get(i));
         }

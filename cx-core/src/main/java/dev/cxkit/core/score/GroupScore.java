@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param group the group's key
  * @param score the group's score
+ * @since 0.1.0
  */
 public record GroupScore(GroupKey group, Score score) {
 

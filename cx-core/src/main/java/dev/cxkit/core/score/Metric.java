@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A survey metric and its rating scale: what a rating means and how a score is computed.
@@ -20,6 +21,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>Immutable and thread-safe. Two metrics are equal when kind, scale and threshold are equal.
+ *
+ * @since 0.1.0
  */
 public final class Metric {
 
@@ -262,7 +265,7 @@ public final class Metric {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Metric m && m.kind == kind && m.min == min && m.max == max
                 && m.positiveFrom == positiveFrom && m.negativeUpTo == negativeUpTo;
     }

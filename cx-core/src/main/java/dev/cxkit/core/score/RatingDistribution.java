@@ -3,6 +3,7 @@ package dev.cxkit.core.score;
 import dev.cxkit.core.internal.ByteForm;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of the ratings of one metric: how many responses gave each rating and,
@@ -17,6 +18,8 @@ import java.util.Objects;
  * weight sums combine as floating-point sums.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class RatingDistribution {
 
@@ -345,7 +348,7 @@ public final class RatingDistribution {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof RatingDistribution d && d.metric.equals(metric) && Arrays.equals(d.counts, counts)
                 && Arrays.equals(d.weights, weights) && Double.compare(d.sumSquaredWeights, sumSquaredWeights) == 0;
     }

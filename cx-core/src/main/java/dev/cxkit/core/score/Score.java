@@ -33,6 +33,7 @@ import java.util.OptionalDouble;
  * @param value the score: NPS in points, CSAT in percent, CES as the mean; absent when n = 0
  * @param interval the confidence interval of the value, absent when it is undefined
  * @param lowSample whether n<sub>eff</sub> is below the threshold the score was evaluated with
+ * @since 0.1.0
  */
 public record Score(RatingDistribution ratings, OptionalDouble value, Optional<Interval> interval, boolean lowSample) {
 

@@ -17,6 +17,8 @@ import java.util.List;
  * per-thread or per-partition accumulators combine exactly.
  *
  * <p><b>Not thread-safe.</b> Use one accumulator per thread and merge them.
+ *
+ * @since 0.1.0
  */
 public final class ScoreAccumulator {
 

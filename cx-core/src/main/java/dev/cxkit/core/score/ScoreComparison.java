@@ -34,6 +34,7 @@ import java.util.Optional;
  * @param difference the comparison of a − b, in the metric's unit; absent when undefined
  * @param verdict what the comparison lets one say: different, equivalent within the margin, or
  *     cannot be told (always the last when a side is low-sample)
+ * @since 0.1.0
  */
 public record ScoreComparison(Score a, Score b, IntervalMethod method, Optional<Comparison> difference,
         ComparisonVerdict verdict) {

@@ -1,6 +1,7 @@
 package dev.cxkit.core.score;
 
 import dev.cxkit.core.stats.IntervalMethod;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How scores are evaluated: the interval method, the confidence level and the low-sample
@@ -14,8 +15,10 @@ import dev.cxkit.core.stats.IntervalMethod;
  * @param confidence the confidence level, strictly between 0 and 1
  * @param minN a score whose effective sample size is below this is flagged as low-sample
  * @param margins the equivalence margins of comparisons ({@link ComparisonVerdict})
+ * @since 0.1.0
  */
-public record ScoreOptions(IntervalMethod intervalMethod, double confidence, double minN, EquivalenceMargins margins) {
+public record ScoreOptions(@Nullable IntervalMethod intervalMethod, double confidence, double minN,
+        EquivalenceMargins margins) {
 
     /** The default confidence level, 0.95. */
     public static final double DEFAULT_CONFIDENCE = 0.95;
@@ -52,7 +55,7 @@ public record ScoreOptions(IntervalMethod intervalMethod, double confidence, dou
     }
 
     /** Returns these options with another interval method (null: each metric's default). */
-    public ScoreOptions withIntervalMethod(IntervalMethod method) {
+    public ScoreOptions withIntervalMethod(@Nullable IntervalMethod method) {
         return new ScoreOptions(method, confidence, minN, margins);
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 // Over 500 lines: recording (single, weighted, columnar hot loops) and the ways in and out of the
 // one flat count array (merge, add, snapshots, byte form) share its layout and stay together.
@@ -29,6 +30,8 @@ import java.util.Objects;
  * per-day tables combine exactly (weight sums combine as floating-point sums).
  *
  * <p><b>Not thread-safe.</b> Use one table per thread and merge them, as with HdrHistogram.
+ *
+ * @since 0.1.0
  */
 public final class ScoreTable {
 
@@ -105,7 +108,7 @@ public final class ScoreTable {
      * @return the group id
      * @throws IllegalArgumentException if the number of values does not match the dimensions
      */
-    public int group(List<String> values) {
+    public int group(List<@Nullable String> values) {
         Integer id = ids.get(values);
         if (id != null) {
             return id;
@@ -126,7 +129,7 @@ public final class ScoreTable {
      * @return the group id
      * @throws IllegalArgumentException if the table does not have exactly one dimension
      */
-    public int group(String value) {
+    public int group(@Nullable String value) {
         Integer id = singleIds.get(value);
         return id != null ? id : group(Collections.singletonList(value));
     }
@@ -137,7 +140,7 @@ public final class ScoreTable {
      * @param values one value per dimension
      * @return the group id
      */
-    public int group(String... values) {
+    public int group(@Nullable String... values) {
         return group(Arrays.asList(values));
     }
 

@@ -8,6 +8,8 @@ package dev.cxkit.core.score;
  * weights of 0.05 to 20 are usual); weights outside the range are rescaled before use, which leaves
  * every score, interval and effective n unchanged. Readers reject such a row; accumulators reject
  * such a weight when it is recorded, never later. Not instantiable.
+ *
+ * @since 0.1.0
  */
 public final class Weights {
 

@@ -1,6 +1,10 @@
 package dev.cxkit.core.service;
 
-/** Which of the customer's addresses a contact should use. */
+/**
+ * Which of the customer's addresses a contact should use.
+ *
+ * @since 0.1.0
+ */
 public enum AddressKind {
     /** The mobile phone number. */
     MOBILE,

@@ -1,6 +1,10 @@
 package dev.cxkit.core.service;
 
-/** Where the customer meets the business, or how the business contacts the customer. */
+/**
+ * Where the customer meets the business, or how the business contacts the customer.
+ *
+ * @since 0.1.0
+ */
 public enum Channel {
     /** Face to face, at a location. */
     IN_PERSON,

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param channel the channel, for example {@link Channel#SMS}
  * @param addressKind which address on that channel, for example {@link AddressKind#MOBILE}
+ * @since 0.1.0
  */
 public record ContactPreference(Channel channel, AddressKind addressKind) {
 

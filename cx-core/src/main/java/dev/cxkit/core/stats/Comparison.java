@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param interval the interval of the difference
  * @param pValue the two-sided p-value, in [0, 1]
  * @param significant whether {@code pValue < 1 − interval.confidence()}
+ * @since 0.1.0
  */
 public record Comparison(double difference, double standardError, Interval interval, double pValue,
         boolean significant) {

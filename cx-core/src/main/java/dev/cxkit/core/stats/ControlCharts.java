@@ -25,6 +25,8 @@ package dev.cxkit.core.stats;
  *
  * <p>Sample sizes may be non-integer effective sizes (Kish). Not instantiable; all methods are
  * static, pure and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ControlCharts {
 

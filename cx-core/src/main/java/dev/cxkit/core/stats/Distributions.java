@@ -34,6 +34,8 @@ package dev.cxkit.core.stats;
  * relative (for ν from 0.1 to 1e6 and p from 1e−300 to 1 − 1e−12).
  *
  * <p>Not instantiable; all methods are static, pure and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class Distributions {
 

@@ -21,6 +21,8 @@ import java.util.Objects;
  * adjusted differences of scores (a linear probability model; Angrist and Pischke 2009,
  * <i>Mostly Harmless Econometrics</i>, §3.1.3); the tests compare it with R's {@code lm} and
  * {@code vcovHC(type = "HC3")}.
+ *
+ * @since 0.1.0
  */
 public final class GroupedRegression {
 

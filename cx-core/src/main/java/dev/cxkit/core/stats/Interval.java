@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param upper the upper limit
  * @param confidence the confidence level, strictly between 0 and 1 (for example 0.95)
  * @param method how the interval was computed
+ * @since 0.1.0
  */
 public record Interval(double lower, double upper, double confidence, IntervalMethod method) {
 

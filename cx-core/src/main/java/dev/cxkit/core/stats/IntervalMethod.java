@@ -7,6 +7,8 @@ import java.util.Locale;
  * a subset: NPS takes {@link #WALD}, {@link #ADJUSTED_WALD} and {@link #SCORE}; CSAT takes
  * {@link #WILSON} and {@link #WALD} (and {@link #NEWCOMBE} and {@link #WALD} for a difference); CES
  * takes {@link #T}. {@link #LINEARIZED} is every metric's when responses are clustered.
+ *
+ * @since 0.1.0
  */
 public enum IntervalMethod {
     /** The Wald (normal approximation) interval: estimate ± z·SE. */

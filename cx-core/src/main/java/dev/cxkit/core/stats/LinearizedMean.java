@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The design-based (Taylor linearisation) variance of a weighted mean, optionally with the
@@ -26,6 +27,8 @@ import java.util.Optional;
  * <p>Memory: five sums for the unclustered observations, plus two per cluster. Mergeable: the
  * merge of two accumulators equals one that saw both inputs (a cluster in both is one cluster).
  * Not thread-safe: use one per thread and {@linkplain #merge merge} them.
+ *
+ * @since 0.1.0
  */
 public final class LinearizedMean {
 
@@ -71,7 +74,7 @@ public final class LinearizedMean {
      * @throws IllegalArgumentException if the value is not finite or the weight not positive and
      *     finite
      */
-    public void add(double value, double weight, Object cluster) {
+    public void add(double value, double weight, @Nullable Object cluster) {
         Checks.finite("value", value);
         Checks.positive("weight", weight);
         if (cluster == null) {

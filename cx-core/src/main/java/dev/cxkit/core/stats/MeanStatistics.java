@@ -8,6 +8,8 @@ package dev.cxkit.core.stats;
  * the (possibly non-integer, effective) sample size n &gt; 1. No method returns NaN.
  *
  * <p>Not instantiable; all methods are static, pure and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class MeanStatistics {
     private MeanStatistics() {}

@@ -22,6 +22,8 @@ import java.util.stream.IntStream;
  *       min<sub>j≥i</sub> min(1, m p<sub>(j)</sub> / j).
  * </ul>
  * Both are R's {@code p.adjust(p, "holm")} and {@code p.adjust(p, "BH")}; the tests compare with it.
+ *
+ * @since 0.1.0
  */
 public final class MultipleTesting {
 

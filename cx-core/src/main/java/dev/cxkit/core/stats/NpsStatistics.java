@@ -21,6 +21,8 @@ import java.util.Objects;
  * [−100, 100] with {@link Interval#clip(double, double)}; no method returns NaN.
  *
  * <p>Not instantiable; all methods are static, pure and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class NpsStatistics {
 

@@ -12,6 +12,8 @@ import java.util.Objects;
  * returns NaN: all-success and no-success samples have defined intervals and tests.
  *
  * <p>Not instantiable; all methods are static, pure and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ProportionStatistics {
     private ProportionStatistics() {}

@@ -10,6 +10,8 @@ package dev.cxkit.core.stats;
  * score needs at least one response; a planning variance of 0 therefore gives 1.
  *
  * <p>Not instantiable; all methods are static, pure and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class SampleSize {
     private SampleSize() {}

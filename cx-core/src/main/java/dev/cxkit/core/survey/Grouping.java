@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How responses are grouped: by zero or more fields ({@code touchpoint}, {@code location},
@@ -20,6 +21,8 @@ import java.util.function.Function;
  *
  * <p>Immutable and thread-safe. Scorers keep their own {@link KeyBuffer}, which caches period
  * labels by day.
+ *
+ * @since 0.1.0
  */
 public final class Grouping {
 
@@ -98,7 +101,7 @@ public final class Grouping {
     }
 
     /** Returns the period, or null when not grouped by period. */
-    public Period period() {
+    public @Nullable Period period() {
         return period;
     }
 
@@ -113,7 +116,7 @@ public final class Grouping {
      * @param response the response
      * @return the values (elements may be null)
      */
-    public List<String> keyOf(Response response) {
+    public List<@Nullable String> keyOf(Response response) {
         KeyBuffer buffer = newBuffer();
         keyInto(response, buffer);
         return new ArrayList<>(buffer.values);
@@ -171,7 +174,7 @@ public final class Grouping {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Grouping g && g.fields.equals(fields) && g.period == period && g.zone.equals(zone);
     }
 

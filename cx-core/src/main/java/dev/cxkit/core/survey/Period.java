@@ -12,6 +12,8 @@ import java.util.Locale;
  *
  * <p>Which day an instant falls on depends on the time zone, so callers pass one; see
  * {@link Response#localDate(java.time.ZoneId)}.
+ *
+ * @since 0.1.0
  */
 public enum Period {
     /** A calendar day. */

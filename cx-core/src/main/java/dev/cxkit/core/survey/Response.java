@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One survey answer: a rating of one metric, with where and when it was given.
@@ -30,10 +31,12 @@ import java.util.function.Function;
  * @param submittedAt when the response was submitted, or null
  * @param submittedOn the local date of submission when only a date is known, or null
  * @param attributes any other fields, by name (unmodifiable, never null)
+ * @since 0.1.0
  */
-public record Response(Metric metric, int score, double weight, String responseId, String customerId,
-        String journeyId, String touchpoint, String location, String channel, Instant submittedAt,
-        LocalDate submittedOn, Map<String, String> attributes) {
+public record Response(Metric metric, int score, double weight, @Nullable String responseId,
+        @Nullable String customerId, @Nullable String journeyId, @Nullable String touchpoint,
+        @Nullable String location, @Nullable String channel, @Nullable Instant submittedAt,
+        @Nullable LocalDate submittedOn, Map<String, String> attributes) {
 
     /**
      * Validates the response.
@@ -84,7 +87,7 @@ public record Response(Metric metric, int score, double weight, String responseI
      * @param zone the time zone that decides which day an instant falls on
      * @return the date, or null
      */
-    public LocalDate localDate(ZoneId zone) {
+    public @Nullable LocalDate localDate(ZoneId zone) {
         if (submittedOn != null) {
             return submittedOn;
         }
@@ -99,7 +102,7 @@ public record Response(Metric metric, int score, double weight, String responseI
      * @param name the field or attribute name
      * @return the value, or null
      */
-    public String field(String name) {
+    public @Nullable String field(String name) {
         return accessor(name).apply(this);
     }
 
@@ -158,50 +161,50 @@ public record Response(Metric metric, int score, double weight, String responseI
         }
 
         /** Sets the response id. @param value the id @return this builder */
-        public Builder responseId(String value) {
+        public Builder responseId(@Nullable String value) {
             this.responseId = value;
             return this;
         }
 
         /** Sets the customer id. @param value the id @return this builder */
-        public Builder customerId(String value) {
+        public Builder customerId(@Nullable String value) {
             this.customerId = value;
             return this;
         }
 
         /** Sets the journey id. @param value the id @return this builder */
-        public Builder journeyId(String value) {
+        public Builder journeyId(@Nullable String value) {
             this.journeyId = value;
             return this;
         }
 
         /** Sets the touchpoint. @param value the touchpoint @return this builder */
-        public Builder touchpoint(String value) {
+        public Builder touchpoint(@Nullable String value) {
             this.touchpoint = value;
             return this;
         }
 
         /** Sets the location. @param value the location @return this builder */
-        public Builder location(String value) {
+        public Builder location(@Nullable String value) {
             this.location = value;
             return this;
         }
 
         /** Sets the channel. @param value the channel @return this builder */
-        public Builder channel(String value) {
+        public Builder channel(@Nullable String value) {
             this.channel = value;
             return this;
         }
 
         /** Sets the submission instant (clears a date). @param value the instant @return this builder */
-        public Builder submittedAt(Instant value) {
+        public Builder submittedAt(@Nullable Instant value) {
             this.submittedAt = value;
             this.submittedOn = null;
             return this;
         }
 
         /** Sets the submission date (clears an instant). @param value the date @return this builder */
-        public Builder submittedOn(LocalDate value) {
+        public Builder submittedOn(@Nullable LocalDate value) {
             this.submittedOn = value;
             this.submittedAt = null;
             return this;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which responses a question is about: conditions on columns ({@code location=Leeds,York},
@@ -24,6 +25,8 @@ import java.util.function.Predicate;
  * without a date fails it.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ResponseFilter implements Predicate<Response> {
 
@@ -100,7 +103,7 @@ public final class ResponseFilter implements Predicate<Response> {
      * @return a filter with the range set
      * @throws IllegalArgumentException if {@code last} is before {@code first}
      */
-    public ResponseFilter between(LocalDate first, LocalDate last, ZoneId dayZone) {
+    public ResponseFilter between(@Nullable LocalDate first, @Nullable LocalDate last, ZoneId dayZone) {
         Objects.requireNonNull(dayZone, "dayZone");
         if (first != null && last != null && last.isBefore(first)) {
             throw new IllegalArgumentException("the last day " + last + " is before the first " + first);

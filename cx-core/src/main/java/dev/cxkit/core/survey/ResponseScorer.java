@@ -41,6 +41,8 @@ import java.util.function.Function;
  * is its own cluster. It keeps two sums per cluster and group.
  *
  * <p><b>Not thread-safe.</b> Use one scorer per thread and merge them.
+ *
+ * @since 0.1.0
  */
 public final class ResponseScorer {
 

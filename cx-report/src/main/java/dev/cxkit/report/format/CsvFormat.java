@@ -43,6 +43,8 @@ import java.util.OptionalDouble;
  * gives all tables in one text, each under a {@code # name.csv} line.
  *
  * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class CsvFormat implements ReportFormat {
 

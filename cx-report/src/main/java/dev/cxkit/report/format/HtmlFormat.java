@@ -64,6 +64,8 @@ import java.util.function.Consumer;
  * the model is escaped. The page depends on the model only: the same model gives the same bytes.
  *
  * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class HtmlFormat implements ReportFormat {
 

@@ -121,6 +121,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ISO-8601 UTC to the second; durations are ISO-8601 in whole seconds ({@code "PT12M30S"}).
  *
  * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class JsonFormat implements ReportFormat {
 

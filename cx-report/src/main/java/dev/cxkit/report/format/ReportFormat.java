@@ -20,6 +20,8 @@ import java.util.Locale;
  *
  * <p>Implementations are stateless and thread-safe, and read no clock, locale or environment:
  * the same report always gives the same text.
+ *
+ * @since 0.1.0
  */
 public interface ReportFormat {
 

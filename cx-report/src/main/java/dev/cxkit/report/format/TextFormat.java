@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
  * spaces), with the same {@link Figures} texts. No charts and no colour, so it reads in a log or
  * a pipe as well as in a terminal; control characters from the data are replaced by U+FFFD and
  * line breaks inside a cell by spaces. Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class TextFormat implements ReportFormat {
 

@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Amounts are strings at the currency's scale.
  *
  * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class WhatIfFormat {
 

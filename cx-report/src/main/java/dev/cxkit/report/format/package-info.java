@@ -6,4 +6,7 @@
  * summary). They show the same numbers in the same order, read no input, clock or environment, and
  * so always give the same bytes for the same report.
  */
+@NullMarked
 package dev.cxkit.report.format;
+
+import org.jspecify.annotations.NullMarked;

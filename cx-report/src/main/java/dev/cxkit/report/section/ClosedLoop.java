@@ -14,6 +14,7 @@ import java.util.Objects;
  *
  * @param callBacks detractors to call back, sorted by due time (then customer) by the constructor
  * @param recognitions staff whom promoters praised, most mentions first (then by name)
+ * @since 0.1.0
  */
 public record ClosedLoop(List<CallBack> callBacks, List<Recognition> recognitions) {
 

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param findings the findings, in the order found; empty when nothing moved beyond noise
  * @param family what was tested, for people: {@code 312 periods judged in 52 charts ..., false
  *     alarms held to 0.05 per report}
+ * @since 0.1.0
  */
 public record Consistency(List<Finding> findings, String family) {
 

@@ -36,6 +36,7 @@ import java.util.OptionalDouble;
  * @param ranking the rows, in the order above
  * @param adjustment how the rows' p-values were adjusted for being tested together
  * @param alpha the error rate the adjusted p-values are compared with
+ * @since 0.1.0
  */
 public record FailureImpactRanking(Metric metric, List<ImpactRow> ranking, Adjustment adjustment, double alpha) {
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One metric's scores by the values of one column (a location, a touchpoint): each group over all
@@ -42,9 +43,10 @@ import java.util.TreeMap;
  * @param adjustment how each family's p-values are adjusted
  * @param alpha each family's error rate
  * @param toldApart whether some group differs from the rest after adjustment
+ * @since 0.1.0
  */
-public record GroupScores(String column, Metric metric, String current, String previous, List<GroupRow> rows,
-        Adjustment adjustment, double alpha, boolean toldApart) {
+public record GroupScores(String column, Metric metric, @Nullable String current, @Nullable String previous,
+        List<GroupRow> rows, Adjustment adjustment, double alpha, boolean toldApart) {
 
     /**
      * Checks and copies the fields.
@@ -77,8 +79,8 @@ public record GroupScores(String column, Metric metric, String current, String p
      * @param alpha each family's error rate
      * @return the group scores
      */
-    public static GroupScores of(String column, Metric metric, String current, String previous, List<GroupRow> rows,
-            Adjustment adjustment, double alpha) {
+    public static GroupScores of(String column, Metric metric, @Nullable String current, @Nullable String previous,
+            List<GroupRow> rows, Adjustment adjustment, double alpha) {
         List<GroupRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(GroupRow::name));
         double[] rest = adjustment.adjust(sorted.stream().flatMap(r -> r.vsRest().stream())
@@ -119,8 +121,8 @@ public record GroupScores(String column, Metric metric, String current, String p
      * @return the group scores
      */
     public static GroupScores compute(String column, Metric metric, Map<String, RatingDistribution> totals,
-            Map<String, ? extends SortedMap<String, RatingDistribution>> periods, String current, String previous,
-            ScoreOptions options, Adjustment adjustment) {
+            Map<String, ? extends SortedMap<String, RatingDistribution>> periods, @Nullable String current,
+            @Nullable String previous, ScoreOptions options, Adjustment adjustment) {
         RatingDistribution empty = RatingDistribution.empty(metric);
         // the rest of group i is the groups before it plus those after it: sums from both ends, exact with weights
         List<RatingDistribution> each = new ArrayList<>(totals.values());

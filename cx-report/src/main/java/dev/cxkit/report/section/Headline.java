@@ -18,6 +18,7 @@ import java.util.Optional;
  * Section 1: one entry per metric that has responses, in the order NPS, CSAT, CES.
  *
  * @param scores the headline scores, at most one per metric kind
+ * @since 0.1.0
  */
 public record Headline(List<HeadlineScore> scores) {
 

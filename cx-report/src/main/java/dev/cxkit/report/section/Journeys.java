@@ -20,6 +20,7 @@ import java.util.OptionalDouble;
  * @param journeys the journeys analysed
  * @param funnel the stages in order
  * @param promises the promises in the definition's order
+ * @since 0.1.0
  */
 public record Journeys(String definition, long journeys, List<FunnelStep> funnel, List<PromiseResult> promises) {
 

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param noFailureVerdict recovered against no failure (the recovery paradox when different and
  *     positive; the failure's cost won back only when equivalent), with the difference recovered −
  *     no failure
+ * @since 0.1.0
  */
 public record RecoveryEffectiveness(Metric metric, Score noFailure, Score recovered, Score notRecovered,
         ComparisonVerdict notRecoveredVerdict, ComparisonVerdict noFailureVerdict) {

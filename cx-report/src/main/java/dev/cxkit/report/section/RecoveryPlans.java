@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param policy the policy's name, for example {@code restaurant} or a directory
  * @param plans one per open incident, in the order decided
+ * @since 0.1.0
  */
 public record RecoveryPlans(String policy, List<IncidentPlan> plans) {
 

@@ -18,6 +18,7 @@ import java.util.Objects;
  *
  * @param groups one table per column and metric: columns in the order given, metrics NPS, CSAT, CES
  * @param trends one trend per metric, in the order NPS, CSAT, CES
+ * @since 0.1.0
  */
 public record Scores(List<GroupScores> groups, List<Trend> trends) {
 

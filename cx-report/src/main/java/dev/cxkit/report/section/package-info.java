@@ -6,4 +6,7 @@
  * {@link dev.cxkit.report.section.Consistency} and {@link dev.cxkit.report.section.ClosedLoop}.
  * Immutable records that check their fields; they hold results, never raw data.
  */
+@NullMarked
 package dev.cxkit.report.section;
+
+import org.jspecify.annotations.NullMarked;

@@ -60,6 +60,8 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Immutable and thread-safe; the {@code with...} methods return new instances.
+ *
+ * @since 0.1.0
  */
 public final class FailureIncidents {
 

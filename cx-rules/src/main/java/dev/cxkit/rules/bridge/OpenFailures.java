@@ -24,6 +24,8 @@ import java.util.Objects;
  * {@link JourneyAnalytics.Builder#listener}; memory holds only the failures of the two windows.
  *
  * <p>Not thread-safe: it runs on the thread that adds the events.
+ *
+ * @since 0.1.0
  */
 public final class OpenFailures implements JourneyAnalytics.JourneyListener {
 

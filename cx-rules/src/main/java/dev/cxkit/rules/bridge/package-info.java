@@ -3,4 +3,7 @@
  * incidents a policy decides ({@link dev.cxkit.rules.bridge.FailureIncidents}), and the failures
  * still open at a time are collected as journeys close ({@link dev.cxkit.rules.bridge.OpenFailures}).
  */
+@NullMarked
 package dev.cxkit.rules.bridge;
+
+import org.jspecify.annotations.NullMarked;

@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides a batch of incidents with one policy, as {@code cx recover} and the CX report do: each
  * incident with its customer (the one its line gives inline, else the one with its customer id,
  * else {@link #defaultCustomer}), at a given time or else at its detection; a failed decision is
  * kept with the others' plans and never stops them. Stateless and thread-safe (as the policy is).
+ *
+ * @since 0.1.0
  */
 public final class BatchDecisions {
 
@@ -60,7 +63,7 @@ public final class BatchDecisions {
      * @throws NullPointerException if the policy, incidents or customers are null
      */
     public static Result decide(Policy policy, List<IncidentRecord> incidents, Map<String, Customer> customers,
-            String customersSource, Instant decidedAt) {
+            @Nullable String customersSource, @Nullable Instant decidedAt) {
         return decide(policy, incidents, customers, customersSource, decidedAt, Listener.NONE);
     }
 
@@ -79,7 +82,7 @@ public final class BatchDecisions {
      * @throws NullPointerException if the policy, incidents, customers or listener are null
      */
     public static Result decide(Policy policy, List<IncidentRecord> incidents, Map<String, Customer> customers,
-            String customersSource, Instant decidedAt, Listener listener) {
+            @Nullable String customersSource, @Nullable Instant decidedAt, Listener listener) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(customers, "customers");
         Objects.requireNonNull(listener, "listener");
@@ -162,7 +165,7 @@ public final class BatchDecisions {
      * @param id the customer's id, or null for {@code unknown}
      * @return the customer
      */
-    public static Customer defaultCustomer(String id) {
+    public static Customer defaultCustomer(@Nullable String id) {
         return new Customer(id == null ? "unknown" : id, "standard", null,
                 new ContactPreference(Channel.EMAIL, AddressKind.EMAIL), 0);
     }

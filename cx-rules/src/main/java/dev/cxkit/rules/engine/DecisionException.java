@@ -1,8 +1,12 @@
 package dev.cxkit.rules.engine;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One decision failed: a consequence threw, the firing limit or the time budget was exceeded.
  * Other decisions are not affected.
+ *
+ * @since 0.1.0
  */
 public final class DecisionException extends RuntimeException {
 
@@ -20,7 +24,7 @@ public final class DecisionException extends RuntimeException {
      * @param message what happened
      * @param cause the cause, or null
      */
-    public DecisionException(String incidentId, String rule, String message, Throwable cause) {
+    public DecisionException(String incidentId, @Nullable String rule, String message, @Nullable Throwable cause) {
         super("incident " + incidentId + (rule == null ? "" : ", rule \"" + rule + "\"") + ": " + message, cause);
         this.incidentId = incidentId;
         this.rule = rule;
@@ -38,7 +42,7 @@ public final class DecisionException extends RuntimeException {
     }
 
     /** Returns the rule that was firing when it failed, or null when none was. */
-    public String rule() {
+    public @Nullable String rule() {
         return rule;
     }
 }

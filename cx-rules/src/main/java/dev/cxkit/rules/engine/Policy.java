@@ -61,6 +61,8 @@ import org.kie.api.runtime.conf.ThreadSafeOption;
  * as a guard against accidents, not a security boundary.
  *
  * <p>Thread-safe: compile once and decide from any number of threads.
+ *
+ * @since 0.1.0
  */
 public final class Policy implements AutoCloseable {
 

@@ -23,6 +23,7 @@ import org.kie.api.definition.KiePackage;
  * @param rules how many rules it declares
  * @param files how many DRL files it has
  * @param problems every error and warning, in file and line order
+ * @since 0.1.0
  */
 public record PolicyCheck(String policy, int rules, int files, List<PolicyProblem> problems) {
 

@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * A policy did not compile. Carries every problem found, not only the first.
+ *
+ * @since 0.1.0
  */
 public final class PolicyCompilationException extends Exception {
 

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * stops.
  *
  * <p>Thread-safe; all methods are static.
+ *
+ * @since 0.1.0
  */
 public final class PolicyLint {
 

@@ -2,6 +2,7 @@ package dev.cxkit.rules.engine;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The guard rails of every decision.
@@ -18,9 +19,10 @@ import java.util.Objects;
  *     for the policy's own pool of daemon threads (the default). A host that isolates work in its
  *     own pools (bounded, named, monitored) gives one here; it must run each task on a thread of
  *     its own (a direct executor would run the decision on the caller and defeat the time budget).
+ * @since 0.1.0
  */
 public record PolicyOptions(int firingLimit, Duration timeBudget, Isolation isolation, int maxStuckDecisions,
-        java.util.concurrent.Executor executor) {
+        java.util.concurrent.@Nullable Executor executor) {
 
     /** Where a decision runs, which decides what the time budget can stop. */
     public enum Isolation {
@@ -99,7 +101,7 @@ public record PolicyOptions(int firingLimit, Duration timeBudget, Isolation isol
      * @param where the executor, or null for the policy's own pool
      * @return the options
      */
-    public PolicyOptions withExecutor(java.util.concurrent.Executor where) {
+    public PolicyOptions withExecutor(java.util.concurrent.@Nullable Executor where) {
         return new PolicyOptions(firingLimit, timeBudget, isolation, maxStuckDecisions, where);
     }
 }

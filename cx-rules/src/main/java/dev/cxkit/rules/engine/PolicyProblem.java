@@ -1,6 +1,7 @@
 package dev.cxkit.rules.engine;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found while compiling or linting a policy, with where it is.
@@ -12,8 +13,9 @@ import java.util.Objects;
  * @param rule the rule's name, or null when the problem is not inside a rule
  * @param message what is wrong
  * @param error true for an error (the policy cannot be used), false for a warning
+ * @since 0.1.0
  */
-public record PolicyProblem(String file, int line, String rule, String message, boolean error) {
+public record PolicyProblem(String file, int line, @Nullable String rule, String message, boolean error) {
 
     /**
      * Validates the problem.

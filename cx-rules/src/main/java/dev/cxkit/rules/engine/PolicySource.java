@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  * {@link #loadProblems()}: nothing in a policy folder is silently ignored.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class PolicySource {
 

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Decisions already running finish on the version they started with; later ones use the new
  * one, and the old version is closed when its last decision ends. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ReloadablePolicy {
 

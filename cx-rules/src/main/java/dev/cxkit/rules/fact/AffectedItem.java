@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param name the item, for example "sea bass"
  * @param price what the customer is charged for it, not negative
  * @param delivered whether the customer received it
+ * @since 0.1.0
  */
 public record AffectedItem(String name, Money price, boolean delivered) {
 

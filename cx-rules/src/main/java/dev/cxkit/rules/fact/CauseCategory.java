@@ -6,6 +6,8 @@ package dev.cxkit.rules.fact;
  * Regulation (EC) No 261/2004 exempts compensation only for extraordinary circumstances (Art.
  * 5(3)), which is {@link #OUTSIDE_CONTROL}: an incident with this cause has
  * {@link Incident#extraordinaryCircumstances()} true, so packs written for either read it.
+ *
+ * @since 0.1.0
  */
 public enum CauseCategory {
     /** Within the carrier's control, and not required for safety: the carrier compensates. */

@@ -2,6 +2,7 @@ package dev.cxkit.rules.fact;
 
 import dev.cxkit.core.service.ContactPreference;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The customer a failure happened to, as a policy sees them.
@@ -14,8 +15,10 @@ import java.util.Objects;
  * @param contact how the customer asked to be contacted
  * @param recentFailures how many service failures the customer had in the last 90 days, before
  *     this one
+ * @since 0.1.0
  */
-public record Customer(String id, String tier, Money lifetimeValue, ContactPreference contact, int recentFailures) {
+public record Customer(String id, String tier, @Nullable Money lifetimeValue, ContactPreference contact,
+        int recentFailures) {
 
     /**
      * Validates the customer.

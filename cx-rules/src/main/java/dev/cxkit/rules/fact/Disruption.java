@@ -4,6 +4,8 @@ package dev.cxkit.rules.fact;
  * What happened to a flight, in the terms of Regulation (EC) No 261/2004, with the
  * {@link IncidentType} a flight incident of this kind has (see
  * {@code docs/decisions/0006-flight-disruptions-as-incidents.md} for why).
+ *
+ * @since 0.1.0
  */
 public enum Disruption {
     /** The flight left and arrived late (Art. 6; compensation from 3 hours late under Sturgeon). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A disrupted flight: the facts that Regulation (EC) No 261/2004 and the Sturgeon judgment
@@ -62,11 +63,14 @@ import java.util.stream.Collectors;
  * @param carrier the operating carrier, or null
  * @param origin the departure airport (IATA code), or null
  * @param destination the final destination (IATA code), or null
+ * @since 0.1.0
  */
-public record FlightDisruption(Disruption disruption, Integer distanceKm, Boolean intraEu, Integer departureDelayMinutes,
-        Integer arrivalDelayMinutes, Integer noticeDays, Integer rerouteDepartureEarlierMinutes, boolean rerouted,
-        boolean overnight, boolean volunteered, Money ticketPrice, CauseCategory cause, CarrierSize carrierSize,
-        Integer noticeHours, String flightNumber, String carrier, String origin, String destination) {
+public record FlightDisruption(Disruption disruption, @Nullable Integer distanceKm, @Nullable Boolean intraEu,
+        @Nullable Integer departureDelayMinutes, @Nullable Integer arrivalDelayMinutes, @Nullable Integer noticeDays,
+        @Nullable Integer rerouteDepartureEarlierMinutes, boolean rerouted, boolean overnight, boolean volunteered,
+        @Nullable Money ticketPrice, @Nullable CauseCategory cause, @Nullable CarrierSize carrierSize,
+        @Nullable Integer noticeHours, @Nullable String flightNumber, @Nullable String carrier,
+        @Nullable String origin, @Nullable String destination) {
 
     /**
      * Validates the flight.
@@ -138,7 +142,7 @@ public record FlightDisruption(Disruption disruption, Integer distanceKm, Boolea
      *
      * @return the hours of notice, or null
      */
-    public Integer noticeInHours() {
+    public @Nullable Integer noticeInHours() {
         return noticeHours != null ? noticeHours : noticeDays == null ? null : noticeDays * 24;
     }
 
@@ -154,7 +158,7 @@ public record FlightDisruption(Disruption disruption, Integer distanceKm, Boolea
      *     it run, and {@link Builder#build()} fails)
      * @return a builder
      */
-    public static Builder builder(Disruption disruption) {
+    public static Builder builder(@Nullable Disruption disruption) {
         return new Builder(disruption);
     }
 
@@ -310,31 +314,31 @@ public record FlightDisruption(Disruption disruption, Integer distanceKm, Boolea
         }
 
         /** @param value the great-circle distance to the final destination, in km @return this builder */
-        public Builder distanceKm(Integer value) {
+        public Builder distanceKm(@Nullable Integer value) {
             distanceKm = value;
             return this;
         }
 
         /** @param value whether the flight is within the EU, or null @return this builder */
-        public Builder intraEu(Boolean value) {
+        public Builder intraEu(@Nullable Boolean value) {
             intraEu = value;
             return this;
         }
 
         /** @param value DELAY: the expected delay of departure, in minutes @return this builder */
-        public Builder departureDelayMinutes(Integer value) {
+        public Builder departureDelayMinutes(@Nullable Integer value) {
             departureDelayMinutes = value;
             return this;
         }
 
         /** @param value the delay at the final destination, in minutes @return this builder */
-        public Builder arrivalDelayMinutes(Integer value) {
+        public Builder arrivalDelayMinutes(@Nullable Integer value) {
             arrivalDelayMinutes = value;
             return this;
         }
 
         /** @param value CANCELLATION: days of notice before the scheduled departure @return this builder */
-        public Builder noticeDays(Integer value) {
+        public Builder noticeDays(@Nullable Integer value) {
             noticeDays = value;
             return this;
         }
@@ -346,7 +350,7 @@ public record FlightDisruption(Disruption disruption, Integer distanceKm, Boolea
          * @param value minutes earlier than the cancelled flight
          * @return this builder
          */
-        public Builder rerouteDepartureEarlierMinutes(Integer value) {
+        public Builder rerouteDepartureEarlierMinutes(@Nullable Integer value) {
             rerouteDepartureEarlierMinutes = value;
             return this;
         }
@@ -370,19 +374,19 @@ public record FlightDisruption(Disruption disruption, Integer distanceKm, Boolea
         }
 
         /** @param value the ticket price, or null @return this builder */
-        public Builder ticketPrice(Money value) {
+        public Builder ticketPrice(@Nullable Money value) {
             ticketPrice = value;
             return this;
         }
 
         /** @param value why the flight was disrupted, or null @return this builder */
-        public Builder cause(CauseCategory value) {
+        public Builder cause(@Nullable CauseCategory value) {
             cause = value;
             return this;
         }
 
         /** @param value the carrier's size, or null @return this builder */
-        public Builder carrierSize(CarrierSize value) {
+        public Builder carrierSize(@Nullable CarrierSize value) {
             carrierSize = value;
             return this;
         }
@@ -394,7 +398,7 @@ public record FlightDisruption(Disruption disruption, Integer distanceKm, Boolea
          * @param value the hours of notice, or null
          * @return this builder
          */
-        public Builder noticeHours(Integer value) {
+        public Builder noticeHours(@Nullable Integer value) {
             noticeHours = value;
             return this;
         }
@@ -408,7 +412,8 @@ public record FlightDisruption(Disruption disruption, Integer distanceKm, Boolea
          * @param to the final destination, or null
          * @return this builder
          */
-        public Builder route(String number, String operatingCarrier, String from, String to) {
+        public Builder route(@Nullable String number, @Nullable String operatingCarrier, @Nullable String from,
+                @Nullable String to) {
             flightNumber = number;
             carrier = operatingCarrier;
             origin = from;

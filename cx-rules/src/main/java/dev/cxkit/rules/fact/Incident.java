@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service failure: what went wrong, where, when, how badly, and what it touched. This is the
@@ -42,12 +43,13 @@ import java.util.Objects;
  *     {@link CauseCategory#OUTSIDE_CONTROL}
  * @param claimedAt when the customer claimed (a passenger may claim months after the flight), or
  *     null when the claim is the detection
+ * @since 0.1.0
  */
-public record Incident(String id, String journeyId, String customerId, String location, String touchpoint,
-        Channel channel, IncidentType type, SatisfactionFactor factor, Severity severity, Instant occurredAt,
-        Instant detectedAt, int minutesWaited, int minutesPromised, Money orderValue, List<AffectedItem> items,
-        boolean extraordinaryCircumstances, Map<String, String> attributes, FlightDisruption flight,
-        Instant claimedAt) {
+public record Incident(String id, @Nullable String journeyId, @Nullable String customerId, @Nullable String location,
+        @Nullable String touchpoint, Channel channel, IncidentType type, SatisfactionFactor factor, Severity severity,
+        @Nullable Instant occurredAt, Instant detectedAt, int minutesWaited, int minutesPromised,
+        @Nullable Money orderValue, List<AffectedItem> items, boolean extraordinaryCircumstances,
+        Map<String, String> attributes, @Nullable FlightDisruption flight, @Nullable Instant claimedAt) {
 
     /**
      * Validates the incident.
@@ -222,25 +224,25 @@ public record Incident(String id, String journeyId, String customerId, String lo
         }
 
         /** @param value the journey id @return this builder */
-        public Builder journeyId(String value) {
+        public Builder journeyId(@Nullable String value) {
             journeyId = value;
             return this;
         }
 
         /** @param value the customer id @return this builder */
-        public Builder customerId(String value) {
+        public Builder customerId(@Nullable String value) {
             customerId = value;
             return this;
         }
 
         /** @param value the location @return this builder */
-        public Builder location(String value) {
+        public Builder location(@Nullable String value) {
             location = value;
             return this;
         }
 
         /** @param value the touchpoint @return this builder */
-        public Builder touchpoint(String value) {
+        public Builder touchpoint(@Nullable String value) {
             touchpoint = value;
             return this;
         }
@@ -252,7 +254,7 @@ public record Incident(String id, String journeyId, String customerId, String lo
         }
 
         /** @param value the satisfaction factor @return this builder */
-        public Builder factor(SatisfactionFactor value) {
+        public Builder factor(@Nullable SatisfactionFactor value) {
             factor = value;
             return this;
         }
@@ -264,7 +266,7 @@ public record Incident(String id, String journeyId, String customerId, String lo
         }
 
         /** @param value when it happened @return this builder */
-        public Builder occurredAt(Instant value) {
+        public Builder occurredAt(@Nullable Instant value) {
             occurredAt = value;
             return this;
         }
@@ -289,7 +291,7 @@ public record Incident(String id, String journeyId, String customerId, String lo
         }
 
         /** @param value the order value @return this builder */
-        public Builder orderValue(Money value) {
+        public Builder orderValue(@Nullable Money value) {
             orderValue = value;
             return this;
         }
@@ -319,13 +321,13 @@ public record Incident(String id, String journeyId, String customerId, String lo
         }
 
         /** @param value the disrupted flight, or null for an incident that is not a flight @return this builder */
-        public Builder flight(FlightDisruption value) {
+        public Builder flight(@Nullable FlightDisruption value) {
             flight = value;
             return this;
         }
 
         /** @param value when the customer claimed, or null when the claim is the detection @return this builder */
-        public Builder claimedAt(Instant value) {
+        public Builder claimedAt(@Nullable Instant value) {
             claimedAt = value;
             return this;
         }

@@ -2,7 +2,11 @@ package dev.cxkit.rules.fact;
 
 import dev.cxkit.core.service.SatisfactionFactor;
 
-/** What went wrong, with the satisfaction factor it usually breaks. */
+/**
+ * What went wrong, with the satisfaction factor it usually breaks.
+ *
+ * @since 0.1.0
+ */
 public enum IncidentType {
     /** The customer got something other than what they ordered. */
     WRONG_ITEM(SatisfactionFactor.PRODUCT),

@@ -14,6 +14,7 @@ import java.util.Objects;
  *
  * @param amount the amount, at the currency's default number of fraction digits
  * @param currency the currency
+ * @since 0.1.0
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 

@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  * {@code file:line: setting 'key' ...}.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class PolicySettings {
 

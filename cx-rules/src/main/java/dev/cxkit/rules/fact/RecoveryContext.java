@@ -2,6 +2,7 @@ package dev.cxkit.rules.fact;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a policy needs to know besides the incident and the customer: the time (injected, so
@@ -16,8 +17,9 @@ import java.util.Objects;
  *     location the host saw in the policy's window (for example 7 days), including this one
  * @param alreadyCompensated whether this incident was already decided and compensated, so that
  *     deciding it again must not comp twice
+ * @since 0.1.0
  */
-public record RecoveryContext(Instant now, Money budgetLeftToday, int similarRecentIncidents,
+public record RecoveryContext(Instant now, @Nullable Money budgetLeftToday, int similarRecentIncidents,
         boolean alreadyCompensated) {
 
     /**

@@ -1,6 +1,10 @@
 package dev.cxkit.rules.fact;
 
-/** How bad a failure is, in increasing order; the size of a remedy scales with it. */
+/**
+ * How bad a failure is, in increasing order; the size of a remedy scales with it.
+ *
+ * @since 0.1.0
+ */
 public enum Severity {
     /** A small slip the customer may shrug off. */
     MINOR,

@@ -37,6 +37,8 @@ import java.util.function.Consumer;
  * read always equals accepted plus rejected.
  *
  * <p><b>Not thread-safe</b> (it remembers the ids it has read).
+ *
+ * @since 0.1.0
  */
 public final class CustomerReader implements RecordReader<Customer> {
 

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parser of incident and customer objects, with their flights, items, amounts and context
@@ -52,6 +53,8 @@ import java.util.TreeSet;
  *
  * <p><b>Not thread-safe</b>: a parser remembers the incident's currency and detection time for the
  * amounts and due times that follow it in the same document. Use one per document.
+ *
+ * @since 0.1.0
  */
 public final class IncidentFields {
 
@@ -150,7 +153,7 @@ public final class IncidentFields {
      * @param policyCurrency the policy's currency, or null for none
      * @return a parser that has read nothing yet
      */
-    public static IncidentFields forScenario(Currency policyCurrency) {
+    public static IncidentFields forScenario(@Nullable Currency policyCurrency) {
         return new IncidentFields(Shape.SCENARIO, policyCurrency);
     }
 
@@ -168,7 +171,7 @@ public final class IncidentFields {
      *     {@code occurred_at} is given, or null when one of them is required
      * @return the incident, or null when it has problems (reported to {@code fields})
      */
-    public Incident incident(DocumentFields fields, Instant now) {
+    public @Nullable Incident incident(DocumentFields fields, @Nullable Instant now) {
         int before = fields.problems().size();
         fields.onlyKnown(shape.incidentKeys);
         String id = fields.requiredText(shape.idKey);
@@ -249,7 +252,7 @@ public final class IncidentFields {
      *
      * @return the detection time, or null when there is none (or no incident was read)
      */
-    public Instant detectedAt() {
+    public @Nullable Instant detectedAt() {
         return detectedAt;
     }
 
@@ -334,7 +337,7 @@ public final class IncidentFields {
      * @param fields the customer object
      * @return the customer, or null when it has problems (reported to {@code fields})
      */
-    public Customer customer(DocumentFields fields) {
+    public @Nullable Customer customer(DocumentFields fields) {
         return customer(fields, null);
     }
 
@@ -394,7 +397,7 @@ public final class IncidentFields {
      * @param now the decision time
      * @return the context, or null when it has problems (reported to {@code fields})
      */
-    public RecoveryContext context(DocumentFields fields, Instant now) {
+    public @Nullable RecoveryContext context(DocumentFields fields, Instant now) {
         int before = fields.problems().size();
         fields.onlyKnown(HINT_KEYS);
         Hints hints = hints(fields);
@@ -456,7 +459,7 @@ public final class IncidentFields {
      * @param key its key
      * @return the amount, or null when missing or (reported) not a non-negative amount
      */
-    public Money money(DocumentFields fields, String key) {
+    public @Nullable Money money(DocumentFields fields, String key) {
         return money(fields, key, unit);
     }
 

@@ -99,6 +99,8 @@ import java.util.function.Consumer;
  * <h2>Threads</h2>
  * <b>Not thread-safe.</b> A reader remembers the incident ids it has read, so that duplicates are
  * found across files. Consumers are called on the reading thread, in input order.
+ *
+ * @since 0.1.0
  */
 public final class IncidentReader implements RecordReader<IncidentRecord> {
 

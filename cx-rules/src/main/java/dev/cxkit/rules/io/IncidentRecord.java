@@ -6,6 +6,7 @@ import dev.cxkit.rules.fact.Money;
 import dev.cxkit.rules.fact.RecoveryContext;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One accepted line of an incidents file: the incident, the customer when the line names one
@@ -24,9 +25,10 @@ import java.util.Objects;
  *     the journey: {@code journey V000042})
  * @param line the 1-based line number in the input, or 0 when the incident was not read from a line
  *     (made from a journey's open failure)
+ * @since 0.1.0
  */
-public record IncidentRecord(Incident incident, Customer customer, Money budgetLeftToday, int similarRecentIncidents,
-        boolean alreadyCompensated, String source, long line) {
+public record IncidentRecord(Incident incident, @Nullable Customer customer, @Nullable Money budgetLeftToday,
+        int similarRecentIncidents, boolean alreadyCompensated, String source, long line) {
 
     /**
      * Validates the record.

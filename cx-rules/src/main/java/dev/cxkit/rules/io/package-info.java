@@ -5,4 +5,7 @@
  * <p>Rejections and counts use cx-core's {@link dev.cxkit.core.io.Rejection} and
  * {@link dev.cxkit.core.io.ReadSummary}, so {@code read == accepted + rejected} always holds.
  */
+@NullMarked
 package dev.cxkit.rules.io;
+
+import org.jspecify.annotations.NullMarked;

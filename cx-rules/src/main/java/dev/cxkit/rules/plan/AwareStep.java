@@ -1,6 +1,10 @@
 package dev.cxkit.rules.plan;
 
-/** The five steps of the AWARE service-recovery method, in the order they are taken. */
+/**
+ * The five steps of the AWARE service-recovery method, in the order they are taken.
+ *
+ * @since 0.1.0
+ */
 public enum AwareStep {
     /** Acknowledge the problem and apologize sincerely: no excuses, no blame. */
     ACKNOWLEDGE,

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param due when they must act
  * @param reason why
  * @param rule the rule that escalated
+ * @since 0.1.0
  */
 public record Escalation(Owner to, Instant due, String reason, String rule) {
 

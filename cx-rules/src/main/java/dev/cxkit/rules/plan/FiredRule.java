@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param name the rule's name
  * @param effects what it did, one line each, for example "offer WAIVE_CHARGE EUR 18.50"
+ * @since 0.1.0
  */
 public record FiredRule(String name, List<String> effects) {
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param addressKind which of their addresses on that channel
  * @param due when to follow up
  * @param rule the rule that planned it
+ * @since 0.1.0
  */
 public record FollowUp(Channel channel, AddressKind addressKind, Instant due, String rule) {
 

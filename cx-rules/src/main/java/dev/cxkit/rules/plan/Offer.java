@@ -3,6 +3,7 @@ package dev.cxkit.rules.plan;
 import dev.cxkit.rules.fact.Money;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A remedy offered to the customer.
@@ -16,9 +17,10 @@ import java.util.Objects;
  * @param requiresConsent whether the customer must agree to it in place of money (vouchers)
  * @param notes what the guard rules said about it, for example "above the frontline limit"
  * @param rule the rule that offered it
+ * @since 0.1.0
  */
-public record Offer(OfferKind kind, Money amount, String reason, boolean requiresApproval, boolean requiresConsent,
-        List<String> notes, String rule) {
+public record Offer(OfferKind kind, @Nullable Money amount, String reason, boolean requiresApproval,
+        boolean requiresConsent, List<String> notes, String rule) {
 
     /**
      * Validates the offer.

@@ -4,12 +4,15 @@ import dev.cxkit.rules.fact.Money;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An offer while a decision runs: a fact that guard rules can match and adjust (flag for
  * approval, ask for consent, cap). It becomes an immutable {@link Offer} in the plan.
  *
  * <p>Created by {@link PlanDraft#offer}. Not thread-safe: it lives inside one decision.
+ *
+ * @since 0.1.0
  */
 public final class OfferDraft {
 
@@ -41,7 +44,7 @@ public final class OfferDraft {
     }
 
     /** Returns the amount, or null for kinds without money. */
-    public Money getAmount() {
+    public @Nullable Money getAmount() {
         return amount;
     }
 

@@ -1,6 +1,10 @@
 package dev.cxkit.rules.plan;
 
-/** The kinds of remedy a policy can offer. */
+/**
+ * The kinds of remedy a policy can offer.
+ *
+ * @since 0.1.0
+ */
 public enum OfferKind {
     /** Make the item again, properly. */
     REMAKE(false),

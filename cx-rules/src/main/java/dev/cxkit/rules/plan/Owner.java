@@ -1,6 +1,10 @@
 package dev.cxkit.rules.plan;
 
-/** Who acts on a step or an escalation. */
+/**
+ * Who acts on a step or an escalation.
+ *
+ * @since 0.1.0
+ */
 public enum Owner {
     /** The staff member with the customer. */
     FRONTLINE,

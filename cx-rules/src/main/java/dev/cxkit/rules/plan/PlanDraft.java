@@ -33,6 +33,8 @@ import java.util.function.Supplier;
  * inserted as {@link OfferDraft} facts, so guard rules can match and adjust them.
  *
  * <p>Not thread-safe: one draft per decision, used on the deciding thread.
+ *
+ * @since 0.1.0
  */
 public final class PlanDraft {
 

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param followUps the follow-ups
  * @param systemicIssue whether EVALUATE found a systemic issue
  * @param firedRules the rules that fired, in firing order, with what each added
+ * @since 0.1.0
  */
 public record RecoveryPlan(String incidentId, List<StepPlan> steps, List<Offer> offers, List<Escalation> escalations,
         List<FollowUp> followUps, boolean systemicIssue, List<FiredRule> firedRules) {

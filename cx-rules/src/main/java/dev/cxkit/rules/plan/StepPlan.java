@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param due when it must be done
  * @param instruction what to do, in plain words for the person who acts
  * @param rule the rule that planned it
+ * @since 0.1.0
  */
 public record StepPlan(AwareStep step, Owner owner, Instant due, String instruction, String rule) {
 

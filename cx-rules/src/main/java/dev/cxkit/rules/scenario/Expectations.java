@@ -1,6 +1,7 @@
 package dev.cxkit.rules.scenario;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a scenario expects of the plan, section by section. A section that is null was not written
@@ -17,10 +18,12 @@ import java.util.List;
  * @param fired rules that must have fired, or null
  * @param notFired rules that must not have fired, or null
  * @param fails words the decision's failure must contain (the scenario expects it to fail), or null
+ * @since 0.1.0
  */
-public record Expectations(List<ExpectedOffer> offers, List<ExpectedStep> steps,
-        List<ExpectedEscalation> escalations, List<ExpectedFollowUp> followUps, Boolean systemic,
-        List<String> fired, List<String> notFired, String fails) {
+public record Expectations(@Nullable List<ExpectedOffer> offers, @Nullable List<ExpectedStep> steps,
+        @Nullable List<ExpectedEscalation> escalations, @Nullable List<ExpectedFollowUp> followUps,
+        @Nullable Boolean systemic, @Nullable List<String> fired, @Nullable List<String> notFired,
+        @Nullable String fails) {
 
     /** Copies the lists that are present. */
     public Expectations {

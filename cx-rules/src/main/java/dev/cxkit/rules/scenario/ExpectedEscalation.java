@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An escalation a scenario expects. Who it goes to is always compared; every other field only when
@@ -17,8 +18,9 @@ import java.util.Objects;
  * @param due when they must act, or null (not checked)
  * @param reason the reason, exactly, or null (not checked)
  * @param rule the rule that escalated, or null (not checked)
+ * @since 0.1.0
  */
-public record ExpectedEscalation(Owner to, Instant due, String reason, String rule) {
+public record ExpectedEscalation(Owner to, @Nullable Instant due, @Nullable String reason, @Nullable String rule) {
 
     /**
      * Validates the expectation.

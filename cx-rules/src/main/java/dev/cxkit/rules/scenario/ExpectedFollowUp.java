@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A follow-up a scenario expects. The channel is always compared; every other field only when given
@@ -18,8 +19,10 @@ import java.util.Objects;
  * @param addressKind which address, or null (not checked)
  * @param due when, or null (not checked)
  * @param rule the rule that planned it, or null (not checked)
+ * @since 0.1.0
  */
-public record ExpectedFollowUp(Channel channel, AddressKind addressKind, Instant due, String rule) {
+public record ExpectedFollowUp(Channel channel, @Nullable AddressKind addressKind, @Nullable Instant due,
+        @Nullable String rule) {
 
     /**
      * Validates the expectation.

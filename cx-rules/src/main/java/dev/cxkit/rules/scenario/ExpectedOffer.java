@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An offer a scenario expects. The kind is always compared; every other field only when given
@@ -22,9 +23,11 @@ import java.util.Objects;
  * @param notes the guard notes, in any order, or null (not checked)
  * @param reason the reason, exactly, or null (not checked)
  * @param rule the rule that made the offer, or null (not checked)
+ * @since 0.1.0
  */
-public record ExpectedOffer(OfferKind kind, Money amount, Boolean requiresApproval, Boolean requiresConsent,
-        List<String> notes, String reason, String rule) {
+public record ExpectedOffer(OfferKind kind, @Nullable Money amount, @Nullable Boolean requiresApproval,
+        @Nullable Boolean requiresConsent, @Nullable List<String> notes, @Nullable String reason,
+        @Nullable String rule) {
 
     /**
      * Validates the expectation.

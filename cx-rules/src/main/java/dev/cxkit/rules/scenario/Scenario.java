@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param settings settings to override for this scenario only (for example a location's limits);
  *     each key must be a setting the policy already has
  * @param expect what the plan must say
+ * @since 0.1.0
  */
 public record Scenario(String source, String name, Incident incident, Customer customer, RecoveryContext context,
         Map<String, String> settings, Expectations expect) {

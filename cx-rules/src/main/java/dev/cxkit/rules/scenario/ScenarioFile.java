@@ -3,6 +3,7 @@ package dev.cxkit.rules.scenario;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One scenario file after loading: either its {@link Scenario}, or every problem found in it.
@@ -12,8 +13,9 @@ import java.util.Optional;
  * @param source the file, as the user named it
  * @param scenario the scenario, or null when the file has problems
  * @param problems the problems, empty when the scenario loaded
+ * @since 0.1.0
  */
-public record ScenarioFile(String source, Scenario scenario, List<ScenarioProblem> problems) {
+public record ScenarioFile(String source, @Nullable Scenario scenario, List<ScenarioProblem> problems) {
 
     /**
      * Validates the result: exactly one of a scenario or problems.

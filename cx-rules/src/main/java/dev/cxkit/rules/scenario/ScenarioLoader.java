@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -46,6 +47,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * passes silently.
  *
  * <p>Thread-safe: all methods are static and share no mutable state.
+ *
+ * @since 0.1.0
  */
 public final class ScenarioLoader {
 
@@ -98,7 +101,7 @@ public final class ScenarioLoader {
      * @param policyCurrency the policy's currency, or null for none
      * @return the scenario, or every problem found
      */
-    public static ScenarioFile parse(String source, String yaml, java.util.Currency policyCurrency) {
+    public static ScenarioFile parse(String source, String yaml, java.util.@Nullable Currency policyCurrency) {
         JsonNode root;
         try {
             root = MAPPER.readTree(yaml);
@@ -134,7 +137,7 @@ public final class ScenarioLoader {
      * @param policyCurrency the policy's currency, or null for none
      * @return the scenario, or every problem found
      */
-    public static ScenarioFile load(Path file, java.util.Currency policyCurrency) {
+    public static ScenarioFile load(Path file, java.util.@Nullable Currency policyCurrency) {
         String source = file.toString();
         try {
             return parse(source, Files.readString(file, StandardCharsets.UTF_8), policyCurrency);
@@ -163,7 +166,8 @@ public final class ScenarioLoader {
      * @return one entry per file, loaded or with its problems
      * @throws IOException if the directory cannot be listed
      */
-    public static List<ScenarioFile> loadDirectory(Path dir, java.util.Currency policyCurrency) throws IOException {
+    public static List<ScenarioFile> loadDirectory(Path dir, java.util.@Nullable Currency policyCurrency)
+            throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a directory");
         }
@@ -211,7 +215,7 @@ public final class ScenarioLoader {
      * @return one entry per file, loaded or with its problems
      * @throws IllegalArgumentException if the pack has no scenario index
      */
-    public static List<ScenarioFile> loadPack(String pack, java.util.Currency policyCurrency) {
+    public static List<ScenarioFile> loadPack(String pack, java.util.@Nullable Currency policyCurrency) {
         String base = PACKS + pack + "/" + SCENARIOS_DIR + "/";
         String index = resource(base + INDEX);
         if (index == null) {

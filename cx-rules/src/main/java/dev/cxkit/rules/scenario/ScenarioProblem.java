@@ -1,6 +1,7 @@
 package dev.cxkit.rules.scenario;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing wrong with a scenario file, with where it is: the file and the field, as a dotted path
@@ -12,8 +13,9 @@ import java.util.Objects;
  * @param field the field's path, or null when the problem is with the whole file (for example a
  *     YAML syntax error, whose message carries the line and column)
  * @param message what is wrong
+ * @since 0.1.0
  */
-public record ScenarioProblem(String source, String field, String message) {
+public record ScenarioProblem(String source, @Nullable String field, String message) {
 
     /**
      * Validates the problem.

@@ -4,6 +4,7 @@ import dev.cxkit.rules.plan.RecoveryPlan;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of running one scenario: passed, or failed with a readable diff of expected against
@@ -15,8 +16,9 @@ import java.util.Optional;
  * @param plan the plan the policy decided, or null when the decision failed
  * @param differences the diff, one line each (section headers, then items indented by two
  *     spaces); empty when the scenario passed
+ * @since 0.1.0
  */
-public record ScenarioResult(Scenario scenario, RecoveryPlan plan, List<String> differences) {
+public record ScenarioResult(Scenario scenario, @Nullable RecoveryPlan plan, List<String> differences) {
 
     /**
      * Validates the result.

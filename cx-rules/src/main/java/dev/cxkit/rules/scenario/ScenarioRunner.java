@@ -27,6 +27,8 @@ import java.util.function.Function;
  * passing silently. A decision that throws fails the scenario with the error.
  *
  * <p>Thread-safe: all methods are static, and a {@link Policy} decides from any thread.
+ *
+ * @since 0.1.0
  */
 public final class ScenarioRunner {
 

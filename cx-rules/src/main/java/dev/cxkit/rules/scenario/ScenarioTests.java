@@ -32,6 +32,7 @@ import org.junit.jupiter.api.DynamicTest;
  * application that only decides incidents never loads it.
  *
  * <p>Thread-safe: all methods are static.
+ * @since 0.1.0
  */
 public final class ScenarioTests {
 

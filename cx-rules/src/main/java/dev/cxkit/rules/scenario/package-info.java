@@ -85,4 +85,7 @@
  * follow-ups, step fields that differ (expected and actual), rules that should or should not have
  * fired, and the decision error.
  */
+@NullMarked
 package dev.cxkit.rules.scenario;
+
+import org.jspecify.annotations.NullMarked;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one incident's plan differs between two policies: each part (offer, AWARE step, escalation,
@@ -27,9 +28,11 @@ import java.util.function.Function;
  * @param differences what differs, removed parts before added ones, in plan order
  * @param firedOnlyBefore rules that fired under the policy in use only
  * @param firedOnlyAfter rules that fired under the candidate only
+ * @since 0.1.0
  */
-public record PlanChange(String incidentId, String summary, RecoveryPlan before, RecoveryPlan after,
-        List<Difference> differences, Set<String> firedOnlyBefore, Set<String> firedOnlyAfter) {
+public record PlanChange(String incidentId, String summary, @Nullable RecoveryPlan before,
+        @Nullable RecoveryPlan after, List<Difference> differences, Set<String> firedOnlyBefore,
+        Set<String> firedOnlyAfter) {
 
     /**
      * Copies the collections.
@@ -68,7 +71,7 @@ public record PlanChange(String incidentId, String summary, RecoveryPlan before,
      * @param text the part in words ({@code DISCOUNT EUR 7.50 "..." [APPROVAL]})
      * @param rule the rule that made it, or null when no rule did (a failure, the systemic flag)
      */
-    public record Difference(Part part, boolean added, String text, String rule) {
+    public record Difference(Part part, boolean added, String text, @Nullable String rule) {
 
         /**
          * Validates the difference.

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a policy change would have done to past incidents: every incident decided under the
@@ -44,6 +45,7 @@ import java.util.TreeMap;
  * @param changes the incidents whose plans differ, in the incidents' order
  * @param beforeTotals what the policy in use gives in all
  * @param afterTotals what the candidate gives in all
+ * @since 0.1.0
  */
 public record PolicyDiff(String before, String after, int incidents, List<PlanChange> changes, Totals beforeTotals,
         Totals afterTotals) {
@@ -94,7 +96,7 @@ public record PolicyDiff(String before, String after, int incidents, List<PlanCh
      * @throws NullPointerException if an argument other than {@code decidedAt} is null
      */
     public static PolicyDiff of(Policy before, Policy after, List<IncidentRecord> incidents,
-            Map<String, Customer> customers, Instant decidedAt) {
+            Map<String, Customer> customers, @Nullable Instant decidedAt) {
         Objects.requireNonNull(incidents, "incidents");
         Outcomes old = Outcomes.decide(before, incidents, customers, decidedAt);
         Outcomes candidate = Outcomes.decide(after, incidents, customers, decidedAt);

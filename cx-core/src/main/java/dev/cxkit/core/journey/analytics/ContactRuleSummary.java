@@ -22,6 +22,7 @@ import java.util.OptionalDouble;
  * @param unchecked the contacts with customers whose preference is unknown
  * @param byTouchpoint breaches by touchpoint, worst first (unmodifiable)
  * @param brokenByChannel the breaches by the channel that was used instead (unmodifiable)
+ * @since 0.1.0
  */
 public record ContactRuleSummary(ContactRule rule, long kept, long broken, long unchecked, List<Offender> byTouchpoint,
         Map<Channel, Long> brokenByChannel) {

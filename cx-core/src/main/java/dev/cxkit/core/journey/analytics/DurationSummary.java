@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The distribution of one kind of duration over many journeys (the steps from order to served, or
@@ -21,6 +22,8 @@ import org.HdrHistogram.Histogram;
  * never zero.
  *
  * <p>Immutable and thread-safe (the histogram is a private copy that is only read).
+ *
+ * @since 0.1.0
  */
 public final class DurationSummary {
 
@@ -105,7 +108,7 @@ public final class DurationSummary {
 
     /** Two summaries are equal when they hold the same durations (up to the histogram's precision). */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof DurationSummary d && d.count == count && d.outOfOrder == outOfOrder && d.sum == sum
                 && (count == 0 || d.min == min && d.max == max && d.histogram.equals(histogram));
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param touchpoint the touchpoint where it happened
  * @param failures the number of failures
  * @param recovered how many of them were recovered in time
+ * @since 0.1.0
  */
 public record FailureCell(SatisfactionFactor factor, String touchpoint, long failures, long recovered) {
 

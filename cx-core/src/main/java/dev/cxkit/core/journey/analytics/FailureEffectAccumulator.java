@@ -43,6 +43,8 @@ import java.util.TreeSet;
  * are mergeable counts. Responses are counted unweighted.
  *
  * <p>Not thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class FailureEffectAccumulator {
 

@@ -6,6 +6,7 @@ import dev.cxkit.core.stats.Comparison;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one kind of service failure costs, in one metric: the score of the journeys that had it
@@ -40,9 +41,10 @@ import java.util.Optional;
  * @param excessNegative the negative ratings attributable to the failure, n<sub>with</sub> ×
  *     (share<sub>with</sub> − share<sub>without</sub>); negative when journeys with it did better;
  *     0 when no response is without it
+ * @since 0.1.0
  */
-public record FailureImpact(SatisfactionFactor factor, String type, String touchpoint, Score with, Score without,
-        Optional<Comparison> difference, double negativeShare, double excessNegative) {
+public record FailureImpact(SatisfactionFactor factor, @Nullable String type, @Nullable String touchpoint, Score with,
+        Score without, Optional<Comparison> difference, double negativeShare, double excessNegative) {
 
     /** The ranking: most excess negative ratings first, then by share, factor, type and touchpoint. */
     static final Comparator<FailureImpact> RANKING = Comparator

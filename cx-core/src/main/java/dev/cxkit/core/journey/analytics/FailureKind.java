@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param type the failure type (an event's {@code failure_type}, a promise's or a contact rule's id)
  * @param touchpoint the touchpoint where it happened
+ * @since 0.1.0
  */
 public record FailureKind(String type, String touchpoint) {
 

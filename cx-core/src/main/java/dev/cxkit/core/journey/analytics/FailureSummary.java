@@ -22,6 +22,7 @@ import java.util.TreeMap;
  *     (unmodifiable)
  * @param bySource the failures by where they were found (unmodifiable)
  * @param byRecovery the failures by how they were recovered (unmodifiable)
+ * @since 0.1.0
  */
 public record FailureSummary(long failures, long journeysWithFailure, List<FailureCell> cells,
         Map<String, Long> byType, Map<ServiceFailure.Source, Long> bySource,

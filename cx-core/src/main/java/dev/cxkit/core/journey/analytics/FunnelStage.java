@@ -25,6 +25,7 @@ import java.util.OptionalDouble;
  *     where journeys stop
  * @param strictFallout journeys lost here in the strict funnel
  * @param eventualFallout journeys lost here in the eventual funnel
+ * @since 0.1.0
  */
 public record FunnelStage(String stage, long reached, long inOrder, long eventual, long completed, long stopped,
         long strictFallout, long eventualFallout) {

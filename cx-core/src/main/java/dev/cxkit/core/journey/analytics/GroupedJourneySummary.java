@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param dimensions the grouping's dimension names (empty when ungrouped; unmodifiable)
  * @param groups the summary of each group, by key, sorted by key values (nulls last; unmodifiable)
  * @param overall the summary over all journeys
+ * @since 0.1.0
  */
 public record GroupedJourneySummary(String definition, List<String> dimensions, Map<GroupKey, JourneySummary> groups,
         JourneySummary overall) {

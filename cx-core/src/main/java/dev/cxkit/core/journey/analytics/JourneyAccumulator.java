@@ -33,6 +33,8 @@ import java.util.Objects;
  * touchpoints, locations and failure types seen; never to the number of journeys.
  *
  * <p><b>Not thread-safe.</b> Use one accumulator per thread and merge them.
+ *
+ * @since 0.1.0
  */
 public final class JourneyAccumulator {
 

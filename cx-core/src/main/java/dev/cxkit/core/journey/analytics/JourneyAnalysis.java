@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * @param failureEffects per metric, definition name and failure kind, the failure's effect on the
  *     score with the other failures held equal ({@link FailureEffectAccumulator}); a kind with too
  *     few responses, or collinear with others, has none
+ * @since 0.1.0
  */
 public record JourneyAnalysis(List<JourneyDefinition> definitions, List<JourneySummary> summaries,
         List<JourneyScoreReport> scores, List<ConsistencyReport> consistency, ClosedLoopReport closedLoop,

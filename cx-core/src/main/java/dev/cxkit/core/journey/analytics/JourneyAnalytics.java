@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The journey analytics in one place: the entry point that {@code cx journeys}, {@code cx report},
@@ -55,6 +56,8 @@ import java.util.function.Function;
  *
  * <p>Not thread-safe: one per stream of events. The analyses of several instances over the same
  * definitions can be combined through their mergeable accumulators, not through this class.
+ *
+ * @since 0.1.0
  */
 public final class JourneyAnalytics {
 
@@ -330,7 +333,7 @@ public final class JourneyAnalytics {
          * @param value the preference by customer id, null when unknown
          * @return this builder
          */
-        public Builder contactPreferences(Function<String, ContactPreference> value) {
+        public Builder contactPreferences(Function<String, @Nullable ContactPreference> value) {
             this.preferences = Objects.requireNonNull(value, "contactPreferences");
             return this;
         }

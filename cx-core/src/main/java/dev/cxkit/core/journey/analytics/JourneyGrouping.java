@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How journey analytics are grouped: by the journey's location, by the calendar period in which the
@@ -14,6 +15,8 @@ import java.util.Objects;
  * table inside a group is already per stage, step, promise or touchpoint.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class JourneyGrouping {
 
@@ -75,8 +78,8 @@ public final class JourneyGrouping {
      * @param outcome the journey
      * @return the values; a location may be null
      */
-    public List<String> keyOf(JourneyOutcome outcome) {
-        List<String> key = new ArrayList<>(2);
+    public List<@Nullable String> keyOf(JourneyOutcome outcome) {
+        List<@Nullable String> key = new ArrayList<>(2);
         if (byLocation) {
             key.add(outcome.location());
         }
@@ -87,7 +90,7 @@ public final class JourneyGrouping {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof JourneyGrouping g && g.byLocation == byLocation && g.period == period && g.zone.equals(zone);
     }
 

@@ -2,6 +2,7 @@ package dev.cxkit.core.journey.analytics;
 
 import dev.cxkit.core.score.Score;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The score of the journeys that reached a stage or a touchpoint: every response (of one metric)
@@ -14,8 +15,9 @@ import java.util.Objects;
  * @param stage the stage, or null for all journeys
  * @param touchpoint a touchpoint of that stage, or null for the stage as a whole
  * @param score the score, with n, interval and low-sample flag
+ * @since 0.1.0
  */
-public record JourneyScore(String stage, String touchpoint, Score score) {
+public record JourneyScore(@Nullable String stage, @Nullable String touchpoint, Score score) {
 
     /**
      * Validates the row.

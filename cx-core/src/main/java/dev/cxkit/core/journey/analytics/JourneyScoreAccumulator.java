@@ -54,6 +54,8 @@ import java.util.TreeMap;
  * metrics, touchpoints and distinct failure kinds, not to journeys or responses.
  *
  * <p><b>Not thread-safe.</b> Use one accumulator per thread and merge them.
+ *
+ * @since 0.1.0
  */
 public final class JourneyScoreAccumulator {
 

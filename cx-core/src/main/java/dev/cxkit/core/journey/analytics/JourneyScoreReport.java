@@ -23,6 +23,7 @@ import java.util.Objects;
  *     {@link FailureImpact}; unmodifiable)
  * @param failureImpactByFactor per metric: one row per factor, ranked (unmodifiable)
  * @param recovery per metric: the recovery classes compared (unmodifiable)
+ * @since 0.1.0
  */
 public record JourneyScoreReport(String definition, long journeys, long journeysWithResponses, long responses,
         Map<Metric, List<JourneyScore>> scores, Map<Metric, List<FailureImpact>> failureImpact,

@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * @param recovery the journeys by how their failures were recovered (unmodifiable)
  * @param unknownTouchpoints the events at touchpoints the definition does not know, by id, sorted
  *     (unmodifiable)
+ * @since 0.1.0
  */
 public record JourneySummary(long journeys, long completed, long events, long duplicates, List<FunnelStage> funnel,
         long reachedNoStage, List<StepSummary> steps, List<PromiseSummary> promises,

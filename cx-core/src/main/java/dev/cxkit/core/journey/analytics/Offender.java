@@ -2,6 +2,7 @@ package dev.cxkit.core.journey.analytics;
 
 import java.util.Comparator;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How often a promise or contact rule was broken at one touchpoint or location: a row of a
@@ -13,8 +14,9 @@ import java.util.OptionalDouble;
  * @param name the touchpoint or location, or null for journeys without a location
  * @param checks how many times it was checked
  * @param breaches how many of those broke it
+ * @since 0.1.0
  */
-public record Offender(String name, long checks, long breaches) {
+public record Offender(@Nullable String name, long checks, long breaches) {
 
     /** Worst first. */
     static final Comparator<Offender> WORST_FIRST = Comparator.comparingLong(Offender::breaches).reversed()

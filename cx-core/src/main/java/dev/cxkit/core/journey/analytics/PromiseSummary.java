@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
  * @param durations the measured times of the kept and broken checks
  * @param byTouchpoint breaches by the touchpoint that broke it, worst first (unmodifiable)
  * @param byLocation breaches by location, worst first (unmodifiable)
+ * @since 0.1.0
  */
 public record PromiseSummary(Promise promise, long kept, long broken, long missing, DurationSummary durations,
         List<Offender> byTouchpoint, List<Offender> byLocation) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param recoveredVsNotRecovered recovered − not recovered; absent when either has no value
  * @param noFailureVsNotRecovered no failure − not recovered; absent when either has no value
  * @param paradox the verdict on the paradox
+ * @since 0.1.0
  */
 public record RecoveryEffect(Score noFailure, Score recovered, Score notRecovered,
         Optional<Comparison> recoveredVsNoFailure, Optional<Comparison> recoveredVsNotRecovered,

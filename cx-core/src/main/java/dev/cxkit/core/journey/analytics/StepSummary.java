@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param from the touchpoint the step starts at
  * @param to the next expected touchpoint
  * @param durations the durations
+ * @since 0.1.0
  */
 public record StepSummary(String from, String to, DurationSummary durations) {
 

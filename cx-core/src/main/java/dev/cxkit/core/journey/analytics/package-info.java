@@ -15,4 +15,7 @@
  * </ul>
  * All accumulators are mergeable, with immutable snapshots.
  */
+@NullMarked
 package dev.cxkit.core.journey.analytics;
+
+import org.jspecify.annotations.NullMarked;

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * the result does not depend on the order of recording or merging.
  *
  * <p><b>Not thread-safe.</b> Use one accumulator per thread and merge them.
+ *
+ * @since 0.1.0
  */
 public final class ClosedLoopAccumulator {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param rules the rules the lists were made with
  * @param followUps the detractors to follow up, soonest due first (unmodifiable)
  * @param recognitions the promoters praising staff, by staff name (unmodifiable)
+ * @since 0.1.0
  */
 public record ClosedLoopReport(ClosedLoopRules rules, List<DetractorFollowUp> followUps, List<StaffMention> recognitions) {
 

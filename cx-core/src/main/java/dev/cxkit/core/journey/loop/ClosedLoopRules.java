@@ -15,6 +15,7 @@ import java.util.Objects;
  *     response; positive
  * @param staff the staff names to look for in promoters' comments (unmodifiable, no blank name)
  * @param zone the time zone of a response that has only a date (its day starts at midnight there)
+ * @since 0.1.0
  */
 public record ClosedLoopRules(Duration followUpWithin, List<String> staff, ZoneId zone) {
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Is a score consistent, or does it move more than sampling noise explains? Records responses per
@@ -66,6 +67,8 @@ import java.util.TreeMap;
  * proportional to units × periods × metrics.
  *
  * <p><b>Not thread-safe.</b> Use one accumulator per thread and {@linkplain #merge merge} them.
+ *
+ * @since 0.1.0
  */
 public final class ConsistencyAccumulator {
 
@@ -112,7 +115,7 @@ public final class ConsistencyAccumulator {
      * @throws IllegalArgumentException if the response is about another journey
      * @throws NullPointerException if the response is null
      */
-    public void record(Response response, JourneyOutcome journey) {
+    public void record(Response response, @Nullable JourneyOutcome journey) {
         Objects.requireNonNull(response, "response");
         if (journey != null) {
             Ratings.checkJoined(response, journey);

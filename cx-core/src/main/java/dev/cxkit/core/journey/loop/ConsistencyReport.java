@@ -17,6 +17,7 @@ import java.util.Objects;
  *     and CES chart one share, the other being its complement
  * @param pointsJudged the periods of all charts that were judged (enough responses): the family
  *     the false-alarm budget of {@code rules} is split over
+ * @since 0.1.0
  */
 public record ConsistencyReport(String dimension, Period period, ConsistencyRules rules, long undated,
         List<ControlChart> charts, int pointsJudged) {

@@ -21,6 +21,7 @@ package dev.cxkit.core.journey.loop;
  * @param laneyMinPoints the fewest periods judged from which a chart's overdispersion is
  *     estimated and, when there is some, Laney's p′ limits used (6; with fewer moving ranges
  *     Laney's σ<sub>z</sub> is too unstable); 0 turns Laney's limits off
+ * @since 0.1.0
  */
 public record ConsistencyRules(double sigmas, double swingSigmas, int alternations, double familyAlpha,
         double minPointN, int laneyMinPoints) {

@@ -3,6 +3,7 @@ package dev.cxkit.core.journey.loop;
 import dev.cxkit.core.score.Metric;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A p-chart of one share (promoters or detractors, for NPS) of one unit (a touchpoint, location,
@@ -20,8 +21,9 @@ import java.util.Objects;
  *     σ<sub>z</sub>, see {@link ConsistencyAccumulator}); 1 for the plain p-chart, never less
  * @param points one point per period with responses, in period order (unmodifiable, not empty)
  * @param runs the alternating runs found (unmodifiable)
+ * @since 0.1.0
  */
-public record ControlChart(Metric metric, String unit, Share share, double centre, double dispersion,
+public record ControlChart(Metric metric, @Nullable String unit, Share share, double centre, double dispersion,
         List<Point> points, List<AlternatingRun> runs) {
 
     /** The share a chart follows. */

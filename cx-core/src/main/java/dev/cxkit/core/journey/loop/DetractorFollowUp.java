@@ -3,6 +3,7 @@ package dev.cxkit.core.journey.loop;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A detractor to follow up: who, about what, and by when.
@@ -19,9 +20,10 @@ import java.util.Objects;
  * @param respondedAt when the response was given: its time, else the start of its date, else the
  *     end of its journey
  * @param due when the follow-up is due: {@code respondedAt} plus the SLA
+ * @since 0.1.0
  */
-public record DetractorFollowUp(String responseId, String customerId, String journeyId, String location, String touchpoint,
-        int score, Instant respondedAt, Instant due) {
+public record DetractorFollowUp(@Nullable String responseId, @Nullable String customerId, @Nullable String journeyId,
+        @Nullable String location, @Nullable String touchpoint, int score, Instant respondedAt, Instant due) {
 
     /** Soonest due first, then by journey and response id. */
     static final Comparator<DetractorFollowUp> ORDER = Comparator.comparing(DetractorFollowUp::due)

@@ -3,6 +3,7 @@ package dev.cxkit.core.journey.loop;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A promoter whose comment names staff members: praise to pass on.
@@ -19,9 +20,10 @@ import java.util.Objects;
  * @param staff the names found, as the name list spells them, in list order (unmodifiable, not
  *     empty)
  * @param comment the comment
+ * @since 0.1.0
  */
-public record StaffMention(String responseId, String customerId, String journeyId, String location,
-        String touchpoint, int score, List<String> staff, String comment) {
+public record StaffMention(@Nullable String responseId, @Nullable String customerId, @Nullable String journeyId,
+        @Nullable String location, @Nullable String touchpoint, int score, List<String> staff, String comment) {
 
     /** By first staff name, then journey and response id. */
     static final Comparator<StaffMention> ORDER = Comparator.comparing((StaffMention r) -> r.staff().get(0))

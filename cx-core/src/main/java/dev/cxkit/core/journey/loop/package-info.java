@@ -6,4 +6,7 @@
  * ({@link dev.cxkit.core.journey.loop.DetractorFollowUp}) and promoters who name staff
  * ({@link dev.cxkit.core.journey.loop.StaffMention}). Mergeable accumulators, immutable snapshots.
  */
+@NullMarked
 package dev.cxkit.core.journey.loop;
+
+import org.jspecify.annotations.NullMarked;
