@@ -70,3 +70,9 @@ table = CES + b"\x00" + varint(2) + string("touchpoint") + string("location") + 
 table += string("counter") + string("Lyon") + b"".join(varint(c) for c in [0, 0, 1, 0, 2, 5, 130])
 table += string("café") + string(None) + b"".join(varint(c) for c in [1, 0, 0, 0, 0, 0, 0])
 print("ces_table", envelope(2, table).hex())
+
+# 4. Score states (kind 6): flags (bit 0 weighted, bit 1 metric known), [metric, cells], without score, rejected.
+#    An NPS state of one 9, two rows without a score and one rejected row; and an empty state.
+state = envelope(6, bytes([2]) + NPS + b"".join(varint(c) for c in [0] * 9 + [1, 0]) + varint(2) + varint(1))
+print("nps_state", state.hex())
+print("empty_state", envelope(6, bytes([0]) + varint(0) + varint(0)).hex())

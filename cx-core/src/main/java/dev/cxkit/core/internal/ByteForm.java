@@ -30,9 +30,12 @@ public final class ByteForm {
     public static final int JOURNEY_SCORES = 4;
     /** Scores per group and period, for control charts. */
     public static final int CONSISTENCY = 5;
+    /** One column of scores as a SQL engine aggregates it: ratings, rows without a score, rejected rows. */
+    public static final int SCORE_STATE = 6;
 
     private static final String[] KIND_NAMES = {"?", "a rating distribution", "a score table",
-        "a journey accumulator", "a journey score accumulator", "a consistency accumulator"};
+        "a journey accumulator", "a journey score accumulator", "a consistency accumulator",
+        "a score state"};
 
     private static final byte MAGIC_0 = 'C';
     private static final byte MAGIC_1 = 'X';

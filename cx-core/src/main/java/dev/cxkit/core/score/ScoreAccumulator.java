@@ -88,6 +88,17 @@ public final class ScoreAccumulator {
         table.merge(other.table);
     }
 
+    /**
+     * Adds a snapshot's ratings, as if they had been recorded here.
+     *
+     * @param ratings ratings of this accumulator's metric
+     * @throws IllegalArgumentException if the metric differs
+     * @since 0.1.0
+     */
+    public void add(RatingDistribution ratings) {
+        table.add(0, ratings);
+    }
+
     /** Returns an immutable snapshot of the ratings so far. */
     public RatingDistribution snapshot() {
         return table.snapshot(0);

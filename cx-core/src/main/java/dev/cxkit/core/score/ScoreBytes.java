@@ -37,7 +37,7 @@ final class ScoreBytes {
         return out.finish();
     }
 
-    private static double[] weights(RatingDistribution d) {
+    static double[] weights(RatingDistribution d) {
         Metric metric = d.metric();
         double[] w = new double[metric.points()];
         for (int r = 0; r < w.length; r++) {
