@@ -1,5 +1,7 @@
 package dev.cxkit.core.score;
 
+import java.io.Serializable;
+
 /**
  * How far apart two scores may be and still count as equivalent, per metric, in the metric's
  * unit: the margin ±m of the two one-sided tests (TOST) behind {@link ComparisonVerdict}. The
@@ -8,14 +10,14 @@ package dev.cxkit.core.score;
  * standard deviation of a location's score; a business that acts on smaller changes sets smaller
  * margins (and then needs larger samples to show equivalence).
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable, thread-safe and serializable.
  *
  * @param nps the NPS margin, in points, positive
  * @param csat the CSAT margin, in percentage points, positive
  * @param ces the CES margin, on the 1–7 scale, positive
  * @since 0.1.0
  */
-public record EquivalenceMargins(double nps, double csat, double ces) {
+public record EquivalenceMargins(double nps, double csat, double ces) implements Serializable {
 
     /** The default NPS margin, in points. */
     public static final double DEFAULT_NPS = 5;

@@ -1,13 +1,15 @@
 package dev.cxkit.core.score;
 
 import dev.cxkit.core.stats.IntervalMethod;
+import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How scores are evaluated: the interval method, the confidence level and the low-sample
  * threshold.
  *
- * <p>Immutable and thread-safe. Start from {@link #defaults()} and change what you need:
+ * <p>Immutable and thread-safe; serializable (the canonical constructor checks what is read), so
+ * that engines which ship closures, such as Spark, can carry the options. Start from {@link #defaults()} and change what you need:
  * {@code ScoreOptions.defaults().withConfidence(0.90).withMinN(50)}.
  *
  * @param intervalMethod the interval method, or null for each metric's default (adjusted-Wald for
@@ -18,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record ScoreOptions(@Nullable IntervalMethod intervalMethod, double confidence, double minN,
-        EquivalenceMargins margins) {
+        EquivalenceMargins margins) implements Serializable {
 
     /** The default confidence level, 0.95. */
     public static final double DEFAULT_CONFIDENCE = 0.95;

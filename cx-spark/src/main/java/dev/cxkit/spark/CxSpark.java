@@ -1,0 +1,172 @@
+package dev.cxkit.spark;
+
+import dev.cxkit.core.score.Metric;
+import dev.cxkit.core.score.Score;
+import dev.cxkit.core.score.ScoreComparison;
+import dev.cxkit.core.score.ScoreOptions;
+import dev.cxkit.core.score.ScoreState;
+import dev.cxkit.core.stats.IntervalMethod;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.catalyst.FunctionIdentifier;
+import org.apache.spark.sql.catalyst.analysis.FunctionRegistry;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.Literal;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import scala.Function1;
+import scala.Option;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * cxkit in Spark SQL: one call registers the score functions on a session, and they give the same
+ * numbers as {@code cx score} and {@code cx compare}.
+ *
+ * <pre>{@code
+ * CxSpark.register(spark);
+ * spark.sql("SELECT touchpoint, cx_nps(score) AS nps FROM responses GROUP BY touchpoint");
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Functions</caption>
+ *   <tr><th>function</th><th>returns</th></tr>
+ *   <tr><td>{@code cx_nps(score [, weight])}, {@code cx_csat(...)}, {@code cx_ces(...)}</td>
+ *       <td>aggregate: struct {@code (value, lower, upper, n, n_eff, low_sample, without_score,
+ *       rejected)}; NULL scores are counted in {@code without_score}, off-scale scores and invalid
+ *       weights in {@code rejected}, neither is scored; a NULL weight is 1</td></tr>
+ *   <tr><td>{@code cx_state(metric, score [, weight])}</td>
+ *       <td>aggregate: the partial state as bytes ({@code docs/format.md}, kind 6); metric is
+ *       {@code 'nps'}, {@code 'csat'} or {@code 'ces'}</td></tr>
+ *   <tr><td>{@code cx_merge(state)}</td><td>aggregate: states merged, as bytes (NULL states skipped)</td></tr>
+ *   <tr><td>{@code cx_result(state)}</td><td>scalar: the score struct of a state</td></tr>
+ *   <tr><td>{@code cx_compare(state_a, state_b)}</td>
+ *       <td>scalar: struct {@code (difference, lower, upper, p_value, verdict)} of a − b, with the
+ *       method, confidence, equivalence margins and low-sample rule of {@code cx compare};
+ *       {@code verdict} is {@code different}, {@code equivalent} or {@code cannot_tell}</td></tr>
+ * </table>
+ *
+ * <p><b>Options</b> are those of {@link ScoreOptions}: pass them to
+ * {@link #register(SparkSession, ScoreOptions)}, or set session conf keys before
+ * {@link #register(SparkSession)}: {@code cx.confidence} (default 0.95), {@code cx.min_n} (the
+ * low-sample threshold, default 30), {@code cx.interval} (an interval method id such as
+ * {@code wilson}; default: each metric's own). They are read when the functions are registered.
+ *
+ * <p>Buffers are {@link ScoreState}s: kept as objects within a partition and shipped between
+ * executors in cxkit's byte form, never Java serialization. An optional trailing argument is
+ * supported through Spark's function registry of the classic session (not Spark Connect).
+ *
+ * @since 0.1.0
+ */
+public final class CxSpark {
+
+    /** Session conf key of the confidence level. */
+    public static final String CONFIDENCE = "cx.confidence";
+    /** Session conf key of the low-sample threshold. */
+    public static final String MIN_N = "cx.min_n";
+    /** Session conf key of the interval method. */
+    public static final String INTERVAL = "cx.interval";
+
+    private CxSpark() {
+    }
+
+    /**
+     * Registers the functions with the options of the session's conf ({@link #CONFIDENCE},
+     * {@link #MIN_N}, {@link #INTERVAL}) or the defaults.
+     *
+     * @param spark a classic (not Spark Connect) session
+     * @throws IllegalArgumentException if a conf value is invalid
+     */
+    public static void register(SparkSession spark) {
+        register(spark, options(spark.conf()));
+    }
+
+    /**
+     * Registers the functions with the given options.
+     *
+     * @param spark a classic (not Spark Connect) session
+     * @param options interval method, confidence, equivalence margins and low-sample threshold
+     */
+    public static void register(SparkSession spark, ScoreOptions options) {
+        Objects.requireNonNull(options, "options");
+        Literal noWeight = Literal.create(null, DataTypes.DoubleType);
+        for (Metric metric : List.of(Metric.NPS, Metric.CSAT, Metric.CES)) {
+            UserDefinedFunction agg = functions.udaf(new ScoreAggregators.OfMetric(metric, options),
+                    Encoders.tuple(Encoders.INT(), Encoders.DOUBLE()));
+            registerWithDefaults(spark, "cx_" + metric.id(), agg, 1, noWeight);
+        }
+        registerWithDefaults(spark, "cx_state", functions.udaf(new ScoreAggregators.State(),
+                Encoders.tuple(Encoders.STRING(), Encoders.INT(), Encoders.DOUBLE())), 2, noWeight);
+        spark.udf().register("cx_merge", functions.udaf(new ScoreAggregators.Merge(), Encoders.BINARY()));
+        spark.udf().register("cx_result", (UDF1<byte[], Row>) state -> result(state, options), ScoreRows.SCORE);
+        spark.udf().register("cx_compare", (UDF2<byte[], byte[], Row>) (a, b) -> compare(a, b, options),
+                ScoreRows.COMPARISON);
+    }
+
+    private static Row result(byte[] bytes, ScoreOptions options) {
+        ScoreState state = ScoreState.fromBytes(bytes);
+        return ScoreRows.score(Score.of(state.ratings(), options), state);
+    }
+
+    private static Row compare(byte[] a, byte[] b, ScoreOptions options) {
+        return ScoreRows.comparison(ScoreComparison.of(ScoreState.fromBytes(a).ratings(),
+                ScoreState.fromBytes(b).ratings(), options));
+    }
+
+    /** Options from the session conf, defaults where a key is unset. */
+    static ScoreOptions options(RuntimeConfig conf) {
+        ScoreOptions options = ScoreOptions.defaults();
+        if (conf.contains(CONFIDENCE)) {
+            options = options.withConfidence(Double.parseDouble(conf.get(CONFIDENCE)));
+        }
+        if (conf.contains(MIN_N)) {
+            options = options.withMinN(Double.parseDouble(conf.get(MIN_N)));
+        }
+        if (conf.contains(INTERVAL)) {
+            options = options.withIntervalMethod(IntervalMethod.parse(conf.get(INTERVAL)));
+        }
+        return options;
+    }
+
+    /** A function builder that appends defaults for missing trailing arguments. */
+    private interface Builder extends Function1<Seq<Expression>, Expression>, Serializable {
+    }
+
+    /**
+     * Registers {@code name} so that it accepts the full arguments or fewer, the missing trailing
+     * ones taking {@code defaults}: the full function is registered under a hidden name, its
+     * builder is taken from the registry, and the public name gets a builder that pads.
+     */
+    private static void registerWithDefaults(SparkSession spark, String name, UserDefinedFunction full, int required,
+            Expression... defaults) {
+        String hidden = "cx_internal_" + name + "_" + Integer.toHexString(System.identityHashCode(full));
+        spark.udf().register(hidden, full);
+        FunctionRegistry registry = ((org.apache.spark.sql.classic.SparkSession) spark).sessionState()
+                .functionRegistry();
+        // Spark 4 keeps temporary functions under the catalog "system", namespace "session".
+        FunctionIdentifier id = FunctionIdentifier.apply(hidden, Option.apply("session"), Option.apply("system"));
+        Function1<Seq<Expression>, Expression> builder = registry.lookupFunctionBuilder(id).get();
+        registry.dropFunction(id);
+        Builder padding = children -> {
+            int given = children.size();
+            if (given < required || given >= required + defaults.length) {
+                return builder.apply(children); // all given, or too few: Spark's own arity message
+            }
+            List<Expression> args = new ArrayList<>(CollectionConverters.asJava(children));
+            for (int i = given - required; i < defaults.length; i++) {
+                args.add(defaults[i]);
+            }
+            return builder.apply(CollectionConverters.asScala(args).toList());
+        };
+        registry.createOrReplaceTempFunction(name, padding, "scala_udf");
+    }
+}
