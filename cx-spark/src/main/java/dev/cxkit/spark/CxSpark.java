@@ -6,10 +6,12 @@ import dev.cxkit.core.score.ScoreComparison;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.score.ScoreState;
 import dev.cxkit.core.stats.IntervalMethod;
+import dev.cxkit.rules.engine.PolicySource;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
@@ -23,6 +25,7 @@ import org.apache.spark.sql.catalyst.expressions.Literal;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import scala.Function1;
 import scala.Option;
 import scala.collection.immutable.Seq;
@@ -110,6 +113,39 @@ public final class CxSpark {
         spark.udf().register("cx_result", (UDF1<byte[], Row>) state -> result(state, options), ScoreRows.SCORE);
         spark.udf().register("cx_compare", (UDF2<byte[], byte[], Row>) (a, b) -> compare(a, b, options),
                 ScoreRows.COMPARISON);
+    }
+
+    /**
+     * Decides recovery plans for incidents, partition by partition: the policy is compiled once per
+     * executor JVM (cached by its content, so every task of a job on that executor shares it), each
+     * partition's incidents are read as {@code cx recover} reads a file and decided with the
+     * policy's guards (firing limit, time budget). A failing decision fails its row, never the job.
+     *
+     * <p>Incidents are either lines of JSON, one incident each, in a single string column (for
+     * example {@code spark.read().text("incidents.jsonl")}: exactly what {@code cx recover} reads),
+     * or rows whose columns are the incident fields of {@code IncidentReader} (snake_case), turned
+     * into JSON with {@link Dataset#toJSON()}. Duplicate incident ids are found within a partition.
+     *
+     * <p>One row per incident: {@code incident_id}, {@code status} ({@code decided}, {@code failed}
+     * or {@code rejected}), {@code steps}, {@code offers}, {@code escalations}, {@code follow_ups},
+     * {@code needs_approval}, {@code total_compensation} and {@code currency},
+     * {@code systemic_issue}, {@code fired_rules}, and {@code failure} with {@code failed_rule} for a
+     * row that was not decided. Each decision runs at the incident's detection time, as
+     * {@code cx recover} does without {@code --now}; customers are the inline ones or the default.
+     *
+     * @param incidents the incidents
+     * @param source the policy (a pack or a directory, with its settings)
+     * @return the plans, lazily: nothing runs until an action
+     * @throws IllegalStateException if the policy does not compile (checked on the driver first)
+     */
+    public static Dataset<Row> decide(Dataset<?> incidents, PolicySource source) {
+        PartitionDecisions decisions = new PartitionDecisions(source);
+        decisions.policy(); // on the driver first: a policy that does not compile fails here, once, with its message
+        StructField[] fields = incidents.schema().fields();
+        Dataset<String> lines = fields.length == 1 && fields[0].dataType().equals(DataTypes.StringType)
+                ? incidents.toDF().as(Encoders.STRING())
+                : incidents.toJSON();
+        return lines.mapPartitions(decisions, Encoders.row(PolicyRows.PLAN));
     }
 
     private static Row result(byte[] bytes, ScoreOptions options) {
