@@ -1,5 +1,10 @@
 package dev.cxkit.spark;
 
+import dev.cxkit.core.journey.AssemblySummary;
+import dev.cxkit.core.journey.JourneyDefinition;
+import dev.cxkit.core.journey.analytics.JourneyAccumulator;
+import dev.cxkit.core.journey.analytics.JourneyGrouping;
+import dev.cxkit.core.journey.analytics.JourneyScoreAccumulator;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.score.ScoreComparison;
@@ -11,6 +16,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -26,6 +32,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.jspecify.annotations.Nullable;
 import scala.Function1;
 import scala.Option;
 import scala.collection.immutable.Seq;
@@ -146,6 +153,73 @@ public final class CxSpark {
                 ? incidents.toDF().as(Encoders.STRING())
                 : incidents.toJSON();
         return lines.mapPartitions(decisions, Encoders.row(PolicyRows.PLAN));
+    }
+
+    /**
+     * The journey analytics of {@code cx journeys}, at scale: events (and responses, for scores and
+     * failure impact) are partitioned by journey id, so that each journey is whole in one
+     * partition; each partition runs cx-core's {@code JourneyAnalytics} (assembly, routing to the
+     * definition that knows the journey best, outcomes, accumulators) and sends its accumulators as
+     * bytes; the driver merges them.
+     *
+     * <p>Events and responses are lines of JSON in a single string column (for example
+     * {@code spark.read().text(...)}), or rows whose columns are the fields of {@code cx journeys}'
+     * CSV inputs (read with {@code header=true}, no schema inference), turned into JSON per row;
+     * either way each needs a {@code journey_id}. Duplicate events are found within a journey, as
+     * everywhere; duplicate response ids are found within a partition only.
+     *
+     * @param events the journey events
+     * @param responses the survey responses, or null for none
+     * @param definitions the journey definitions, in the order that breaks routing ties
+     * @param grouping how each definition's journey analytics are grouped
+     * @return the merged analytics
+     */
+    public static JourneyResults journeys(Dataset<?> events, @Nullable Dataset<?> responses,
+            List<JourneyDefinition> definitions, JourneyGrouping grouping) {
+        Dataset<Row> tagged = tagged(events, PartitionJourneys.EVENT);
+        if (responses != null) {
+            tagged = tagged.unionByName(tagged(responses, "R"));
+        }
+        List<Row> partials = tagged.repartition(tagged.col("k")).select("kind", "line")
+                .mapPartitions(new PartitionJourneys(definitions, grouping), Encoders.row(PartitionJourneys.PARTIAL))
+                .collectAsList();
+        List<JourneyAccumulator> journeys = new ArrayList<>();
+        List<JourneyScoreAccumulator> scores = new ArrayList<>();
+        for (JourneyDefinition d : definitions) {
+            journeys.add(JourneyAccumulator.create(d, grouping));
+            scores.add(JourneyScoreAccumulator.create(d));
+        }
+        long[] counts = new long[13];
+        for (Row p : partials) {
+            int d = p.getInt(0);
+            if (d < 0) {
+                List<Long> c = p.getList(3);
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] += c.get(i);
+                }
+            } else {
+                journeys.get(d).merge(JourneyAccumulator.fromBytes(definitions.get(d), grouping, (byte[]) p.get(1)));
+                scores.get(d).merge(JourneyScoreAccumulator.fromBytes(definitions.get(d), (byte[]) p.get(2)));
+            }
+        }
+        return new JourneyResults(definitions, grouping, journeys, scores,
+                new AssemblySummary(counts[6], counts[7], counts[8], counts[9], counts[10]), counts[0], counts[2],
+                counts[3], counts[5], counts[11], counts[12]);
+    }
+
+    /** {@code (kind, line, k)}: each row as a line of JSON, keyed by its journey id. */
+    private static Dataset<Row> tagged(Dataset<?> rows, String kind) {
+        StructField[] fields = rows.schema().fields();
+        Column line;
+        Column key;
+        if (fields.length == 1 && fields[0].dataType().equals(DataTypes.StringType)) {
+            line = functions.col(fields[0].name());
+            key = functions.get_json_object(line, "$.journey_id");
+        } else {
+            line = functions.to_json(functions.struct(functions.col("*")));
+            key = functions.col("journey_id");
+        }
+        return rows.toDF().select(functions.lit(kind).as("kind"), line.as("line"), key.as("k"));
     }
 
     private static Row result(byte[] bytes, ScoreOptions options) {

@@ -71,7 +71,7 @@ final class PolicyRows {
             field("failure", DataTypes.StringType, true), field("failed_rule", DataTypes.StringType, true));
 
     /** Rows hold arrays as Scala sequences. */
-    private static <T> Seq<T> seq(List<T> list) {
+    static <T> Seq<T> seq(List<T> list) {
         return CollectionConverters.asScala(list).toList();
     }
 

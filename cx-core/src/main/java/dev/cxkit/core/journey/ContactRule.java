@@ -1,6 +1,7 @@
 package dev.cxkit.core.journey;
 
 import dev.cxkit.core.service.SatisfactionFactor;
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +24,7 @@ import java.util.TreeSet;
  *     customer told you and you did not listen
  * @since 0.1.0
  */
-public record ContactRule(String id, Set<String> touchpoints, SatisfactionFactor factor) {
+public record ContactRule(String id, Set<String> touchpoints, SatisfactionFactor factor) implements Serializable {
 
     /**
      * Validates the rule.

@@ -1,5 +1,6 @@
 package dev.cxkit.core.journey;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param touchpoint the touchpoint's id when {@code kind} is {@link Kind#TOUCHPOINT}, else null
  * @since 0.1.0
  */
-public record EventRef(Kind kind, @Nullable String touchpoint) {
+public record EventRef(Kind kind, @Nullable String touchpoint) implements Serializable {
 
     /** What an end of a promise is. */
     public enum Kind {

@@ -1,6 +1,9 @@
 package dev.cxkit.core.journey;
 
 import dev.cxkit.core.service.Channel;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class JourneyDefinition {
+public final class JourneyDefinition implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String name;
     private final List<String> stages;
@@ -145,6 +150,31 @@ public final class JourneyDefinition {
     /** Returns the contact rules, in the order they were added (unmodifiable). */
     public List<ContactRule> contactRules() {
         return contactRules;
+    }
+
+    /**
+     * Serialized as its parts (so that engines which ship closures, such as Spark, can carry it)
+     * and rebuilt through the builder when read, so every check runs again.
+     */
+    private Object writeReplace() {
+        return new SerialForm(name, new ArrayList<>(stages), new ArrayList<>(touchpoints), new ArrayList<>(promises),
+                new ArrayList<>(contactRules));
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a journey definition is read through its serial form");
+    }
+
+    private record SerialForm(String name, List<String> stages, List<Touchpoint> touchpoints, List<Promise> promises,
+            List<ContactRule> contactRules) implements Serializable {
+        private Object readResolve() {
+            Builder b = builder(name);
+            stages.forEach(b::stage);
+            touchpoints.forEach(b::touchpoint);
+            promises.forEach(b::promise);
+            contactRules.forEach(b::contactRule);
+            return b.build();
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.cxkit.core.journey;
 
 import dev.cxkit.core.io.Durations;
 import dev.cxkit.core.service.SatisfactionFactor;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -40,7 +41,7 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record Promise(String id, EventRef from, EventRef to, Direction direction, Duration limit,
-        SatisfactionFactor factor) {
+        SatisfactionFactor factor) implements Serializable {
 
     /** Whether a promise's limit is a maximum or a minimum. */
     public enum Direction {

@@ -1,6 +1,7 @@
 package dev.cxkit.core.journey;
 
 import dev.cxkit.core.service.Channel;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Objects;
  *     completed and which steps have durations; an optional one (a complaint call) does not
  * @since 0.1.0
  */
-public record Touchpoint(String id, String name, Channel channel, String stage, boolean expected) {
+public record Touchpoint(String id, String name, Channel channel, String stage, boolean expected) implements Serializable {
 
     /**
      * Validates the touchpoint.

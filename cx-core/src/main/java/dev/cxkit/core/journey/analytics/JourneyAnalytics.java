@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ public final class JourneyAnalytics {
         this.definitions = b.definitions;
         for (JourneyDefinition d : definitions) {
             analyzers.add(JourneyAnalyzer.of(d, b.preferences));
-            journeys.add(JourneyAccumulator.create(d));
+            journeys.add(JourneyAccumulator.create(d, b.grouping));
             scores.add(JourneyScoreAccumulator.create(d));
             failureJourneys.add(new HashMap<>());
         }
@@ -252,6 +253,31 @@ public final class JourneyAnalytics {
     }
 
     /**
+     * Returns the journey accumulators, one per definition in the definitions' order: the
+     * mergeable state behind the summaries (grouped as {@link Builder#grouping} says), for
+     * combining the analytics of several instances, for example of Spark partitions, through
+     * their byte forms. Complete once {@link #finish} has closed every journey; they stay this
+     * instance's own, so read or copy them, do not record into them.
+     *
+     * @return the accumulators (unmodifiable list)
+     * @since 0.1.0
+     */
+    public List<JourneyAccumulator> journeyAccumulators() {
+        return Collections.unmodifiableList(journeys);
+    }
+
+    /**
+     * Returns the score accumulators (scores by stage, touchpoint, failure and recovery, with
+     * failure impact), one per definition; as {@link #journeyAccumulators()}.
+     *
+     * @return the accumulators (unmodifiable list)
+     * @since 0.1.0
+     */
+    public List<JourneyScoreAccumulator> scoreAccumulators() {
+        return Collections.unmodifiableList(scores);
+    }
+
+    /**
      * The definition a journey belongs to: the one that knows most of its events' touchpoints;
      * ties (and journeys no definition knows) go to the first given.
      *
@@ -315,6 +341,7 @@ public final class JourneyAnalytics {
         private ZoneId zone = ZoneOffset.UTC;
         private ClosedLoopRules loopRules;
         private Duration idleGap;
+        private JourneyGrouping grouping = JourneyGrouping.none();
         private final List<JourneyListener> listeners = new ArrayList<>();
 
         private Builder(List<JourneyDefinition> definitions) {
@@ -399,6 +426,19 @@ public final class JourneyAnalytics {
                 throw new IllegalArgumentException("the idle gap must be positive: " + value);
             }
             this.idleGap = value;
+            return this;
+        }
+
+        /**
+         * Sets how the journey analytics of each definition are grouped (the accumulators of
+         * {@link #journeyAccumulators()}); the analysis's summaries are their overall totals.
+         *
+         * @param value the grouping; by default none
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder grouping(JourneyGrouping value) {
+            this.grouping = Objects.requireNonNull(value, "grouping");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.cxkit.core.journey.analytics;
 
 import dev.cxkit.core.journey.JourneyOutcome;
 import dev.cxkit.core.survey.Period;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class JourneyGrouping {
+public final class JourneyGrouping implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The name of the location dimension. */
     public static final String LOCATION = "location";
