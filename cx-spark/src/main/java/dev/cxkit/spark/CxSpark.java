@@ -27,7 +27,6 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.catalyst.FunctionIdentifier;
 import org.apache.spark.sql.catalyst.analysis.FunctionRegistry;
 import org.apache.spark.sql.catalyst.expressions.Expression;
-import org.apache.spark.sql.catalyst.expressions.Literal;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -36,7 +35,6 @@ import org.jspecify.annotations.Nullable;
 import scala.Function1;
 import scala.Option;
 import scala.collection.immutable.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * cxkit in Spark SQL: one call registers the score functions on a session, and they give the same
@@ -108,14 +106,16 @@ public final class CxSpark {
      */
     public static void register(SparkSession spark, ScoreOptions options) {
         Objects.requireNonNull(options, "options");
-        Literal noWeight = Literal.create(null, DataTypes.DoubleType);
         for (Metric metric : List.of(Metric.NPS, Metric.CSAT, Metric.CES)) {
-            UserDefinedFunction agg = functions.udaf(new ScoreAggregators.OfMetric(metric, options),
-                    Encoders.tuple(Encoders.INT(), Encoders.DOUBLE()));
-            registerWithDefaults(spark, "cx_" + metric.id(), agg, 1, noWeight);
+            registerByArity(spark, "cx_" + metric.id(), 1,
+                    functions.udaf(new ScoreAggregators.OfScores(metric, options), Encoders.INT()),
+                    functions.udaf(new ScoreAggregators.OfWeightedScores(metric, options),
+                            Encoders.tuple(Encoders.INT(), Encoders.DOUBLE())));
         }
-        registerWithDefaults(spark, "cx_state", functions.udaf(new ScoreAggregators.State(),
-                Encoders.tuple(Encoders.STRING(), Encoders.INT(), Encoders.DOUBLE())), 2, noWeight);
+        registerByArity(spark, "cx_state", 2,
+                functions.udaf(new ScoreAggregators.State(), Encoders.tuple(Encoders.STRING(), Encoders.INT())),
+                functions.udaf(new ScoreAggregators.WeightedState(),
+                        Encoders.tuple(Encoders.STRING(), Encoders.INT(), Encoders.DOUBLE())));
         spark.udf().register("cx_merge", functions.udaf(new ScoreAggregators.Merge(), Encoders.BINARY()));
         spark.udf().register("cx_result", (UDF1<byte[], Row>) state -> result(state, options), ScoreRows.SCORE);
         spark.udf().register("cx_compare", (UDF2<byte[], byte[], Row>) (a, b) -> compare(a, b, options),
@@ -247,36 +247,33 @@ public final class CxSpark {
         return options;
     }
 
-    /** A function builder that appends defaults for missing trailing arguments. */
+    /** A function builder that picks the implementation by the number of arguments. */
     private interface Builder extends Function1<Seq<Expression>, Expression>, Serializable {
     }
 
     /**
-     * Registers {@code name} so that it accepts the full arguments or fewer, the missing trailing
-     * ones taking {@code defaults}: the full function is registered under a hidden name, its
-     * builder is taken from the registry, and the public name gets a builder that pads.
+     * Registers {@code name} with one implementation per number of arguments, from {@code fewest}
+     * up: each is registered under a hidden name, its builder taken from the registry, and the
+     * public name gets a builder that chooses by the arguments given (a number none takes goes to
+     * the last, whose error message names the function and the arity it wants). The one-argument
+     * form then reads a bare integer column: no tuple per row.
      */
-    private static void registerWithDefaults(SparkSession spark, String name, UserDefinedFunction full, int required,
-            Expression... defaults) {
-        String hidden = "cx_internal_" + name + "_" + Integer.toHexString(System.identityHashCode(full));
-        spark.udf().register(hidden, full);
+    private static void registerByArity(SparkSession spark, String name, int fewest, UserDefinedFunction... byArity) {
         FunctionRegistry registry = ((org.apache.spark.sql.classic.SparkSession) spark).sessionState()
                 .functionRegistry();
-        // Spark 4 keeps temporary functions under the catalog "system", namespace "session".
-        FunctionIdentifier id = FunctionIdentifier.apply(hidden, Option.apply("session"), Option.apply("system"));
-        Function1<Seq<Expression>, Expression> builder = registry.lookupFunctionBuilder(id).get();
-        registry.dropFunction(id);
-        Builder padding = children -> {
-            int given = children.size();
-            if (given < required || given >= required + defaults.length) {
-                return builder.apply(children); // all given, or too few: Spark's own arity message
-            }
-            List<Expression> args = new ArrayList<>(CollectionConverters.asJava(children));
-            for (int i = given - required; i < defaults.length; i++) {
-                args.add(defaults[i]);
-            }
-            return builder.apply(CollectionConverters.asScala(args).toList());
+        List<Function1<Seq<Expression>, Expression>> builders = new ArrayList<>();
+        for (UserDefinedFunction implementation : byArity) {
+            String hidden = "cx_internal_" + name + "_" + Integer.toHexString(System.identityHashCode(implementation));
+            spark.udf().register(hidden, implementation);
+            // Spark 4 keeps temporary functions under the catalog "system", namespace "session".
+            FunctionIdentifier id = FunctionIdentifier.apply(hidden, Option.apply("session"), Option.apply("system"));
+            builders.add(registry.lookupFunctionBuilder(id).get());
+            registry.dropFunction(id);
+        }
+        Builder byCount = children -> {
+            int i = children.size() - fewest;
+            return builders.get(i >= 0 && i < builders.size() ? i : builders.size() - 1).apply(children);
         };
-        registry.createOrReplaceTempFunction(name, padding, "scala_udf");
+        registry.createOrReplaceTempFunction(name, byCount, "scala_udf");
     }
 }

@@ -20,8 +20,24 @@ final class ScoreAggregators {
     private ScoreAggregators() {
     }
 
-    /** {@code cx_nps / cx_csat / cx_ces (score, weight)}: the score struct of one metric. */
-    static final class OfMetric extends Aggregator<Tuple2<Integer, Double>, ScoreState, Row> {
+    /** What every aggregator over score states shares: the merge and the buffer's encoder. */
+    private abstract static class OverStates<I, O> extends Aggregator<I, ScoreState, O> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public ScoreState merge(ScoreState a, ScoreState b) {
+            a.merge(b);
+            return a;
+        }
+
+        @Override
+        public Encoder<ScoreState> bufferEncoder() {
+            return StateEncoder.scoreState();
+        }
+    }
+
+    /** A score struct of one metric, from any input. */
+    private abstract static class OfMetric<I> extends OverStates<I, Row> {
         private static final long serialVersionUID = 1L;
         private final String metric;
         private final ScoreOptions options;
@@ -37,25 +53,8 @@ final class ScoreAggregators {
         }
 
         @Override
-        public ScoreState reduce(ScoreState buffer, Tuple2<Integer, Double> row) {
-            buffer.record(row._1(), row._2());
-            return buffer;
-        }
-
-        @Override
-        public ScoreState merge(ScoreState a, ScoreState b) {
-            a.merge(b);
-            return a;
-        }
-
-        @Override
         public Row finish(ScoreState state) {
             return ScoreRows.score(Score.of(state.ratings(), options), state);
-        }
-
-        @Override
-        public Encoder<ScoreState> bufferEncoder() {
-            return StateEncoder.scoreState();
         }
 
         @Override
@@ -64,8 +63,58 @@ final class ScoreAggregators {
         }
     }
 
-    /** {@code cx_state(metric, score, weight)}: the partial state, as bytes. */
-    static final class State extends Aggregator<Tuple3<String, Integer, Double>, ScoreState, byte[]> {
+    /** {@code cx_nps / cx_csat / cx_ces (score)}: a bare integer per row, nothing allocated. */
+    static final class OfScores extends OfMetric<Integer> {
+        private static final long serialVersionUID = 1L;
+
+        OfScores(Metric metric, ScoreOptions options) {
+            super(metric, options);
+        }
+
+        @Override
+        public ScoreState reduce(ScoreState buffer, Integer score) {
+            buffer.record(score, null);
+            return buffer;
+        }
+    }
+
+    /** {@code cx_nps / cx_csat / cx_ces (score, weight)}. */
+    static final class OfWeightedScores extends OfMetric<Tuple2<Integer, Double>> {
+        private static final long serialVersionUID = 1L;
+
+        OfWeightedScores(Metric metric, ScoreOptions options) {
+            super(metric, options);
+        }
+
+        @Override
+        public ScoreState reduce(ScoreState buffer, Tuple2<Integer, Double> row) {
+            buffer.record(row._1(), row._2());
+            return buffer;
+        }
+    }
+
+    /**
+     * The metric of a row of {@code cx_state}: the buffer's own when the text names it (no parsing
+     * per row), else parsed.
+     */
+    static Metric metric(ScoreState buffer, String text) {
+        Metric known = buffer.metric();
+        return known != null && known.id().equalsIgnoreCase(text) ? known : Metric.parse(text);
+    }
+
+    /** {@code cx_state(metric, score)}: the partial state, as bytes. */
+    static final class State extends States<Tuple2<String, Integer>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public ScoreState reduce(ScoreState buffer, Tuple2<String, Integer> row) {
+            buffer.record(metric(buffer, row._1()), row._2(), null);
+            return buffer;
+        }
+    }
+
+    /** The partial state of any input, as bytes. */
+    private abstract static class States<I> extends OverStates<I, byte[]> {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -74,25 +123,8 @@ final class ScoreAggregators {
         }
 
         @Override
-        public ScoreState reduce(ScoreState buffer, Tuple3<String, Integer, Double> row) {
-            buffer.record(Metric.parse(row._1()), row._2(), row._3());
-            return buffer;
-        }
-
-        @Override
-        public ScoreState merge(ScoreState a, ScoreState b) {
-            a.merge(b);
-            return a;
-        }
-
-        @Override
         public byte[] finish(ScoreState state) {
             return state.toBytes();
-        }
-
-        @Override
-        public Encoder<ScoreState> bufferEncoder() {
-            return StateEncoder.scoreState();
         }
 
         @Override
@@ -101,14 +133,20 @@ final class ScoreAggregators {
         }
     }
 
-    /** {@code cx_merge(state)}: states merged, as bytes; NULL states are skipped. */
-    static final class Merge extends Aggregator<byte[], ScoreState, byte[]> {
+    /** {@code cx_state(metric, score, weight)}: the partial state, as bytes. */
+    static final class WeightedState extends States<Tuple3<String, Integer, Double>> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public ScoreState zero() {
-            return ScoreState.empty();
+        public ScoreState reduce(ScoreState buffer, Tuple3<String, Integer, Double> row) {
+            buffer.record(metric(buffer, row._1()), row._2(), row._3());
+            return buffer;
         }
+    }
+
+    /** {@code cx_merge(state)}: states merged, as bytes; NULL states are skipped. */
+    static final class Merge extends States<byte[]> {
+        private static final long serialVersionUID = 1L;
 
         @Override
         public ScoreState reduce(ScoreState buffer, byte[] state) {
@@ -116,27 +154,6 @@ final class ScoreAggregators {
                 buffer.merge(ScoreState.fromBytes(state));
             }
             return buffer;
-        }
-
-        @Override
-        public ScoreState merge(ScoreState a, ScoreState b) {
-            a.merge(b);
-            return a;
-        }
-
-        @Override
-        public byte[] finish(ScoreState state) {
-            return state.toBytes();
-        }
-
-        @Override
-        public Encoder<ScoreState> bufferEncoder() {
-            return StateEncoder.scoreState();
-        }
-
-        @Override
-        public Encoder<byte[]> outputEncoder() {
-            return Encoders.BINARY();
         }
     }
 }
