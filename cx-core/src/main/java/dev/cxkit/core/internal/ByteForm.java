@@ -1,6 +1,7 @@
 package dev.cxkit.core.internal;
 
 import dev.cxkit.core.score.ByteFormatException;
+import dev.cxkit.core.score.Metric;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
@@ -32,10 +33,14 @@ public final class ByteForm {
     public static final int CONSISTENCY = 5;
     /** One column of scores as a SQL engine aggregates it: ratings, rows without a score, rejected rows. */
     public static final int SCORE_STATE = 6;
+    /** The closed loop: detractors to call back and staff that promoters praised. */
+    public static final int CLOSED_LOOP = 7;
+    /** The sums of the failure-effect regression. */
+    public static final int FAILURE_EFFECTS = 8;
 
     private static final String[] KIND_NAMES = {"?", "a rating distribution", "a score table",
         "a journey accumulator", "a journey score accumulator", "a consistency accumulator",
-        "a score state"};
+        "a score state", "a closed loop", "failure effects"};
 
     private static final byte MAGIC_0 = 'C';
     private static final byte MAGIC_1 = 'X';
@@ -95,6 +100,16 @@ public final class ByteForm {
             if (value < 0) {
                 throw new IllegalArgumentException("negative count " + value);
             }
+            return varUnsigned(value);
+        }
+
+        /** Appends any long as a zigzag varint (small magnitudes, either sign, take few bytes). */
+        public Writer varSigned(long value) {
+            return varUnsigned((value << 1) ^ (value >> 63));
+        }
+
+        /** Appends all 64 bits as an unsigned LEB128 varint (at most 10 bytes). */
+        private Writer varUnsigned(long value) {
             ensure(10);
             while ((value & ~0x7FL) != 0) {
                 bytes[size++] = (byte) ((value & 0x7F) | 0x80);
@@ -102,6 +117,17 @@ public final class ByteForm {
             }
             bytes[size++] = (byte) value;
             return this;
+        }
+
+        /** Appends an instant: its epoch second as a zigzag varint, then its nanosecond as a varint. */
+        public Writer instant(java.time.Instant value) {
+            return varSigned(value.getEpochSecond()).varLong(value.getNano());
+        }
+
+        /** Appends a metric: kind (0 NPS, 1 CSAT, 2 CES), min, max, positive-from, negative-up-to; a byte each. */
+        public Writer metric(Metric metric) {
+            return u8(metric.kind().ordinal()).u8(metric.min()).u8(metric.max()).u8(metric.positiveFrom())
+                    .u8(metric.negativeUpTo());
         }
 
         /** Appends a double, IEEE 754 binary64, little-endian. */
@@ -247,6 +273,69 @@ public final class ByteForm {
                 throw error(n + " " + item + " cannot fit in the " + (end - position) + " bytes left");
             }
             return (int) n;
+        }
+
+        /** Reads a zigzag varint. */
+        public long varSigned() {
+            long raw = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                need(1);
+                byte b = bytes[position++];
+                raw |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return (raw >>> 1) ^ -(raw & 1);
+                }
+            }
+            throw error("a varint longer than 64 bits");
+        }
+
+        /** Reads an instant written by {@link Writer#instant}. */
+        public java.time.Instant instant() {
+            long seconds = varSigned();
+            long nanos = varLong();
+            if (nanos >= 1_000_000_000L) {
+                throw error("a nanosecond of " + nanos);
+            }
+            try {
+                return java.time.Instant.ofEpochSecond(seconds, nanos);
+            } catch (RuntimeException e) {
+                throw error("not an instant: " + seconds + " s " + nanos + " ns");
+            }
+        }
+
+        /** Reads a metric written by {@link Writer#metric}: only metrics this library defines. */
+        public Metric metric() {
+            int kind = u8();
+            int min = u8();
+            int max = u8();
+            int positiveFrom = u8();
+            int negativeUpTo = u8();
+            Metric metric;
+            try {
+                switch (kind) {
+                    case 0:
+                        metric = Metric.NPS;
+                        break;
+                    case 1:
+                        metric = Metric.csat(min, max, positiveFrom);
+                        break;
+                    case 2:
+                        metric = Metric.ces(min, max, positiveFrom);
+                        break;
+                    default:
+                        throw error("metric kind " + kind + " is none of 0 (nps), 1 (csat), 2 (ces)");
+                }
+            } catch (ByteFormatException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw error("not a metric: " + e.getMessage());
+            }
+            if (metric.min() != min || metric.max() != max || metric.positiveFrom() != positiveFrom
+                    || metric.negativeUpTo() != negativeUpTo) {
+                throw error("metric " + metric.id() + " " + min + ".." + max + " (positive from " + positiveFrom
+                        + ", negative up to " + negativeUpTo + ") is not one this library defines");
+            }
+            return metric;
         }
 
         /** Reads a double, little-endian. */

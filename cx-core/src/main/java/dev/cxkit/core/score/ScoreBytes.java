@@ -79,44 +79,12 @@ final class ScoreBytes {
         return table;
     }
 
-    /** Metric: kind (0 NPS, 1 CSAT, 2 CES), min, max, positive-from, negative-up-to; a byte each. */
     static void writeMetric(ByteForm.Writer out, Metric metric) {
-        out.u8(metric.kind().ordinal()).u8(metric.min()).u8(metric.max()).u8(metric.positiveFrom())
-                .u8(metric.negativeUpTo());
+        out.metric(metric);
     }
 
     static Metric readMetric(ByteForm.Reader in) {
-        int kind = in.u8();
-        int min = in.u8();
-        int max = in.u8();
-        int positiveFrom = in.u8();
-        int negativeUpTo = in.u8();
-        Metric metric;
-        try {
-            switch (kind) {
-                case 0:
-                    metric = Metric.NPS;
-                    break;
-                case 1:
-                    metric = Metric.csat(min, max, positiveFrom);
-                    break;
-                case 2:
-                    metric = Metric.ces(min, max, positiveFrom);
-                    break;
-                default:
-                    throw in.error("metric kind " + kind + " is none of 0 (nps), 1 (csat), 2 (ces)");
-            }
-        } catch (ByteFormatException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw in.error("not a metric: " + e.getMessage());
-        }
-        if (metric.min() != min || metric.max() != max || metric.positiveFrom() != positiveFrom
-                || metric.negativeUpTo() != negativeUpTo) {
-            throw in.error("metric " + metric.id() + " " + min + ".." + max + " (positive from " + positiveFrom
-                    + ", negative up to " + negativeUpTo + ") is not one this library defines");
-        }
-        return metric;
+        return in.metric();
     }
 
     /** Counts by rating as varints; when weighted, then weights by rating and Σw² as doubles. */

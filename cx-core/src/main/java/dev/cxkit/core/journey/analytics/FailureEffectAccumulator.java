@@ -1,7 +1,9 @@
 package dev.cxkit.core.journey.analytics;
 
+import dev.cxkit.core.internal.ByteForm;
 import dev.cxkit.core.journey.JourneyOutcome;
 import dev.cxkit.core.journey.ServiceFailure;
+import dev.cxkit.core.score.ByteFormatException;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.stats.Comparison;
 import dev.cxkit.core.stats.GroupedRegression;
@@ -92,6 +94,99 @@ public final class FailureEffectAccumulator {
             sums[1] += y;
             sums[2] += y * y;
         }
+    }
+
+    /**
+     * Adds another accumulator's sums to this one; {@code other} is not changed.
+     *
+     * @param other an accumulator of the same definitions
+     * @throws IllegalArgumentException if the definitions differ
+     * @since 0.1.0
+     */
+    public void merge(FailureEffectAccumulator other) {
+        if (!other.definitions.equals(definitions)) {
+            throw new IllegalArgumentException("cannot merge failure effects of " + other.definitions + " into "
+                    + definitions);
+        }
+        other.groups.forEach((metric, patterns) -> patterns.forEach((pattern, sums) -> {
+            double[] into = groups.computeIfAbsent(metric, m -> new HashMap<>()).computeIfAbsent(pattern,
+                    p -> new double[3]);
+            for (int i = 0; i < 3; i++) {
+                into[i] += sums[i];
+            }
+        }));
+    }
+
+    /**
+     * Returns the byte form ({@code docs/format.md}, kind 8): the definitions' names, then per
+     * metric each pattern of failures (definition, failure kinds) with its response count, sum and
+     * sum of squares.
+     *
+     * @return the bytes, which {@link #fromBytes(byte[])} reads back
+     * @since 0.1.0
+     */
+    public byte[] toBytes() {
+        ByteForm.Writer out = ByteForm.Writer.start(ByteForm.FAILURE_EFFECTS, 256);
+        out.varLong(definitions.size());
+        definitions.forEach(out::string);
+        out.varLong(groups.size());
+        groups.forEach((metric, patterns) -> {
+            out.metric(metric);
+            out.varLong(patterns.size());
+            patterns.forEach((pattern, sums) -> {
+                out.varLong(pattern.definition()).varLong(pattern.kinds().size());
+                pattern.kinds().forEach(out::string);
+                out.f64(sums[0]).f64(sums[1]).f64(sums[2]);
+            });
+        });
+        return out.finish();
+    }
+
+    /**
+     * Reads an accumulator from its byte form.
+     *
+     * @param bytes bytes written by {@link #toBytes()}
+     * @return an accumulator that merges and fits as the one written
+     * @throws ByteFormatException if the bytes are not valid failure effects
+     * @since 0.1.0
+     */
+    public static FailureEffectAccumulator fromBytes(byte[] bytes) {
+        ByteForm.Reader in = ByteForm.Reader.open(bytes, ByteForm.FAILURE_EFFECTS);
+        int count = in.count("definitions", 1);
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add(in.string());
+        }
+        FailureEffectAccumulator acc = new FailureEffectAccumulator(names);
+        int metrics = in.count("metrics", 6);
+        for (int m = 0; m < metrics; m++) {
+            Metric metric = in.metric();
+            Map<Pattern, double[]> patterns = new HashMap<>();
+            if (acc.groups.put(metric, patterns) != null) {
+                throw in.error("the metric " + metric + " appears twice");
+            }
+            int n = in.count("failure patterns", 26);
+            for (int p = 0; p < n; p++) {
+                long definition = in.varLong();
+                if (definition >= names.size()) {
+                    throw in.error("definition " + definition + " of " + names.size());
+                }
+                int kinds = in.count("failure kinds", 1);
+                Set<String> set = new TreeSet<>();
+                for (int k = 0; k < kinds; k++) {
+                    set.add(in.string());
+                }
+                double[] sums = {in.f64(), in.f64(), in.f64()};
+                if (!(sums[0] >= 0) || !Double.isFinite(sums[1]) || !(sums[2] >= 0)) {
+                    throw in.error("sums " + java.util.Arrays.toString(sums) + " no responses could give");
+                }
+                if (patterns.put(new Pattern((int) definition, set), sums) != null) {
+                    throw in.error("a failure pattern appears twice");
+                }
+            }
+        }
+        in.end();
+        return acc;
     }
 
     /**

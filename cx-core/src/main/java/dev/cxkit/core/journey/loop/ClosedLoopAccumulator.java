@@ -1,10 +1,14 @@
 package dev.cxkit.core.journey.loop;
 
+import dev.cxkit.core.internal.ByteForm;
 import dev.cxkit.core.internal.Ratings;
 import dev.cxkit.core.journey.JourneyOutcome;
+import dev.cxkit.core.score.ByteFormatException;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.survey.Response;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -139,6 +143,101 @@ public final class ClosedLoopAccumulator {
         }
         followUps.addAll(other.followUps);
         recognitions.addAll(other.recognitions);
+    }
+
+    /**
+     * Returns the byte form ({@code docs/format.md}, kind 7): the rules (follow-up time, staff
+     * names, zone), then every follow-up and staff mention as recorded.
+     *
+     * @return the bytes, which {@link #fromBytes(byte[])} reads back
+     * @since 0.1.0
+     */
+    public byte[] toBytes() {
+        ByteForm.Writer out = ByteForm.Writer.start(ByteForm.CLOSED_LOOP, 64 + 96 * (followUps.size() + recognitions.size()));
+        out.varLong(rules.followUpWithin().getSeconds()).varLong(rules.followUpWithin().getNano());
+        out.varLong(rules.staff().size());
+        rules.staff().forEach(out::string);
+        out.string(rules.zone().getId());
+        out.varLong(followUps.size());
+        for (DetractorFollowUp f : followUps) {
+            out.string(f.responseId()).string(f.customerId()).string(f.journeyId()).string(f.location())
+                    .string(f.touchpoint()).u8(f.score()).instant(f.respondedAt()).instant(f.due());
+        }
+        out.varLong(recognitions.size());
+        for (StaffMention m : recognitions) {
+            out.string(m.responseId()).string(m.customerId()).string(m.journeyId()).string(m.location())
+                    .string(m.touchpoint()).u8(m.score()).varLong(m.staff().size());
+            m.staff().forEach(out::string);
+            out.string(m.comment());
+        }
+        return out.finish();
+    }
+
+    /**
+     * Reads a closed loop from its byte form; the rules come from the bytes.
+     *
+     * @param bytes bytes written by {@link #toBytes()}
+     * @return an accumulator that merges and snapshots as the one written
+     * @throws ByteFormatException if the bytes are not a valid closed loop
+     * @since 0.1.0
+     */
+    public static ClosedLoopAccumulator fromBytes(byte[] bytes) {
+        ByteForm.Reader in = ByteForm.Reader.open(bytes, ByteForm.CLOSED_LOOP);
+        ClosedLoopAccumulator loop;
+        try {
+            Duration within = Duration.ofSeconds(in.varLong(), in.varLong());
+            int staffCount = in.count("staff names", 1);
+            List<String> staff = new ArrayList<>(staffCount);
+            for (int i = 0; i < staffCount; i++) {
+                staff.add(in.string());
+            }
+            loop = create(new ClosedLoopRules(within, staff, ZoneId.of(in.string())));
+        } catch (ByteFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw in.error("not closed-loop rules: " + e.getMessage());
+        }
+        int followUps = in.count("follow-ups", 9);
+        for (int i = 0; i < followUps; i++) {
+            String response = in.string();
+            String customer = in.string();
+            String journey = in.string();
+            String location = in.string();
+            String touchpoint = in.string();
+            int score = in.u8();
+            loop.followUps.add(checked(in, () -> new DetractorFollowUp(response, customer, journey, location,
+                    touchpoint, score, in.instant(), in.instant())));
+        }
+        int mentions = in.count("staff mentions", 8);
+        for (int i = 0; i < mentions; i++) {
+            String response = in.string();
+            String customer = in.string();
+            String journey = in.string();
+            String location = in.string();
+            String touchpoint = in.string();
+            int score = in.u8();
+            int names = in.count("staff names", 1);
+            List<String> staff = new ArrayList<>(names);
+            for (int n = 0; n < names; n++) {
+                staff.add(in.string());
+            }
+            String comment = in.string();
+            loop.recognitions.add(checked(in, () -> new StaffMention(response, customer, journey, location, touchpoint,
+                    score, staff, comment)));
+        }
+        in.end();
+        return loop;
+    }
+
+    /** A record made from read values, its own checks turned into a {@link ByteFormatException}. */
+    private static <T> T checked(ByteForm.Reader in, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (ByteFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw in.error(e.getMessage());
+        }
     }
 
     /**

@@ -93,6 +93,12 @@ class JourneyScorePropertyTest {
         return acc;
     }
 
+    private static FailureEffectAccumulator effects(List<Joined> part) {
+        FailureEffectAccumulator acc = new FailureEffectAccumulator(List.of(RandomJourneys.DINE_IN.name()));
+        part.forEach(j -> acc.record(0, j.outcome(), j.responses()));
+        return acc;
+    }
+
     /** Checks the merge laws and partitions for one kind of accumulator. */
     private static <A, S> void laws(long seed, String what, List<Joined> all, List<List<Joined>> parts,
             Function<List<Joined>, A> make, BiConsumer<A, A> merge, Function<A, S> snapshot) {
@@ -141,6 +147,30 @@ class JourneyScorePropertyTest {
         ConsistencyAccumulator consistency = ConsistencyAccumulator.fromBytes(consistency(a).toBytes());
         consistency.merge(ConsistencyAccumulator.fromBytes(consistency(b).toBytes()));
         assertThat(consistency.snapshot(RULES)).as("seed %d", seed).isEqualTo(consistency(all).snapshot(RULES));
+        ClosedLoopAccumulator loop = ClosedLoopAccumulator.fromBytes(loop(a).toBytes());
+        loop.merge(ClosedLoopAccumulator.fromBytes(loop(b).toBytes()));
+        assertThat(loop.snapshot()).as("seed %d", seed).isEqualTo(loop(all).snapshot());
+        assertThat(ClosedLoopAccumulator.fromBytes(loop.toBytes()).toBytes()).as("seed %d", seed)
+                .isEqualTo(loop.toBytes());
+
+        FailureEffectAccumulator inMemory = effects(a);
+        inMemory.merge(effects(b));
+        FailureEffectAccumulator viaBytes = FailureEffectAccumulator.fromBytes(effects(a).toBytes());
+        viaBytes.merge(FailureEffectAccumulator.fromBytes(effects(b).toBytes()));
+        for (Metric metric : List.of(Metric.NPS, Metric.CSAT, Metric.CES)) {
+            // the fit sums its groups in hash order, so equal sums may differ in the last bits
+            var expected = inMemory.effects(metric, 0.95, 3);
+            var actual = viaBytes.effects(metric, 0.95, 3);
+            assertThat(actual.keySet()).as("seed %d %s", seed, metric).isEqualTo(expected.keySet());
+            expected.forEach((definition, kinds) -> kinds.forEach((kind, e) -> {
+                var got = actual.get(definition).get(kind);
+                assertThat(got.difference()).as("seed %d %s %s", seed, metric, kind)
+                        .isCloseTo(e.difference(), org.assertj.core.api.Assertions.within(1e-9));
+                assertThat(got.standardError()).isCloseTo(e.standardError(), org.assertj.core.api.Assertions.within(1e-9));
+                assertThat(got.pValue()).isCloseTo(e.pValue(), org.assertj.core.api.Assertions.within(1e-9));
+            }));
+        }
+
         ConsistencyAccumulator continued = ConsistencyAccumulator.fromBytes(consistency(a).toBytes());
         b.forEach(j -> j.responses().forEach(r -> continued.record(r, j.outcome()))); // records on after reading
         assertThat(continued.snapshot(RULES)).as("seed %d", seed).isEqualTo(consistency(all).snapshot(RULES));
