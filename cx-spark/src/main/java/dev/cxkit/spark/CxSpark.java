@@ -1,10 +1,10 @@
 package dev.cxkit.spark;
 
-import dev.cxkit.core.journey.AssemblySummary;
 import dev.cxkit.core.journey.JourneyDefinition;
+import dev.cxkit.core.journey.analytics.GroupedJourneySummary;
 import dev.cxkit.core.journey.analytics.JourneyAccumulator;
-import dev.cxkit.core.journey.analytics.JourneyGrouping;
-import dev.cxkit.core.journey.analytics.JourneyScoreAccumulator;
+import dev.cxkit.core.journey.analytics.JourneyAnalysis;
+import dev.cxkit.core.journey.analytics.JourneyAnalytics;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Score;
 import dev.cxkit.core.score.ScoreComparison;
@@ -159,8 +159,10 @@ public final class CxSpark {
      * The journey analytics of {@code cx journeys}, at scale: events (and responses, for scores and
      * failure impact) are partitioned by journey id, so that each journey is whole in one
      * partition; each partition runs cx-core's {@code JourneyAnalytics} (assembly, routing to the
-     * definition that knows the journey best, outcomes, accumulators) and sends its accumulators as
-     * bytes; the driver merges them.
+     * definition that knows the journey best, outcomes, accumulators) and sends its closed state as
+     * bytes ({@code JourneyAnalytics.finishToBytes}); the driver merges them into one analysis, the
+     * one {@code cx journeys} prints (customers' contact preferences are not read: contact rules
+     * are checked as {@code cx journeys} checks them without {@code --customers}).
      *
      * <p>Events and responses are lines of JSON in a single string column (for example
      * {@code spark.read().text(...)}), or rows whose columns are the fields of {@code cx journeys}'
@@ -171,40 +173,32 @@ public final class CxSpark {
      * @param events the journey events
      * @param responses the survey responses, or null for none
      * @param definitions the journey definitions, in the order that breaks routing ties
-     * @param grouping how each definition's journey analytics are grouped
+     * @param options the grouping, consistency units, period, zone, closed-loop rules and score
+     *     options ({@link JourneyOptions#defaults()}: those of {@code cx journeys})
      * @return the merged analytics
      */
     public static JourneyResults journeys(Dataset<?> events, @Nullable Dataset<?> responses,
-            List<JourneyDefinition> definitions, JourneyGrouping grouping) {
+            List<JourneyDefinition> definitions, JourneyOptions options) {
         Dataset<Row> tagged = tagged(events, PartitionJourneys.EVENT);
         if (responses != null) {
             tagged = tagged.unionByName(tagged(responses, "R"));
         }
         List<Row> partials = tagged.repartition(tagged.col("k")).select("kind", "line")
-                .mapPartitions(new PartitionJourneys(definitions, grouping), Encoders.row(PartitionJourneys.PARTIAL))
+                .mapPartitions(new PartitionJourneys(definitions, options), Encoders.row(PartitionJourneys.PARTIAL))
                 .collectAsList();
-        List<JourneyAccumulator> journeys = new ArrayList<>();
-        List<JourneyScoreAccumulator> scores = new ArrayList<>();
-        for (JourneyDefinition d : definitions) {
-            journeys.add(JourneyAccumulator.create(d, grouping));
-            scores.add(JourneyScoreAccumulator.create(d));
-        }
-        long[] counts = new long[13];
+        JourneyAnalytics merged = options.analytics(definitions);
+        long[] counts = new long[4];
         for (Row p : partials) {
-            int d = p.getInt(0);
-            if (d < 0) {
-                List<Long> c = p.getList(3);
-                for (int i = 0; i < counts.length; i++) {
-                    counts[i] += c.get(i);
-                }
-            } else {
-                journeys.get(d).merge(JourneyAccumulator.fromBytes(definitions.get(d), grouping, (byte[]) p.get(1)));
-                scores.get(d).merge(JourneyScoreAccumulator.fromBytes(definitions.get(d), (byte[]) p.get(2)));
+            merged.merge((byte[]) p.get(0));
+            List<Long> c = p.getList(1);
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += c.get(i);
             }
         }
-        return new JourneyResults(definitions, grouping, journeys, scores,
-                new AssemblySummary(counts[6], counts[7], counts[8], counts[9], counts[10]), counts[0], counts[2],
-                counts[3], counts[5], counts[11], counts[12]);
+        JourneyAnalysis analysis = merged.finish(options.scores(), options.consistency());
+        List<GroupedJourneySummary> grouped = merged.journeyAccumulators().stream().map(JourneyAccumulator::snapshot)
+                .toList();
+        return new JourneyResults(analysis, grouped, counts[0], counts[1], counts[2], counts[3]);
     }
 
     /** {@code (kind, line, k)}: each row as a line of JSON, keyed by its journey id. */

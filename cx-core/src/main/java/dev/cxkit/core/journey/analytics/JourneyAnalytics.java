@@ -1,5 +1,6 @@
 package dev.cxkit.core.journey.analytics;
 
+import dev.cxkit.core.internal.ByteForm;
 import dev.cxkit.core.journey.AssemblySummary;
 import dev.cxkit.core.journey.Journey;
 import dev.cxkit.core.journey.JourneyAnalyzer;
@@ -13,6 +14,7 @@ import dev.cxkit.core.journey.loop.ClosedLoopRules;
 import dev.cxkit.core.journey.loop.ConsistencyAccumulator;
 import dev.cxkit.core.journey.loop.ConsistencyReport;
 import dev.cxkit.core.journey.loop.ConsistencyRules;
+import dev.cxkit.core.score.ByteFormatException;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.service.ContactPreference;
@@ -75,6 +77,10 @@ public final class JourneyAnalytics {
     private final Map<String, List<Response>> byJourney = new HashMap<>();
     private final List<Response> withoutJourney = new ArrayList<>();
     private long joined;
+    private long unmatched;
+    /** What merged partial states assembled, added to this instance's own assembly at the end. */
+    private AssemblySummary mergedAssembly = AssemblySummary.EMPTY;
+    private final JourneyGrouping grouping;
     private boolean finished;
 
     /**
@@ -96,6 +102,7 @@ public final class JourneyAnalytics {
 
     private JourneyAnalytics(Builder b) {
         this.definitions = b.definitions;
+        this.grouping = b.grouping;
         for (JourneyDefinition d : definitions) {
             analyzers.add(JourneyAnalyzer.of(d, b.preferences));
             journeys.add(JourneyAccumulator.create(d, b.grouping));
@@ -213,21 +220,7 @@ public final class JourneyAnalytics {
     public JourneyAnalysis finish(ScoreOptions options, ConsistencyRules rules) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(rules, "rules");
-        open();
-        AssemblySummary assembly = assembler.finish();
-        finished = true;
-        long unmatched = withoutJourney.size();
-        for (Response r : withoutJourney) {
-            consistency.forEach(c -> c.record(r, null));
-            loop.recordWithoutJourney(r);
-        }
-        for (List<Response> rs : byJourney.values()) {
-            for (Response r : rs) {
-                unmatched++;
-                consistency.forEach(c -> c.record(r, null));
-                loop.recordWithoutJourney(r);
-            }
-        }
+        AssemblySummary assembly = close();
         List<JourneySummary> summaries = new ArrayList<>();
         List<JourneyScoreReport> scoreReports = new ArrayList<>();
         for (int d = 0; d < definitions.size(); d++) {
@@ -250,6 +243,109 @@ public final class JourneyAnalytics {
         }
         return new JourneyAnalysis(definitions, summaries, scoreReports, charts, loop.snapshot(), counts, assembly,
                 joined, unmatched, effects);
+    }
+
+    /**
+     * Closes every journey (the instance is finished then): responses whose journey never came
+     * go to consistency and the closed loop, as {@link #finish} says.
+     *
+     * @return the assembly summary, this instance's and the merged partial states'
+     */
+    private AssemblySummary close() {
+        open();
+        AssemblySummary assembly = assembler.finish().plus(mergedAssembly);
+        finished = true;
+        unmatched += withoutJourney.size();
+        for (Response r : withoutJourney) {
+            consistency.forEach(c -> c.record(r, null));
+            loop.recordWithoutJourney(r);
+        }
+        for (List<Response> rs : byJourney.values()) {
+            for (Response r : rs) {
+                unmatched++;
+                consistency.forEach(c -> c.record(r, null));
+                loop.recordWithoutJourney(r);
+            }
+        }
+        withoutJourney.clear();
+        byJourney.clear();
+        return assembly;
+    }
+
+    /**
+     * Closes every journey, as {@link #finish} does, and returns the byte form of everything an
+     * analysis is computed from ({@code docs/format.md}, kind 9): the assembly counts, the joined and
+     * unmatched responses, and per definition its journey and score accumulators and failure
+     * counts, then the failure effects, the consistency accumulators and the closed loop. Another
+     * instance built the same way takes it with {@link #merge(byte[])}: the way analytics of
+     * several JVMs (Spark partitions of journeys) combine into one analysis. The instance is
+     * finished afterwards.
+     *
+     * @return the bytes
+     * @throws IllegalStateException if the instance is finished
+     * @since 0.1.0
+     */
+    public byte[] finishToBytes() {
+        AssemblySummary assembly = close();
+        ByteForm.Writer out = ByteForm.Writer.start(ByteForm.JOURNEY_ANALYTICS, 4096);
+        out.varLong(assembly.events()).varLong(assembly.assembled()).varLong(assembly.duplicates())
+                .varLong(assembly.late()).varLong(assembly.journeys()).varLong(joined).varLong(unmatched);
+        out.varLong(definitions.size());
+        for (int d = 0; d < definitions.size(); d++) {
+            out.blob(journeys.get(d).toBytes()).blob(scores.get(d).toBytes());
+            Map<FailureKind, Long> kinds = failureJourneys.get(d);
+            out.varLong(kinds.size());
+            kinds.forEach((kind, n) -> out.string(kind.type()).string(kind.touchpoint()).varLong(n));
+        }
+        out.blob(failureEffects.toBytes());
+        out.varLong(consistency.size());
+        consistency.forEach(c -> out.blob(c.toBytes()));
+        out.blob(loop.toBytes());
+        return out.finish();
+    }
+
+    /**
+     * Adds the state of another instance, built with the same definitions, grouping, consistency
+     * units, period, zone and closed-loop rules, and closed by {@link #finishToBytes()}: its
+     * journeys must be disjoint from this instance's (partition the events by journey id).
+     *
+     * @param partial bytes written by {@link #finishToBytes()}
+     * @throws ByteFormatException if the bytes are not valid journey analytics
+     * @throws IllegalArgumentException if they were written with other definitions or settings
+     * @throws IllegalStateException if this instance is finished
+     * @since 0.1.0
+     */
+    public void merge(byte[] partial) {
+        open();
+        ByteForm.Reader in = ByteForm.Reader.open(partial, ByteForm.JOURNEY_ANALYTICS);
+        mergedAssembly = mergedAssembly.plus(new AssemblySummary(in.varLong(), in.varLong(), in.varLong(),
+                in.varLong(), in.varLong()));
+        joined += in.varLong();
+        unmatched += in.varLong();
+        long count = in.varLong();
+        if (count != definitions.size()) {
+            throw new IllegalArgumentException("the bytes hold analytics of " + count + " definitions, not "
+                    + definitions.size());
+        }
+        for (int d = 0; d < definitions.size(); d++) {
+            journeys.get(d).merge(JourneyAccumulator.fromBytes(definitions.get(d), grouping, in.blob()));
+            scores.get(d).merge(JourneyScoreAccumulator.fromBytes(definitions.get(d), in.blob()));
+            int kinds = in.count("failure kinds", 3);
+            for (int k = 0; k < kinds; k++) {
+                failureJourneys.get(d).merge(new FailureKind(in.string(), in.string()), in.varLong(), Long::sum);
+            }
+        }
+        failureEffects.merge(FailureEffectAccumulator.fromBytes(in.blob()));
+        long units = in.varLong();
+        if (units != consistency.size()) {
+            throw new IllegalArgumentException("the bytes hold " + units + " consistency units, not "
+                    + consistency.size());
+        }
+        for (ConsistencyAccumulator c : consistency) {
+            c.merge(ConsistencyAccumulator.fromBytes(in.blob()));
+        }
+        loop.merge(ClosedLoopAccumulator.fromBytes(in.blob()));
+        in.end();
     }
 
     /**

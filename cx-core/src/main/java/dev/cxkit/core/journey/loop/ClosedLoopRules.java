@@ -1,5 +1,6 @@
 package dev.cxkit.core.journey.loop;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param zone the time zone of a response that has only a date (its day starts at midnight there)
  * @since 0.1.0
  */
-public record ClosedLoopRules(Duration followUpWithin, List<String> staff, ZoneId zone) {
+public record ClosedLoopRules(Duration followUpWithin, List<String> staff, ZoneId zone) implements Serializable {
 
     /** The default follow-up SLA: 48 hours. */
     public static final Duration DEFAULT_FOLLOW_UP = Duration.ofHours(48);

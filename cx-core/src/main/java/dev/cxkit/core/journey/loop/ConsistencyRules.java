@@ -1,5 +1,7 @@
 package dev.cxkit.core.journey.loop;
 
+import java.io.Serializable;
+
 /**
  * When a score's period-to-period movement is flagged as more than sampling noise: the width of
  * the p-chart limits and the alternating-run rule. See {@link ConsistencyAccumulator}.
@@ -24,7 +26,7 @@ package dev.cxkit.core.journey.loop;
  * @since 0.1.0
  */
 public record ConsistencyRules(double sigmas, double swingSigmas, int alternations, double familyAlpha,
-        double minPointN, int laneyMinPoints) {
+        double minPointN, int laneyMinPoints) implements Serializable {
 
     /** The default limits: 3 sigma. */
     public static final double DEFAULT_SIGMAS = 3;

@@ -108,6 +108,38 @@ class JourneyPropertyTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
+    void analyticsOfPartitionsByJourneyMergeThroughBytesToOnePass(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        RandomJourneys data = new RandomJourneys(random, random.nextInt(1, 60), Duration.ofDays(2));
+        List<JourneyEvent> input = RandomJourneys.shuffledWithDuplicates(data.events, random);
+        JourneyGrouping grouping = grouping(random);
+        java.util.function.Supplier<JourneyAnalytics> make = () -> JourneyAnalytics.builder(List.of(RandomJourneys.DINE_IN))
+                .contactPreferences(data.preferences::get).grouping(grouping).consistencyUnits(List.of("location"))
+                .build();
+        JourneyAnalytics one = make.get();
+        input.forEach(one::addEvent);
+        var expected = one.finish(dev.cxkit.core.score.ScoreOptions.defaults(),
+                dev.cxkit.core.journey.loop.ConsistencyRules.defaults());
+
+        int parts = random.nextInt(1, 5);
+        List<JourneyAnalytics> partitions = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            partitions.add(make.get());
+        }
+        input.forEach(e -> partitions.get(Math.floorMod(e.journeyId().hashCode(), parts)).addEvent(e));
+        JourneyAnalytics merged = make.get();
+        partitions.forEach(p -> merged.merge(p.finishToBytes()));
+        var actual = merged.finish(dev.cxkit.core.score.ScoreOptions.defaults(),
+                dev.cxkit.core.journey.loop.ConsistencyRules.defaults());
+        assertThat(actual.summaries()).as("seed %d", seed).isEqualTo(expected.summaries());
+        assertThat(actual.assembly()).as("seed %d", seed).isEqualTo(expected.assembly());
+        assertThat(actual.failureJourneys()).as("seed %d", seed).isEqualTo(expected.failureJourneys());
+        assertThat(merged.journeyAccumulators().get(0).snapshot()).as("seed %d", seed)
+                .isEqualTo(one.journeyAccumulators().get(0).snapshot());
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
     void partitionsByJourneyMergeToOnePass(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         RandomJourneys data = new RandomJourneys(random, random.nextInt(1, 80), Duration.ofDays(2));
