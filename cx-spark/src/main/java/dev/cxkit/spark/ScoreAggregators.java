@@ -73,7 +73,11 @@ final class ScoreAggregators {
 
         @Override
         public ScoreState reduce(ScoreState buffer, Integer score) {
-            buffer.record(score, null);
+            if (score == null) {
+                buffer.recordWithoutScore();
+            } else {
+                buffer.record(score.intValue());
+            }
             return buffer;
         }
     }

@@ -73,6 +73,30 @@ public final class ScoreState {
     }
 
     /**
+     * Records one row's score with weight 1: the hot path of an engine reading a bare integer
+     * column (no boxing, no metric check per row).
+     *
+     * @param score the score; off the scale it is counted as rejected
+     * @throws IllegalStateException if the state has no metric yet
+     */
+    public void record(int score) {
+        Metric known = metric;
+        if (known == null) {
+            throw new IllegalStateException("the state has no metric yet: use record(metric, score, weight)");
+        }
+        if (known.isValidRating(score)) {
+            Objects.requireNonNull(ratings).record(score);
+        } else {
+            rejected++;
+        }
+    }
+
+    /** Counts one row without a score. */
+    public void recordWithoutScore() {
+        withoutScore++;
+    }
+
+    /**
      * Records one row: a valid score becomes a rating, a null score is counted as without score,
      * an off-scale score or an invalid weight is counted as rejected.
      *

@@ -30,9 +30,16 @@ class ScoreStateTest {
         assertThat(HexFormat.of().formatHex(state.toBytes())).isEqualTo(NPS_STATE_GOLDEN);
         assertThat(HexFormat.of().formatHex(ScoreState.empty().toBytes())).isEqualTo(EMPTY_STATE_GOLDEN);
 
+        state.record(10);
+        state.record(-3);   // the bare-integer path: off the scale is rejected too
+        state.recordWithoutScore();
+        assertThat(state.ratings().count(10)).isEqualTo(1);
+        assertThat(state.rejected()).isEqualTo(2);
+        assertThat(state.withoutScore()).isEqualTo(3);
+        assertThatThrownBy(() -> ScoreState.empty().record(5)).isInstanceOf(IllegalStateException.class);
         state.record(5, 0.0);   // a weight outside the accepted range: rejected, not scored
         state.record(5, Double.NaN);
-        assertThat(state.rejected()).isEqualTo(3);
+        assertThat(state.rejected()).isEqualTo(4);
         state.record(10, 2.5);
         assertThat(state.ratings().isWeighted()).isTrue();
     }
