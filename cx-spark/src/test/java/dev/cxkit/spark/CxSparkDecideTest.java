@@ -142,6 +142,24 @@ class CxSparkDecideTest {
     }
 
     @Test
+    void rowsWithIncidentColumnsAreDecidedLikeTheirLines() throws IOException {
+        Path file = sample("incidents.jsonl");
+        Dataset<Row> columns = spark.read().json(file.toString()); // a schema of the incident fields
+        Map<String, Row> fromColumns = byIncident(CxSpark.decide(columns, PolicySource.classpath("restaurant")));
+        Map<String, Row> fromLines = byIncident(CxSpark.decide(spark.read().text(file.toString()),
+                PolicySource.classpath("restaurant")));
+        assertThat(fromColumns.keySet()).isEqualTo(fromLines.keySet());
+        fromLines.forEach((id, row) -> {
+            Row other = fromColumns.get(id);
+            assertThat(other.getString(1)).as(id).isEqualTo(row.getString(1));
+            assertThat(other.<String>getList(other.fieldIndex("fired_rules")))
+                    .as(id).isEqualTo(row.<String>getList(row.fieldIndex("fired_rules")));
+            assertThat(other.get(other.fieldIndex("total_compensation")))
+                    .as(id).isEqualTo(row.get(row.fieldIndex("total_compensation")));
+        });
+    }
+
+    @Test
     void aPolicyThatDoesNotCompileFailsOnTheDriverWithItsMessage() {
         PolicySource broken = PolicySource.of("broken", Map.of("broken.drl", "package x; rule \"r\" when then nope end"),
                 PolicySettings.empty());

@@ -186,6 +186,27 @@ class CxSparkScoresTest {
     }
 
     @Test
+    void cxCompareOfTwoLocationsIsWhatCxComparePrints() {
+        for (String metric : new String[] {"nps", "csat", "ces"}) {
+            List<Row> locations = spark.sql("SELECT DISTINCT location FROM responses ORDER BY location").collectAsList();
+            String a = locations.get(0).getString(0);
+            String b = locations.get(1).getString(0);
+            Row c = spark.sql("WITH s AS (SELECT location, cx_state(metric, score) AS state FROM responses"
+                    + " WHERE metric = '" + metric + "' GROUP BY location)"
+                    + " SELECT cx_compare(x.state, y.state) FROM s x, s y WHERE x.location = '" + a + "'"
+                    + " AND y.location = '" + b + "'").first().getStruct(0);
+            JsonNode printed = cx("compare", responses.toString(), "--by", "location", "--a", a, "--b", b, "--metric",
+                    metric, "--format", "json", "-q").json();
+            JsonNode d = printed.get("difference");
+            assertThat(c.getDouble(0)).as(metric).isCloseTo(d.get("value").asDouble(), within(1e-8));
+            assertThat(c.getDouble(1)).as(metric).isCloseTo(d.get("lower").asDouble(), within(1e-8));
+            assertThat(c.getDouble(2)).as(metric).isCloseTo(d.get("upper").asDouble(), within(1e-8));
+            assertThat(c.getDouble(3)).as(metric).isCloseTo(d.get("pValue").asDouble(), within(1e-8));
+            assertThat(c.getString(4)).as(metric).isEqualTo(printed.get("verdict").get("outcome").asString());
+        }
+    }
+
+    @Test
     void aScoreMadeInOneCallOfRegisterUsesTheSessionsOptions() throws Exception {
         assertThat(Files.exists(responses)).isTrue();
         spark.conf().set(CxSpark.CONFIDENCE, "0.9");
