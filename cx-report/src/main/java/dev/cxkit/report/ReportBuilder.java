@@ -543,6 +543,52 @@ public final class ReportBuilder {
         return List.copyOf(rejections);
     }
 
+    // ---- partial states, for builders in several JVMs ---------------------------------------------
+
+    /**
+     * Closes every journey and returns this builder's state as bytes, for another builder of the
+     * same settings to {@link #merge(byte[])}: the way a report over data spread across JVMs (Spark
+     * partitions, each with the events of whole journeys and their responses) is built from one
+     * builder per part. Holds the inputs given, the responses' scores, the journey analytics and
+     * the open journey failures; not the incidents, customers, policy or provenance, which stay
+     * with the builder that builds. This builder is finished afterwards.
+     *
+     * @return the bytes, a transfer within one cxkit version (not a stored format)
+     * @throws IllegalStateException if the builder is built or finished
+     * @since 0.1.0
+     */
+    public byte[] finishToBytes() {
+        start();
+        built = true;
+        return ReportPartial.write(given, responses, analytics.finishToBytes(),
+                openFailures == null ? null : openFailures.toBytes());
+    }
+
+    /**
+     * Adds the state of a builder of the same settings (as of the same time, same definitions,
+     * period, zone, consistency units, staff and open window), written by {@link #finishToBytes()};
+     * its journeys must be disjoint from this builder's.
+     *
+     * @param partial the bytes
+     * @throws IllegalArgumentException if the bytes are not a partial of a builder of these settings
+     * @throws IllegalStateException if the builder is built
+     * @since 0.1.0
+     */
+    public void merge(byte[] partial) {
+        start();
+        ReportPartial.Parts parts = ReportPartial.read(partial);
+        given.addAll(parts.given());
+        ReportPartial.readPart(parts.responses(), responses::merge);
+        analytics.merge(parts.analytics());
+        if ((parts.openFailures() == null) != (openFailures == null)) {
+            throw new IllegalArgumentException("the partial " + (openFailures == null ? "has" : "has no")
+                    + " open failures and this builder " + (openFailures == null ? "none" : "some"));
+        }
+        if (openFailures != null) {
+            openFailures.merge(parts.openFailures());
+        }
+    }
+
     // ---- building ---------------------------------------------------------------------------------
 
     /**

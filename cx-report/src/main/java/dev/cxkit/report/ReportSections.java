@@ -57,6 +57,9 @@ import dev.cxkit.report.section.Scores.Trend;
 import dev.cxkit.report.section.Scores;
 import dev.cxkit.rules.fact.Incident;
 import dev.cxkit.rules.plan.RecoveryPlan;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -145,6 +148,51 @@ final class ReportSections {
         /** Returns how many responses were recorded. */
         long count() {
             return count;
+        }
+
+        /** Writes everything recorded, for {@link #merge(DataInput)} in another JVM ({@link ReportPartial}). */
+        void write(DataOutput out) throws IOException {
+            out.writeLong(count);
+            ReportPartial.writeBytes(out, byPeriod.toBytes());
+            out.writeInt(byColumn.size());
+            for (Map.Entry<String, ResponseScorer> e : byColumn.entrySet()) {
+                ReportPartial.writeText(out, e.getKey());
+                ReportPartial.writeBytes(out, e.getValue().toBytes());
+            }
+            out.writeInt(periodStarts.size());
+            for (Map.Entry<String, LocalDate> e : periodStarts.entrySet()) {
+                ReportPartial.writeText(out, e.getKey());
+                out.writeLong(e.getValue().toEpochDay());
+            }
+            out.writeInt(detractorComments.size());
+            for (Map.Entry<String, String> e : detractorComments.entrySet()) {
+                ReportPartial.writeText(out, e.getKey());
+                ReportPartial.writeText(out, e.getValue());
+            }
+        }
+
+        /** Adds what {@link #write} wrote, from responses of the same period, zone and columns. */
+        void merge(DataInput in) throws IOException {
+            count += in.readLong();
+            byPeriod.merge(ReportPartial.readBytes(in));
+            int columns = in.readInt();
+            for (int i = 0; i < columns; i++) {
+                String column = ReportPartial.readText(in);
+                ResponseScorer scorer = byColumn.get(column);
+                if (scorer == null) {
+                    throw new IllegalArgumentException("the partial scores by " + column + ", this report by "
+                            + byColumn.keySet());
+                }
+                scorer.merge(ReportPartial.readBytes(in));
+            }
+            int starts = ReportPartial.count(in);
+            for (int i = 0; i < starts; i++) {
+                periodStarts.putIfAbsent(ReportPartial.readText(in), LocalDate.ofEpochDay(in.readLong()));
+            }
+            int comments = ReportPartial.count(in);
+            for (int i = 0; i < comments; i++) {
+                detractorComments.put(ReportPartial.readText(in), ReportPartial.readText(in));
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import dev.cxkit.core.score.ScoreComparison;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.score.ScoreState;
 import dev.cxkit.core.stats.IntervalMethod;
+import dev.cxkit.report.ReportBuilder;
 import dev.cxkit.rules.engine.PolicySource;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -179,7 +180,7 @@ public final class CxSpark {
      */
     public static JourneyResults journeys(Dataset<?> events, @Nullable Dataset<?> responses,
             List<JourneyDefinition> definitions, JourneyOptions options) {
-        Dataset<Row> tagged = tagged(events, PartitionJourneys.EVENT);
+        Dataset<Row> tagged = tagged(events, PartitionInput.EVENT);
         if (responses != null) {
             tagged = tagged.unionByName(tagged(responses, "R"));
         }
@@ -199,6 +200,42 @@ public final class CxSpark {
         List<GroupedJourneySummary> grouped = merged.journeyAccumulators().stream().map(JourneyAccumulator::snapshot)
                 .toList();
         return new JourneyResults(analysis, grouped, counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /**
+     * The CX health report over data of any size: responses and events are partitioned by
+     * journey id, each partition fills a report builder of the spec's settings and sends its state
+     * as bytes ({@code ReportBuilder.finishToBytes}), and the driver merges them into a builder of
+     * the same settings. Add incidents, customers and a policy to that builder (they are decided
+     * on the driver, with the open journey failures), then {@code build()} and render it as usual:
+     * one Spark job plus rendering on the driver.
+     *
+     * <p>Inputs are as for {@link #journeys}. Rows that are not valid responses or events are
+     * counted in {@code rejected} (the builder's own rejections are the driver's).
+     *
+     * @param events the journey events, or null for a survey-only report
+     * @param responses the survey responses, or null for none
+     * @param spec how to make a builder with the report's settings, on executors and the driver
+     * @return the driver's builder with every partition merged, not built yet
+     */
+    public static ReportBuilder report(@Nullable Dataset<?> events, @Nullable Dataset<?> responses, ReportSpec spec) {
+        Dataset<Row> tagged = null;
+        if (events != null) {
+            tagged = tagged(events, PartitionInput.EVENT);
+        }
+        if (responses != null) {
+            Dataset<Row> r = tagged(responses, "R");
+            tagged = tagged == null ? r : tagged.unionByName(r);
+        }
+        ReportBuilder builder = spec.builder();
+        if (tagged == null) {
+            return builder;
+        }
+        for (Row p : tagged.repartition(tagged.col("k")).select("kind", "line")
+                .mapPartitions(new PartitionReport(spec), Encoders.row(PartitionReport.PARTIAL)).collectAsList()) {
+            builder.merge((byte[]) p.get(0));
+        }
+        return builder;
     }
 
     /** {@code (kind, line, k)}: each row as a line of JSON, keyed by its journey id. */

@@ -1,15 +1,7 @@
 package dev.cxkit.spark;
 
-import dev.cxkit.core.io.InputFormat;
-import dev.cxkit.core.io.JourneyEventReader;
-import dev.cxkit.core.io.ReadSummary;
-import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.journey.JourneyDefinition;
 import dev.cxkit.core.journey.analytics.JourneyAnalytics;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,9 +21,6 @@ final class PartitionJourneys implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
 
-    /** Input: {@code (kind, line)}, kind {@code E} for an event and {@code R} for a response, line JSON. */
-    static final String EVENT = "E";
-
     /** Output: the partition's closed analytics as bytes, and its reading counts. */
     static final StructType PARTIAL = DataTypes.createStructType(List.of(
             DataTypes.createStructField("analytics", DataTypes.BinaryType, false),
@@ -47,27 +36,9 @@ final class PartitionJourneys implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
-        StringBuilder events = new StringBuilder();
-        StringBuilder responses = new StringBuilder();
-        while (input.hasNext()) {
-            Row row = input.next();
-            (EVENT.equals(row.getString(0)) ? events : responses).append(row.getString(1).replace('\n', ' ')).append('\n');
-        }
         JourneyAnalytics analytics = options.analytics(definitions);
-        long[] rejected = new long[2];
-        try {
-            ReadSummary r = ResponseReader.builder().format(InputFormat.JSONL).build().read(bytes(responses),
-                    "responses", analytics::addResponse, x -> rejected[1]++);
-            ReadSummary e = definitions.isEmpty() ? ReadSummary.EMPTY : JourneyEventReader.of(InputFormat.JSONL).read(
-                    bytes(events), "events", analytics::addEvent, x -> rejected[0]++);
-            return List.of(RowFactory.create(analytics.finishToBytes(),
-                    PolicyRows.seq(List.of(e.read(), rejected[0], r.read(), rejected[1])))).iterator();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex); // reading a byte array does not fail
-        }
-    }
-
-    private static ByteArrayInputStream bytes(StringBuilder text) {
-        return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
+        PartitionInput.Counts c = PartitionInput.read(input, analytics::addResponse, analytics::addEvent);
+        return List.of(RowFactory.create(analytics.finishToBytes(), PolicyRows.seq(List.of(c.eventsRead(),
+                c.eventsRejected(), c.responsesRead(), c.responsesRejected())))).iterator();
     }
 }

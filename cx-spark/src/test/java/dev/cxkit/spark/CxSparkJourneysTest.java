@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.cxkit.core.io.JourneyEventReader;
 import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.journey.JourneyDefinition;
-import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.journey.analytics.JourneyAnalysis;
 import dev.cxkit.core.journey.analytics.JourneyAnalytics;
 import dev.cxkit.core.journey.analytics.JourneyGrouping;
@@ -34,14 +33,13 @@ class CxSparkJourneysTest {
 
     @BeforeAll
     static void sample() throws Exception {
-        assertThat(CxSparkScoresTest.cx("sample", "--out", dir.toString(), "--size", "2000", "-q").exit()).isZero();
+        SampleData.generate(dir, 2000);
         spark = LocalSpark.session();
-        definitions = List.of(JourneyDefinitions.load(dir.resolve("dine-in.yaml")),
-                JourneyDefinitions.load(dir.resolve("delivery.yaml")));
+        definitions = SampleData.definitions(dir);
     }
 
     static Dataset<Row> csv(String name) {
-        return spark.read().option("header", "true").csv(dir.resolve(name).toString());
+        return SampleData.csv(dir, name);
     }
 
     @Test

@@ -39,10 +39,13 @@ public final class ByteForm {
     public static final int FAILURE_EFFECTS = 8;
     /** The closed state of journey analytics: every accumulator behind a journey analysis. */
     public static final int JOURNEY_ANALYTICS = 9;
+    /** A response scorer: one score table per metric. */
+    public static final int RESPONSE_SCORER = 10;
 
     private static final String[] KIND_NAMES = {"?", "a rating distribution", "a score table",
         "a journey accumulator", "a journey score accumulator", "a consistency accumulator",
-        "a score state", "a closed loop", "failure effects", "journey analytics"};
+        "a score state", "a closed loop", "failure effects", "journey analytics",
+        "a response scorer"};
 
     private static final byte MAGIC_0 = 'C';
     private static final byte MAGIC_1 = 'X';

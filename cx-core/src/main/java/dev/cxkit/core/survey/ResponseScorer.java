@@ -1,5 +1,7 @@
 package dev.cxkit.core.survey;
 
+import dev.cxkit.core.internal.ByteForm;
+import dev.cxkit.core.score.ByteFormatException;
 import dev.cxkit.core.score.GroupKey;
 import dev.cxkit.core.score.GroupScore;
 import dev.cxkit.core.score.Metric;
@@ -168,6 +170,51 @@ public final class ResponseScorer {
                 design(e.getKey(), mine.group(e.getValue().key(g).values())).merge(theirs.get(g));
             }
         }
+    }
+
+    /**
+     * Returns the byte form ({@code docs/format.md}, kind 10): one score table per metric, in
+     * first-seen order. The grouping is not in the bytes: {@link #merge(byte[])} on a scorer of the
+     * same grouping reads them.
+     *
+     * @return the bytes
+     * @throws IllegalStateException if the scorer is clustered (its design sums have no byte form)
+     * @since 0.1.0
+     */
+    public byte[] toBytes() {
+        if (clusterField != null) {
+            throw new IllegalStateException("a clustered scorer has no byte form");
+        }
+        ByteForm.Writer out = ByteForm.Writer.start(ByteForm.RESPONSE_SCORER, 256);
+        out.varLong(tables.size());
+        tables.values().forEach(t -> out.blob(t.toBytes()));
+        return out.finish();
+    }
+
+    /**
+     * Adds what another scorer of the same grouping recorded, from its byte form.
+     *
+     * @param bytes bytes written by {@link #toBytes()}
+     * @throws ByteFormatException if the bytes are not a valid response scorer
+     * @throws IllegalArgumentException if its tables are grouped by other names
+     * @throws IllegalStateException if this scorer is clustered
+     * @since 0.1.0
+     */
+    public void merge(byte[] bytes) {
+        if (clusterField != null) {
+            throw new IllegalStateException("a clustered scorer has no byte form");
+        }
+        ByteForm.Reader in = ByteForm.Reader.open(bytes, ByteForm.RESPONSE_SCORER);
+        int count = in.count("metrics", 1);
+        for (int i = 0; i < count; i++) {
+            ScoreTable other = ScoreTable.fromBytes(in.blob());
+            if (!other.dimensions().equals(grouping.names())) {
+                throw new IllegalArgumentException("a table by " + other.dimensions() + " is not grouped by "
+                        + grouping.names());
+            }
+            table(other.metric()).merge(other);
+        }
+        in.end();
     }
 
     /** Returns the metrics seen so far, in first-seen order. */

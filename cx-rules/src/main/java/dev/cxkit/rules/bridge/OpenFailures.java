@@ -6,6 +6,14 @@ import dev.cxkit.core.journey.JourneyOutcome;
 import dev.cxkit.core.journey.ServiceFailure;
 import dev.cxkit.core.journey.analytics.JourneyAnalytics;
 import dev.cxkit.rules.fact.Incident;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +66,7 @@ public final class OpenFailures implements JourneyAnalytics.JourneyListener {
     }
 
     /** A failure within reach of the similar-failure count. */
-    private record Seen(String type, String touchpoint, String location, Instant at) {
+    private record Seen(String type, String touchpoint, String location, Instant at) implements Serializable {
     }
 
     private final FailureIncidents bridge;
@@ -106,6 +114,55 @@ public final class OpenFailures implements JourneyAnalytics.JourneyListener {
                 }
             }
         }
+    }
+
+    /** What crosses between JVMs: the window and what was seen and found open in it. */
+    private record Partial(Instant asOf, Instant openFrom, List<Seen> seen, List<Incident> open) implements Serializable {
+    }
+
+    /**
+     * Returns what this collector found, as bytes for another JVM of the same job (for example a
+     * Spark executor's to the driver): Java serialization of validated records, read back with a
+     * filter that admits only cxkit's and the JDK's classes. A transfer, not a stored format: read
+     * it with the same cxkit version.
+     *
+     * @return the bytes
+     * @since 0.1.0
+     */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new Partial(asOf, openFrom, new ArrayList<>(seen), new ArrayList<>(open)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Adds what another collector of the same time and window found (its journeys disjoint from
+     * this one's).
+     *
+     * @param bytes bytes written by {@link #toBytes()}
+     * @throws IllegalArgumentException if the bytes are not such a collector's, or of another time
+     *     or window
+     * @since 0.1.0
+     */
+    public void merge(byte[] bytes) {
+        Partial partial;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(ObjectInputFilter.Config.createFilter(
+                    "dev.cxkit.rules.**;dev.cxkit.core.**;java.base/*;!*"));
+            partial = (Partial) in.readObject();
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("not the open failures of a report: " + e.getMessage(), e);
+        }
+        if (!partial.asOf().equals(asOf) || !partial.openFrom().equals(openFrom)) {
+            throw new IllegalArgumentException("open failures as of " + partial.asOf() + " from " + partial.openFrom()
+                    + " cannot merge into those as of " + asOf + " from " + openFrom);
+        }
+        seen.addAll(partial.seen());
+        open.addAll(partial.open());
     }
 
     /**

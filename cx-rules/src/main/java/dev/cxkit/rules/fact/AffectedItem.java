@@ -1,5 +1,6 @@
 package dev.cxkit.rules.fact;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param delivered whether the customer received it
  * @since 0.1.0
  */
-public record AffectedItem(String name, Money price, boolean delivered) {
+public record AffectedItem(String name, Money price, boolean delivered) implements Serializable {
 
     /**
      * Validates the item.

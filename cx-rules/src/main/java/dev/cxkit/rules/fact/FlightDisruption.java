@@ -1,5 +1,6 @@
 package dev.cxkit.rules.fact;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -70,7 +71,7 @@ public record FlightDisruption(Disruption disruption, @Nullable Integer distance
         @Nullable Integer rerouteDepartureEarlierMinutes, boolean rerouted, boolean overnight, boolean volunteered,
         @Nullable Money ticketPrice, @Nullable CauseCategory cause, @Nullable CarrierSize carrierSize,
         @Nullable Integer noticeHours, @Nullable String flightNumber, @Nullable String carrier,
-        @Nullable String origin, @Nullable String destination) {
+        @Nullable String origin, @Nullable String destination) implements Serializable {
 
     /**
      * Validates the flight.

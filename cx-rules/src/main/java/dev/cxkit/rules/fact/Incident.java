@@ -2,6 +2,7 @@ package dev.cxkit.rules.fact;
 
 import dev.cxkit.core.service.Channel;
 import dev.cxkit.core.service.SatisfactionFactor;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,7 +50,7 @@ public record Incident(String id, @Nullable String journeyId, @Nullable String c
         @Nullable String touchpoint, Channel channel, IncidentType type, SatisfactionFactor factor, Severity severity,
         @Nullable Instant occurredAt, Instant detectedAt, int minutesWaited, int minutesPromised,
         @Nullable Money orderValue, List<AffectedItem> items, boolean extraordinaryCircumstances,
-        Map<String, String> attributes, @Nullable FlightDisruption flight, @Nullable Instant claimedAt) {
+        Map<String, String> attributes, @Nullable FlightDisruption flight, @Nullable Instant claimedAt) implements Serializable {
 
     /**
      * Validates the incident.

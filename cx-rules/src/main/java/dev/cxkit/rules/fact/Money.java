@@ -1,5 +1,6 @@
 package dev.cxkit.rules.fact;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param currency the currency
  * @since 0.1.0
  */
-public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+public record Money(BigDecimal amount, Currency currency) implements Serializable, Comparable<Money> {
 
     /**
      * Validates and scales the amount.
