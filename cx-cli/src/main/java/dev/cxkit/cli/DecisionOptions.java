@@ -14,8 +14,8 @@ final class DecisionOptions {
     static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(10);
 
     @Option(names = "--time-budget", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "The longest one decision may take before it fails (500ms, 5s, 1m or ISO-8601 like PT5S). "
-                    + "Default: 10s.")
+            description = "The most CPU time one decision may use before it fails (500ms, 5s, 1m or ISO-8601 like "
+                    + "PT5S); time spent waiting for a core is not counted. Default: 10s.")
     private Duration timeBudget;
 
     @Option(names = "--firing-limit", paramLabel = "N",

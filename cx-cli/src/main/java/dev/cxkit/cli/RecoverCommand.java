@@ -59,7 +59,7 @@ import tools.jackson.databind.node.ObjectNode;
                 + "value, no recent failures, contacted by EMAIL at their EMAIL address.",
             "Each decision runs at --now, or else at the incident's detected_at, so output is reproducible; "
                 + "budget_left_today, similar_recent_incidents and already_compensated come from the line. "
-                + "Each decision may take at most 10 000 rule firings and 10 s (--firing-limit, --time-budget); one that fails is reported and "
+                + "Each decision may take at most 10 000 rule firings and 10 s of CPU time (--firing-limit, --time-budget); one that fails is reported and "
                 + "the others go on."},
         footer = {"", "JSON: {plans: [{incidentId, steps[{step, owner, due, instruction}], offers[{kind, amount, "
             + "currency, reason, requiresApproval, requiresConsent}], escalations[{to, due, reason}], "

@@ -73,6 +73,8 @@ public final class Policy implements AutoCloseable {
      * decision costs the caller at most this much CPU before it blocks as before.
      */
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /** The most elapsed time a caller waits for a worker, in budgets, whatever the worker's CPU time. */
+    static final int WAIT_FACTOR = 10;
     static final String PLAN_GLOBAL = "plan";
     static final String SETTINGS_GLOBAL = "settings";
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -445,11 +447,12 @@ public final class Policy implements AutoCloseable {
             while (!future.isDone() && System.nanoTime() - start < SPIN_NANOS) {
                 Thread.onSpinWait();
             }
-            return future.get(options.timeBudget().toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
+            return await(future, attempt, start);
         } catch (TimeoutException e) {
             abandon(attempt, future);
             throw new DecisionException(incident.id(), attempt.rule(), "exceeded the time budget of "
-                    + options.timeBudget().toMillis() + " ms", null);
+                    + options.timeBudget().toMillis() + " ms" + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof DecisionException) {
@@ -460,6 +463,58 @@ public final class Policy implements AutoCloseable {
             Thread.currentThread().interrupt();
             abandon(attempt, future);
             throw new DecisionException(incident.id(), attempt.rule(), "interrupted", e);
+        }
+    }
+
+    /**
+     * Waits for a worker's decision, as the worker itself counts (see {@code Decision.spent}): while
+     * the decision is queued the wait goes on; once it runs and a budget of elapsed time has
+     * passed, the worker's CPU time is read, and the caller gives up when the worker has used a
+     * budget of CPU time from then. So that a caller is never held for long (a consequence that
+     * blocks uses no CPU), it gives up after {@value #WAIT_FACTOR} budgets of elapsed time in any
+     * case.
+     *
+     * @throws TimeoutException when the worker used its budget, or the elapsed time ran out; the
+     *     message says which
+     */
+    private <T> T await(Future<T> future, Attempt attempt, long start)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long budget = options.timeBudget().toNanos();
+        long giveUp = start + (budget > Long.MAX_VALUE / (2 * WAIT_FACTOR) ? Long.MAX_VALUE / 2 : budget * WAIT_FACTOR);
+        long next = start + budget;
+        long cpuMark = -1;
+        int blocked = 0;
+        while (true) {
+            try {
+                return future.get(Math.max(0, Math.min(next, giveUp) - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                long now = System.nanoTime();
+                if (now - giveUp >= 0) {
+                    throw new TimeoutException("(" + (attempt.started() ? "still running" : "still queued") + " after "
+                            + TimeUnit.NANOSECONDS.toMillis(now - start) + " ms elapsed)");
+                }
+                if (!attempt.started()) {
+                    next = now + budget;
+                } else if (attempt.blocked()) {
+                    // blocked, waiting or asleep in a consequence, twice a quarter budget apart: not
+                    // waiting for a core, so elapsed time is what counts
+                    if (++blocked >= 2) {
+                        throw new TimeoutException("(its rule is blocked, not running)");
+                    }
+                    next = now + budget / 4;
+                } else if (cpuMark < 0) {
+                    blocked = 0;
+                    cpuMark = attempt.workerCpu();
+                    next = now + budget;
+                } else {
+                    blocked = 0;
+                    long used = attempt.workerCpu() - cpuMark;
+                    if (used >= budget || used < 0) {
+                        throw new TimeoutException(null);
+                    }
+                    next = now + (budget - used);
+                }
+            }
         }
     }
 
@@ -491,10 +546,28 @@ public final class Policy implements AutoCloseable {
 
         private final AtomicInteger state = new AtomicInteger(QUEUED);
         private volatile Decision decision;
+        private volatile long worker = -1;
 
         /** On the worker: returns false when the caller gave up before it started. */
         boolean start() {
+            worker = Thread.currentThread().getId();
             return state.compareAndSet(QUEUED, RUNNING);
+        }
+
+        /** On the caller: whether the worker has begun the decision. */
+        boolean started() {
+            return state.get() != QUEUED;
+        }
+
+        /** On the caller: whether the worker thread is blocked, waiting or asleep. */
+        boolean blocked() {
+            return ThreadTime.blocked(worker);
+        }
+
+        /** On the caller: the worker thread's CPU time now ({@link Long#MAX_VALUE} once it has ended). */
+        long workerCpu() {
+            long now = ThreadTime.of(worker);
+            return now < 0 ? Long.MAX_VALUE : now;
         }
 
         void running(Decision d) {
@@ -536,15 +609,40 @@ public final class Policy implements AutoCloseable {
      */
     private static final class Decision extends DefaultAgendaEventListener {
         private final PlanDraft draft;
-        private final long deadline;
+        private final long budget;
+        /** The deciding thread's CPU time when the decision began. */
+        private final long cpuStart;
+        /** When, in elapsed time, the budget could at the earliest be spent: checked at every firing. */
+        private long deadline;
         private volatile String rule;
         /** Set by a caller that stopped waiting for a worker. */
         private volatile boolean abandoned;
         private boolean halted;
 
-        Decision(PlanDraft draft, long deadline) {
+        Decision(PlanDraft draft, long budget) {
             this.draft = draft;
-            this.deadline = deadline;
+            this.budget = budget;
+            this.cpuStart = ThreadTime.current();
+            this.deadline = System.nanoTime() + budget;
+        }
+
+        /**
+         * Whether the budget is spent: the deciding thread's CPU time since the decision began. At
+         * each firing only the elapsed time is read (cheap); once a budget of it has passed, the CPU
+         * time is read, and the next check moves by the time the thread did not run: a decision that
+         * waited for a core or for the garbage collector is not stopped.
+         */
+        private boolean spent() {
+            long now = System.nanoTime();
+            if (now - deadline <= 0) {
+                return false;
+            }
+            long used = ThreadTime.current() - cpuStart;
+            if (used >= budget) {
+                return true;
+            }
+            deadline = now + (budget - used);
+            return false;
         }
 
         @Override
@@ -552,7 +650,7 @@ public final class Policy implements AutoCloseable {
             String name = event.getMatch().getRule().getName();
             rule = name;
             draft.ruleFiring(name);
-            if (!halted && (abandoned || System.nanoTime() - deadline > 0)) {
+            if (!halted && (abandoned || spent())) {
                 halted = true;
                 event.getKieRuntime().halt();
             }
@@ -567,7 +665,7 @@ public final class Policy implements AutoCloseable {
             Consumer<Decision> started) {
         KieSession session = sessions.newKieSession(SESSION_CONFIGURATION);
         PlanDraft draft = new PlanDraft(incident.id(), session::insert);
-        Decision decision = new Decision(draft, System.nanoTime() + options.timeBudget().toNanos());
+        Decision decision = new Decision(draft, options.timeBudget().toNanos());
         started.accept(decision);
         try {
             session.addEventListener(decision);

@@ -10,7 +10,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  *
  * @param firingLimit the most rule firings one decision may take (default 10 000)
- * @param timeBudget the longest one decision may take (default 100 ms)
+ * @param timeBudget the most CPU time the deciding thread may spend on one decision (default 100 ms):
+ *     time a decision waits for a core, for the garbage collector or in a queue is not charged, so
+ *     healthy decisions hold under load. The deciding thread halts a decision that has spent it at
+ *     the next rule firing. With {@link Isolation#WORKER}, the caller also gives up on a worker whose
+ *     consequence does not return: when it has used a budget of CPU time past the first budget of
+ *     elapsed time, when it is blocked (waiting or asleep) there, or after
+ *     10 budgets of elapsed time in any case; that decision then counts as
+ *     stuck. Where the JVM cannot measure thread CPU time, elapsed time stands in.
  * @param isolation where decisions run
  * @param maxStuckDecisions with {@link Isolation#WORKER}: how many abandoned decisions may still be
  *     running (stuck in a consequence that does not return) before the policy refuses new ones

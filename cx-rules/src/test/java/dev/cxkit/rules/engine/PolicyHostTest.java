@@ -7,6 +7,7 @@ import dev.cxkit.rules.fact.RecoveryContext;
 import dev.cxkit.rules.plan.RecoveryPlan;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,6 +85,75 @@ class PolicyHostTest {
             StuckConsequence.open("reload");
             caller.shutdownNow();
             reloadable.current().close();
+        }
+    }
+
+    /**
+     * The time budget is time the deciding thread ran (issue: decisions that hold under load): a
+     * decision queued behind busy workers, or whose thread was not running, is not failed; one that
+     * keeps running past its budget still is.
+     */
+    @Test
+    void timeADecisionSpendsWaitingIsNotChargedToItsBudget() throws Exception {
+        Duration budget = Duration.ofMillis(200);
+        // a host executor that starts each decision only after three budgets have passed
+        Executor late = task -> {
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(3 * budget.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                task.run();
+            });
+            t.setDaemon(true);
+            t.start();
+        };
+        try (Policy policy = Policy.compile(PolicyTest.source("ok", Map.of("ok.drl", PolicyTest.GOOD)),
+                PolicyOptions.defaults().withTimeBudget(budget))) {
+            RecoveryPlan queued = policy.withOptions(policy.options().withExecutor(late)).decide(
+                    PolicyTest.wrongItem("queued"), PolicyTest.customer(), RecoveryContext.at(PolicyTest.T0));
+            assertThat(queued.offers()).isNotEmpty();
+            assertThat(policy.stuckDecisions()).isZero();
+        }
+        // on the caller's thread: a consequence that sleeps past the budget once uses no CPU meanwhile
+        String sleepsOnce = PolicyTest.GOOD + """
+                rule "Sleeps once"
+                salience 1000
+                when
+                    Incident(id == "slept")
+                then
+                    Thread.sleep(500);
+                end
+                """;
+        try (Policy policy = Policy.compile(PolicyTest.source("sleepy", Map.of("s.drl", sleepsOnce)),
+                PolicyOptions.defaults().withTimeBudget(budget).withIsolation(PolicyOptions.Isolation.CALLER))) {
+            assertThat(policy.decide(PolicyTest.wrongItem("slept"), PolicyTest.customer(),
+                    RecoveryContext.at(PolicyTest.T0)).offers()).isNotEmpty();
+        }
+        // a rule that runs (uses CPU) past the budget fails its decision at the next firing
+        String spins = PolicyTest.HEADER + """
+                rule "Spins"
+                when
+                    Incident(id == "spun")
+                    $p : PlanDraft()
+                then
+                    long until = System.nanoTime() + 600_000_000L;
+                    while (System.nanoTime() < until) { }
+                    $p.offer(OfferKind.REMAKE, "x");
+                end
+                rule "Again"
+                when
+                    $p : PlanDraft()
+                then
+                    $p.offer(OfferKind.REMAKE, "y");
+                end
+                """;
+        try (Policy policy = Policy.compile(PolicyTest.source("spins", Map.of("s.drl", spins)),
+                PolicyOptions.defaults().withTimeBudget(budget).withIsolation(PolicyOptions.Isolation.CALLER))) {
+            assertThatThrownBy(() -> policy.decide(PolicyTest.wrongItem("spun"), PolicyTest.customer(),
+                    RecoveryContext.at(PolicyTest.T0))).isInstanceOf(DecisionException.class)
+                    .hasMessageContaining("time budget");
         }
     }
 }
