@@ -138,13 +138,21 @@ public final class JourneyAnalytics {
     }
 
     /**
-     * Keeps a response until its journey closes (or to the end, when it names none).
+     * Keeps a response until its journey closes (or to the end, when it names none); without
+     * definitions no journey can come, so it is recorded at once and nothing is kept.
      *
      * @param response the response
      * @throws IllegalStateException after {@link #finish}
      */
     public void addResponse(Response response) {
         open();
+        if (definitions.isEmpty()) {
+            // no journey can ever come (events need a definition): count it now, keep nothing
+            unmatched++;
+            consistency.forEach(c -> c.record(response, null));
+            loop.recordWithoutJourney(response);
+            return;
+        }
         if (response.journeyId() == null) {
             withoutJourney.add(response);
         } else {
