@@ -56,6 +56,9 @@ public final class PolicySettings {
     private final Map<String, Integer> lines;
     /** Parsed numbers, so rules that read a setting per decision do not parse text each time. */
     private final Map<String, BigDecimal> numbers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Parsed minutes, for the same reason (their parsing runs a regular expression). */
+    private final Map<String, Integer> minutes = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
     /** Amounts in the pack's currency, for the same reason (guards read a limit for every offer). */
     private final Map<String, Money> amounts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -256,8 +259,18 @@ public final class PolicySettings {
      * @throws IllegalArgumentException if the key is missing, or the value is neither, or too large
      */
     public int minutes(String key) {
+        Integer cached = minutes.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int parsed = parseMinutes(key);
+        minutes.put(key, parsed);
+        return parsed;
+    }
+
+    private int parseMinutes(String key) {
         String value = text(key);
-        if (value.matches("-?\\d+")) {
+        if (WHOLE_NUMBER.matcher(value).matches()) {
             return integer(key);
         }
         Duration duration;
