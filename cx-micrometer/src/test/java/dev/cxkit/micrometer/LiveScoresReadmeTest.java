@@ -7,19 +7,14 @@ import dev.cxkit.core.score.GroupKey;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.RatingDistribution;
 import dev.cxkit.core.score.ScoreTable;
+import dev.cxkit.core.testing.ReadmeSnippet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,14 +58,7 @@ class LiveScoresReadmeTest {
     }
 
     @Test
-    void readmeShowsTheExampleVerbatim() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/cxkit/micrometer/LiveScoresReadmeTest.java"),
-                StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("// README:start\\R(.*?)\\R\\s*// README:end", Pattern.DOTALL).matcher(source);
-        assertThat(m.find()).isTrue();
-        String snippet = m.group(1).lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .reduce((a, b) -> a + "\n" + b).orElseThrow();
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        assertThat(readme).as("README.md must contain the example of LiveScoresReadmeTest verbatim").contains(snippet);
+    void readmeShowsTheExampleVerbatim() {
+        ReadmeSnippet.assertShownVerbatim(LiveScoresReadmeTest.class);
     }
 }

@@ -2,13 +2,9 @@ package dev.cxkit.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.cxkit.core.testing.ReadmeSnippet;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -58,14 +54,7 @@ class SparkReadmeTest {
     }
 
     @Test
-    void readmeShowsTheExampleVerbatim() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/cxkit/spark/SparkReadmeTest.java"),
-                StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("// README:start\\R(.*?)\\R\\s*// README:end", Pattern.DOTALL).matcher(source);
-        assertThat(m.find()).isTrue();
-        String snippet = m.group(1).lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .reduce((a, b) -> a + "\n" + b).orElseThrow();
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        assertThat(readme).as("README.md must contain the example of SparkReadmeTest verbatim").contains(snippet);
+    void readmeShowsTheExampleVerbatim() {
+        ReadmeSnippet.assertShownVerbatim(SparkReadmeTest.class);
     }
 }

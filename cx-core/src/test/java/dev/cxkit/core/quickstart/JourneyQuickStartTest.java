@@ -12,15 +12,10 @@ import dev.cxkit.core.journey.analytics.PromiseSummary;
 import dev.cxkit.core.journey.loop.ConsistencyRules;
 import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.service.SatisfactionFactor;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.cxkit.core.testing.ReadmeSnippet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,14 +58,7 @@ class JourneyQuickStartTest {
     }
 
     @Test
-    void readmeShowsTheJourneyQuickStartVerbatim() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/cxkit/core/quickstart/JourneyQuickStartTest.java"),
-                StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("// README:start\\R(.*?)\\R\\s*// README:end", Pattern.DOTALL).matcher(source);
-        assertThat(m.find()).isTrue();
-        String snippet = m.group(1).lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .reduce((a, b) -> a + "\n" + b).orElseThrow();
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        assertThat(readme).contains(snippet);
+    void readmeShowsTheJourneyQuickStartVerbatim() {
+        ReadmeSnippet.assertShownVerbatim(JourneyQuickStartTest.class);
     }
 }

@@ -13,13 +13,8 @@ import dev.cxkit.core.stats.Interval;
 import dev.cxkit.core.survey.Grouping;
 import dev.cxkit.core.survey.Response;
 import dev.cxkit.core.survey.ResponseScorer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.cxkit.core.testing.ReadmeSnippet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,14 +66,7 @@ class QuickStartTest {
     }
 
     @Test
-    void readmeShowsTheQuickStartVerbatim() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/cxkit/core/quickstart/QuickStartTest.java"),
-                StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("// README:start\\R(.*?)\\R\\s*// README:end", Pattern.DOTALL).matcher(source);
-        assertThat(m.find()).isTrue();
-        String snippet = m.group(1).lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .reduce((a, b) -> a + "\n" + b).orElseThrow();
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        assertThat(readme).as("README.md must contain the quick start of QuickStartTest verbatim").contains(snippet);
+    void readmeShowsTheQuickStartVerbatim() {
+        ReadmeSnippet.assertShownVerbatim(QuickStartTest.class);
     }
 }

@@ -3,19 +3,17 @@ package dev.cxkit.report.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.core.journey.JourneyDefinitions;
+import dev.cxkit.core.testing.ReadmeSnippet;
 import dev.cxkit.report.HealthReport;
 import dev.cxkit.report.ReportBuilder;
 import dev.cxkit.report.format.ReportFormat;
 import dev.cxkit.rules.engine.Policy;
 import dev.cxkit.rules.engine.PolicySource;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -94,14 +92,7 @@ class ReportQuickStartTest {
     }
 
     @Test
-    void readmeShowsTheReportQuickStartVerbatim() throws IOException {
-        String source = Files.readString(Path.of(
-                "src/test/java/dev/cxkit/report/quickstart/ReportQuickStartTest.java"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("// README:start\\R(.*?)\\R\\s*// README:end", Pattern.DOTALL).matcher(source);
-        assertThat(m.find()).isTrue();
-        String snippet = m.group(1).lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .reduce((a, b) -> a + "\n" + b).orElseThrow();
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-        assertThat(readme).contains(snippet);
+    void readmeShowsTheReportQuickStartVerbatim() {
+        ReadmeSnippet.assertShownVerbatim(ReportQuickStartTest.class);
     }
 }

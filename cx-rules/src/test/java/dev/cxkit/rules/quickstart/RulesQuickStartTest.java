@@ -3,6 +3,7 @@ package dev.cxkit.rules.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.core.service.Channel;
+import dev.cxkit.core.testing.ReadmeSnippet;
 import dev.cxkit.rules.engine.Policy;
 import dev.cxkit.rules.engine.PolicySource;
 import dev.cxkit.core.service.AddressKind;
@@ -18,15 +19,9 @@ import dev.cxkit.rules.plan.AwareStep;
 import dev.cxkit.rules.plan.Offer;
 import dev.cxkit.rules.plan.OfferKind;
 import dev.cxkit.rules.plan.RecoveryPlan;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Compiles and runs the service-recovery example of README.md, which must show it verbatim. */
@@ -58,14 +53,7 @@ class RulesQuickStartTest {
     }
 
     @Test
-    void readmeShowsTheRecoveryQuickStartVerbatim() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/dev/cxkit/rules/quickstart/RulesQuickStartTest.java"),
-                StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("// README:start\\R(.*?)\\R\\s*// README:end", Pattern.DOTALL).matcher(source);
-        assertThat(m.find()).isTrue();
-        String snippet = m.group(1).lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .reduce((a, b) -> a + "\n" + b).orElseThrow();
-        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        assertThat(readme).as("README.md must contain the recovery quick start verbatim").contains(snippet);
+    void readmeShowsTheRecoveryQuickStartVerbatim() {
+        ReadmeSnippet.assertShownVerbatim(RulesQuickStartTest.class);
     }
 }
