@@ -158,6 +158,13 @@ public final class ByteForm {
             return this;
         }
 
+        /** Appends a list of strings: its size as a varint, then each string. */
+        public Writer strings(java.util.List<String> values) {
+            varLong(values.size());
+            values.forEach(this::string);
+            return this;
+        }
+
         /** Appends an embedded byte form or blob: its length as a varint, then the bytes. */
         public Writer blob(byte[] value) {
             varLong(value.length);
@@ -365,6 +372,16 @@ public final class ByteForm {
             String s = new String(bytes, position, (int) n - 1, StandardCharsets.UTF_8);
             position += (int) n - 1;
             return s;
+        }
+
+        /** Reads a list of strings written by {@link Writer#strings}. */
+        public java.util.List<String> strings(String item) {
+            int n = count(item, 1);
+            java.util.List<String> out = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(string());
+            }
+            return out;
         }
 
         /** Reads a length-prefixed blob. */

@@ -300,7 +300,7 @@ public final class RatingDistribution {
      */
     public byte[] toBytes() {
         ByteForm.Writer out = ByteForm.Writer.start(ByteForm.RATING_DISTRIBUTION, 16 + 2 * counts.length);
-        ScoreBytes.writeMetric(out, metric);
+        out.metric(metric);
         out.u8(weights == null ? 0 : 1);
         ScoreBytes.writeCells(out, counts, 0, counts.length, weights, sumSquaredWeights);
         return out.finish();
@@ -317,7 +317,7 @@ public final class RatingDistribution {
      */
     public static RatingDistribution fromBytes(byte[] bytes) {
         ByteForm.Reader in = ByteForm.Reader.open(bytes, ByteForm.RATING_DISTRIBUTION);
-        Metric metric = ScoreBytes.readMetric(in);
+        Metric metric = in.metric();
         boolean weighted = ScoreBytes.readWeighted(in);
         RatingDistribution d = ScoreBytes.readCells(in, metric, weighted);
         in.end();

@@ -20,7 +20,7 @@ final class ScoreBytes {
         boolean weighted = table.isWeighted();
         ByteForm.Writer out = ByteForm.Writer.start(ByteForm.SCORE_TABLE,
                 32 + table.groupCount() * (points * (weighted ? 10 : 2) + 16));
-        writeMetric(out, metric);
+        out.metric(metric);
         out.u8(weighted ? 1 : 0);
         out.varLong(table.dimensions().size());
         for (String name : table.dimensions()) {
@@ -48,7 +48,7 @@ final class ScoreBytes {
 
     static ScoreTable readTable(byte[] bytes) {
         ByteForm.Reader in = ByteForm.Reader.open(bytes, ByteForm.SCORE_TABLE);
-        Metric metric = readMetric(in);
+        Metric metric = in.metric();
         boolean weighted = readWeighted(in);
         int dimensionCount = in.count("dimensions", 1);
         List<String> dimensions = new ArrayList<>(dimensionCount);
@@ -77,14 +77,6 @@ final class ScoreBytes {
         }
         in.end();
         return table;
-    }
-
-    static void writeMetric(ByteForm.Writer out, Metric metric) {
-        out.metric(metric);
-    }
-
-    static Metric readMetric(ByteForm.Reader in) {
-        return in.metric();
     }
 
     /** Counts by rating as varints; when weighted, then weights by rating and Σw² as doubles. */

@@ -174,7 +174,7 @@ public final class ScoreState {
         int flags = (d != null && d.isWeighted() ? 1 : 0) | (metric != null ? 2 : 0);
         out.u8(flags);
         if (d != null) {
-            ScoreBytes.writeMetric(out, d.metric());
+            out.metric(d.metric());
             ScoreBytes.writeCells(out, d.counts(), 0, d.metric().points(),
                     d.isWeighted() ? ScoreBytes.weights(d) : null, d.sumSquaredWeights());
         }
@@ -197,7 +197,7 @@ public final class ScoreState {
         }
         ScoreState state = empty();
         if ((flags & 2) != 0) {
-            Metric metric = ScoreBytes.readMetric(in);
+            Metric metric = in.metric();
             RatingDistribution d = ScoreBytes.readCells(in, metric, (flags & 1) != 0);
             state.accumulator(metric).add(d);
         }

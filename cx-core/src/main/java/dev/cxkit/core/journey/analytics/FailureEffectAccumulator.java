@@ -127,15 +127,13 @@ public final class FailureEffectAccumulator {
      */
     public byte[] toBytes() {
         ByteForm.Writer out = ByteForm.Writer.start(ByteForm.FAILURE_EFFECTS, 256);
-        out.varLong(definitions.size());
-        definitions.forEach(out::string);
+        out.strings(definitions);
         out.varLong(groups.size());
         groups.forEach((metric, patterns) -> {
             out.metric(metric);
             out.varLong(patterns.size());
             patterns.forEach((pattern, sums) -> {
-                out.varLong(pattern.definition()).varLong(pattern.kinds().size());
-                pattern.kinds().forEach(out::string);
+                out.varLong(pattern.definition()).strings(new ArrayList<>(pattern.kinds()));
                 out.f64(sums[0]).f64(sums[1]).f64(sums[2]);
             });
         });
@@ -152,11 +150,7 @@ public final class FailureEffectAccumulator {
      */
     public static FailureEffectAccumulator fromBytes(byte[] bytes) {
         ByteForm.Reader in = ByteForm.Reader.open(bytes, ByteForm.FAILURE_EFFECTS);
-        int count = in.count("definitions", 1);
-        List<String> names = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            names.add(in.string());
-        }
+        List<String> names = in.strings("definitions");
         FailureEffectAccumulator acc = new FailureEffectAccumulator(names);
         int metrics = in.count("metrics", 6);
         for (int m = 0; m < metrics; m++) {
@@ -171,11 +165,7 @@ public final class FailureEffectAccumulator {
                 if (definition >= names.size()) {
                     throw in.error("definition " + definition + " of " + names.size());
                 }
-                int kinds = in.count("failure kinds", 1);
-                Set<String> set = new TreeSet<>();
-                for (int k = 0; k < kinds; k++) {
-                    set.add(in.string());
-                }
+                Set<String> set = new TreeSet<>(in.strings("failure kinds"));
                 double[] sums = {in.f64(), in.f64(), in.f64()};
                 if (!(sums[0] >= 0) || !Double.isFinite(sums[1]) || !(sums[2] >= 0)) {
                     throw in.error("sums " + java.util.Arrays.toString(sums) + " no responses could give");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The closed loop: collects the NPS detractors (0–6) to follow up, each due a set time after the
@@ -155,9 +156,7 @@ public final class ClosedLoopAccumulator {
     public byte[] toBytes() {
         ByteForm.Writer out = ByteForm.Writer.start(ByteForm.CLOSED_LOOP, 64 + 96 * (followUps.size() + recognitions.size()));
         out.varLong(rules.followUpWithin().getSeconds()).varLong(rules.followUpWithin().getNano());
-        out.varLong(rules.staff().size());
-        rules.staff().forEach(out::string);
-        out.string(rules.zone().getId());
+        out.strings(rules.staff()).string(rules.zone().getId());
         out.varLong(followUps.size());
         for (DetractorFollowUp f : followUps) {
             out.string(f.responseId()).string(f.customerId()).string(f.journeyId()).string(f.location())
@@ -166,9 +165,7 @@ public final class ClosedLoopAccumulator {
         out.varLong(recognitions.size());
         for (StaffMention m : recognitions) {
             out.string(m.responseId()).string(m.customerId()).string(m.journeyId()).string(m.location())
-                    .string(m.touchpoint()).u8(m.score()).varLong(m.staff().size());
-            m.staff().forEach(out::string);
-            out.string(m.comment());
+                    .string(m.touchpoint()).u8(m.score()).strings(m.staff()).string(m.comment());
         }
         return out.finish();
     }
@@ -186,11 +183,7 @@ public final class ClosedLoopAccumulator {
         ClosedLoopAccumulator loop;
         try {
             Duration within = Duration.ofSeconds(in.varLong(), in.varLong());
-            int staffCount = in.count("staff names", 1);
-            List<String> staff = new ArrayList<>(staffCount);
-            for (int i = 0; i < staffCount; i++) {
-                staff.add(in.string());
-            }
+            List<String> staff = in.strings("staff names");
             loop = create(new ClosedLoopRules(within, staff, ZoneId.of(in.string())));
         } catch (ByteFormatException e) {
             throw e;
@@ -199,34 +192,28 @@ public final class ClosedLoopAccumulator {
         }
         int followUps = in.count("follow-ups", 9);
         for (int i = 0; i < followUps; i++) {
-            String response = in.string();
-            String customer = in.string();
-            String journey = in.string();
-            String location = in.string();
-            String touchpoint = in.string();
-            int score = in.u8();
-            loop.followUps.add(checked(in, () -> new DetractorFollowUp(response, customer, journey, location,
-                    touchpoint, score, in.instant(), in.instant())));
+            Who w = Who.read(in);
+            loop.followUps.add(checked(in, () -> new DetractorFollowUp(w.response(), w.customer(), w.journey(),
+                    w.location(), w.touchpoint(), w.score(), in.instant(), in.instant())));
         }
         int mentions = in.count("staff mentions", 8);
         for (int i = 0; i < mentions; i++) {
-            String response = in.string();
-            String customer = in.string();
-            String journey = in.string();
-            String location = in.string();
-            String touchpoint = in.string();
-            int score = in.u8();
-            int names = in.count("staff names", 1);
-            List<String> staff = new ArrayList<>(names);
-            for (int n = 0; n < names; n++) {
-                staff.add(in.string());
-            }
+            Who w = Who.read(in);
+            List<String> staff = in.strings("staff names");
             String comment = in.string();
-            loop.recognitions.add(checked(in, () -> new StaffMention(response, customer, journey, location, touchpoint,
-                    score, staff, comment)));
+            loop.recognitions.add(checked(in, () -> new StaffMention(w.response(), w.customer(), w.journey(),
+                    w.location(), w.touchpoint(), w.score(), staff, comment)));
         }
         in.end();
         return loop;
+    }
+
+    /** The fields a follow-up and a staff mention share, in their byte order. */
+    private record Who(@Nullable String response, @Nullable String customer, @Nullable String journey,
+            @Nullable String location, @Nullable String touchpoint, int score) {
+        static Who read(ByteForm.Reader in) {
+            return new Who(in.string(), in.string(), in.string(), in.string(), in.string(), in.u8());
+        }
     }
 
     /** A record made from read values, its own checks turned into a {@link ByteFormatException}. */
