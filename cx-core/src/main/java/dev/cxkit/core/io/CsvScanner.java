@@ -56,6 +56,14 @@ final class CsvScanner {
     String tooLong;
     /** For a record spanning lines: the column of the quoted field that crosses the first line end. */
     int spanningColumn;
+    /**
+     * Whether scanning some record ran into the end of the input (not just reached it at a
+     * record's start): a record cut there may go on in text this scanner was not given. Once set,
+     * stays set: a quote left open at the end is reported as its first line, and the lines after
+     * it are scanned again as records that end well.
+     */
+    boolean endInRecord;
+    private boolean endSeen;
     private int firstLineEnd;
     private int firstLineNext;
 
@@ -105,6 +113,11 @@ final class CsvScanner {
         this.maxLines = maxLines;
     }
 
+    /** Returns the field separator. */
+    char delimiter() {
+        return delimiter;
+    }
+
     /** Sets how a 1-based column number is named in messages, for example {@code column 3 (score)}. */
     void columnLabel(IntFunction<String> label) {
         this.columnLabel = label;
@@ -137,7 +150,9 @@ final class CsvScanner {
             }
             break;
         }
+        endSeen = false;
         scan();
+        endInRecord |= endSeen;
         return true;
     }
 
@@ -167,7 +182,9 @@ final class CsvScanner {
 
     private int charAt(int rel) throws IOException {
         int abs = in.start + rel;
-        if (abs < in.limit) {
+        // the length limit is checked whatever the buffer holds, so that where the buffer happens
+        // to end never decides whether a record is too long
+        if (abs < in.limit && rel < maxChars) {
             return in.buf[abs];
         }
         return slowCharAt(rel);
@@ -179,6 +196,7 @@ final class CsvScanner {
         }
         while (in.start + rel >= in.limit) {
             if (!in.fill()) {
+                endSeen = true;
                 return EOF;
             }
         }
@@ -186,7 +204,17 @@ final class CsvScanner {
     }
 
     private int terminatorLength(int rel) throws IOException {
-        return charAt(rel) == '\r' && charAt(rel + 1) == '\n' ? 2 : 1;
+        return anyCharAt(rel) == '\r' && anyCharAt(rel + 1) == '\n' ? 2 : 1;
+    }
+
+    /** Returns a character however far from the record's start (for a line end's second half), or EOF. */
+    private int anyCharAt(int rel) throws IOException {
+        while (in.start + rel >= in.limit) {
+            if (!in.fill()) {
+                return EOF;
+            }
+        }
+        return in.buf[in.start + rel];
     }
 
     private void scan() throws IOException {
@@ -279,7 +307,7 @@ final class CsvScanner {
             int ch;
             char[] b = in.buf;
             int s = in.start;
-            int lim = in.limit;
+            int lim = (int) Math.min(in.limit, (long) s + maxChars);
             while (true) {
                 int abs = s + r;
                 if (abs >= lim) {
@@ -289,7 +317,7 @@ final class CsvScanner {
                     }
                     b = in.buf;
                     s = in.start;
-                    lim = in.limit;
+                    lim = (int) Math.min(in.limit, (long) s + maxChars);
                     continue;
                 }
                 char x = b[abs];
@@ -364,6 +392,7 @@ final class CsvScanner {
                 in.start = in.limit;
                 r = 0;
                 if (!in.fill()) {
+                    endSeen = true;
                     length = 0;
                     next = 0;
                     return;

@@ -3,34 +3,46 @@ package dev.cxkit.core.io;
 import java.util.Arrays;
 
 /**
- * The set of {@code response_id}s seen so far, kept as 64-bit hashes (never as strings) in a
- * primitive open-addressing table with linear probing, with the line where each was first seen.
+ * The set of {@code response_id}s seen so far, kept as 64-bit hashes (never as strings) in
+ * primitive open-addressing tables with linear probing, with the line where each was first seen.
  *
- * <p><b>Memory.</b> A slot is a 64-bit hash plus a 32-bit line, side by side: 12 bytes. The table
+ * <p><b>Partitions.</b> The set is {@value #PARTITIONS} tables, chosen by a hash's top six bits
+ * ({@link #partition(long)}). A reader that parses a file on several threads collects each part's
+ * ids and then checks them partition by partition, each partition on one thread, in file order:
+ * the tables are small enough to stay in a core's cache, and the first occurrence wins exactly as
+ * when one thread adds them row by row.
+ *
+ * <p><b>Memory.</b> A slot is a 64-bit hash plus a 32-bit line, side by side: 12 bytes. A table
  * doubles when it is 75% full, so it holds 16 to 32 bytes per distinct id; 10 million ids take
- * 2<sup>24</sup> slots, 192 MiB. Strings are never kept, so memory does not depend on how long
- * the ids are.
+ * about 192 MiB. Strings are never kept, so memory does not depend on how long the ids are.
  *
  * <p><b>False duplicates.</b> Two different ids are taken for the same one only if their 64-bit
  * hashes collide. For n distinct ids the chance that this happens at all is about
  * n² / 2<sup>65</sup>: 2.7 × 10<sup>-6</sup> for 10 million ids, 2.7 × 10<sup>-10</sup> for
  * 100,000. A real duplicate is never missed.
  *
- * <p>Not thread-safe.
+ * <p>Not thread-safe, except that different threads may add to different partitions at once
+ * ({@link #addIfAbsent(long, long)} touches only the hash's partition).
  */
 final class IdSet {
 
-    private static final int INITIAL_CAPACITY = 1 << 10;
+    /** The number of partitions, a power of two. */
+    static final int PARTITIONS = 64;
+    private static final int PARTITION_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(PARTITIONS);
+    private static final int INITIAL_CAPACITY = 16;
 
-    /**
-     * Three ints per slot, side by side so that a lookup touches one cache line: the high and low
-     * halves of the hash (both 0 for an empty slot) and the first line as an unsigned int (0 when
-     * the line did not fit).
-     */
-    private int[] slots = new int[3 * INITIAL_CAPACITY];
-    private int mask = INITIAL_CAPACITY - 1;
-    private int size;
-    private int threshold = INITIAL_CAPACITY / 4 * 3;
+    private final Table[] tables = new Table[PARTITIONS];
+
+    IdSet() {
+        for (int i = 0; i < PARTITIONS; i++) {
+            tables[i] = new Table();
+        }
+    }
+
+    /** Returns the partition of a hash: its top bits (the tables index by the low ones). */
+    static int partition(long hash) {
+        return (int) (hash >>> PARTITION_SHIFT);
+    }
 
     /**
      * Hashes an id to 64 bits: a non-linear mix of each character (xor, odd multiply, xorshift;
@@ -78,99 +90,132 @@ final class IdSet {
      *     if that line is unknown
      */
     long addIfAbsent(long hash, long line) {
-        int high = (int) (hash >>> 32);
-        int low = (int) hash;
-        int[] s = slots;
-        int i = index(hash);
-        while (true) {
-            int j = 3 * i;
-            int h = s[j];
-            int l = s[j + 1];
-            if (h == 0 && l == 0) {
-                s[j] = high;
-                s[j + 1] = low;
-                s[j + 2] = line > 0 && line <= 0xFFFF_FFFFL ? (int) line : 0;
-                if (++size > threshold) {
-                    grow();
-                }
-                return -1;
-            }
-            if (h == high && l == low) {
-                return Integer.toUnsignedLong(s[j + 2]);
-            }
-            i = (i + 1) & mask;
-        }
+        return tables[partition(hash)].addIfAbsent(hash, line);
     }
 
     /** Returns whether the hash is present. */
     boolean contains(long hash) {
-        int high = (int) (hash >>> 32);
-        int low = (int) hash;
-        int i = index(hash);
-        while (true) {
-            int j = 3 * i;
-            if (slots[j] == 0 && slots[j + 1] == 0) {
-                return false;
-            }
-            if (slots[j] == high && slots[j + 1] == low) {
-                return true;
-            }
-            i = (i + 1) & mask;
-        }
+        return tables[partition(hash)].contains(hash);
     }
 
     /** Returns the number of distinct hashes. */
     int size() {
+        int size = 0;
+        for (Table t : tables) {
+            size += t.size;
+        }
         return size;
     }
 
     /** Returns the number of slots (for tests of the memory bound). */
     int capacity() {
-        return mask + 1;
-    }
-
-    private int index(long hash) {
-        return (int) (hash ^ (hash >>> 32)) & mask;
-    }
-
-    private void grow() {
-        int[] old = slots;
-        int capacity = (mask + 1) * 2;
-        if (capacity <= 0 || capacity > Integer.MAX_VALUE / 3) {
-            throw new IllegalStateException("too many distinct response ids: " + size);
+        int capacity = 0;
+        for (Table t : tables) {
+            capacity += t.mask + 1;
         }
-        slots = new int[3 * capacity];
-        mask = capacity - 1;
-        threshold = capacity / 4 * 3;
-        for (int j = 0; j < old.length; j += 3) {
-            if (old[j] != 0 || old[j + 1] != 0) {
-                long k = ((long) old[j] << 32) | (old[j + 1] & 0xFFFF_FFFFL);
-                int i = index(k);
-                while (slots[3 * i] != 0 || slots[3 * i + 1] != 0) {
-                    i = (i + 1) & mask;
-                }
-                slots[3 * i] = old[j];
-                slots[3 * i + 1] = old[j + 1];
-                slots[3 * i + 2] = old[j + 2];
-            }
-        }
+        return capacity;
     }
 
     @Override
     public String toString() {
-        return "IdSet[size=" + size + ", capacity=" + capacity() + "]";
+        return "IdSet[size=" + size() + ", capacity=" + capacity() + "]";
     }
 
     /** For tests: the hashes present, sorted. */
     long[] sortedHashes() {
-        long[] out = new long[size];
+        long[] out = new long[size()];
         int n = 0;
-        for (int j = 0; j < slots.length; j += 3) {
-            if (slots[j] != 0 || slots[j + 1] != 0) {
-                out[n++] = ((long) slots[j] << 32) | (slots[j + 1] & 0xFFFF_FFFFL);
+        for (Table t : tables) {
+            int[] slots = t.slots;
+            for (int j = 0; j < slots.length; j += 3) {
+                if (slots[j] != 0 || slots[j + 1] != 0) {
+                    out[n++] = ((long) slots[j] << 32) | (slots[j + 1] & 0xFFFF_FFFFL);
+                }
             }
         }
         Arrays.sort(out);
         return out;
+    }
+
+    /** One partition: an open-addressing table of hashes and lines. */
+    private static final class Table {
+    /**
+         * Three ints per slot, side by side so that a lookup touches one cache line: the high and low
+         * halves of the hash (both 0 for an empty slot) and the first line as an unsigned int (0 when
+         * the line did not fit).
+         */
+        int[] slots = new int[3 * INITIAL_CAPACITY];
+        int mask = INITIAL_CAPACITY - 1;
+        int size;
+        private int threshold = INITIAL_CAPACITY / 4 * 3;
+
+        long addIfAbsent(long hash, long line) {
+            int high = (int) (hash >>> 32);
+            int low = (int) hash;
+            int[] s = slots;
+            int i = index(hash);
+            while (true) {
+                int j = 3 * i;
+                int h = s[j];
+                int l = s[j + 1];
+                if (h == 0 && l == 0) {
+                    s[j] = high;
+                    s[j + 1] = low;
+                    s[j + 2] = line > 0 && line <= 0xFFFF_FFFFL ? (int) line : 0;
+                    if (++size > threshold) {
+                        grow();
+                    }
+                    return -1;
+                }
+                if (h == high && l == low) {
+                    return Integer.toUnsignedLong(s[j + 2]);
+                }
+                i = (i + 1) & mask;
+            }
+        }
+
+        /** Returns whether the hash is present. */
+        boolean contains(long hash) {
+            int high = (int) (hash >>> 32);
+            int low = (int) hash;
+            int i = index(hash);
+            while (true) {
+                int j = 3 * i;
+                if (slots[j] == 0 && slots[j + 1] == 0) {
+                    return false;
+                }
+                if (slots[j] == high && slots[j + 1] == low) {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+
+        private int index(long hash) {
+            return (int) (hash ^ (hash >>> 32)) & mask;
+        }
+
+        private void grow() {
+            int[] old = slots;
+            int capacity = (mask + 1) * 2;
+            if (capacity <= 0 || capacity > Integer.MAX_VALUE / 3) {
+                throw new IllegalStateException("too many distinct response ids: " + size);
+            }
+            slots = new int[3 * capacity];
+            mask = capacity - 1;
+            threshold = capacity / 4 * 3;
+            for (int j = 0; j < old.length; j += 3) {
+                if (old[j] != 0 || old[j + 1] != 0) {
+                    long k = ((long) old[j] << 32) | (old[j + 1] & 0xFFFF_FFFFL);
+                    int i = index(k);
+                    while (slots[3 * i] != 0 || slots[3 * i + 1] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    slots[3 * i] = old[j];
+                    slots[3 * i + 1] = old[j + 1];
+                    slots[3 * i + 2] = old[j + 2];
+                }
+            }
+        }
     }
 }

@@ -1,8 +1,13 @@
 package dev.cxkit.core.io;
 
 import dev.cxkit.core.survey.Response;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
+import java.util.stream.Collector;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -75,8 +80,12 @@ public final class ResponseReader implements RecordReader<Response> {
     public static final int MAX_RECORD_LINES = 1000;
 
     private final RowReader<Response> rows;
+    private final int threads;
+    private final long[] splitSizes;
 
     private ResponseReader(Builder builder) {
+        this.threads = builder.threads;
+        this.splitSizes = builder.splitSizes;
         ColumnMapping mapping = builder.mapping;
         boolean timeRequired = builder.timeRequired || (builder.filter != null && builder.filter.needsTime());
         this.rows = new RowReader<>(() -> new RowAssembler(mapping, timeRequired), builder.format,
@@ -151,6 +160,103 @@ public final class ResponseReader implements RecordReader<Response> {
     }
 
     /**
+     * Reads a file into a {@link Collector}, on several threads when the file is large: for
+     * example {@code read(file, Collectors.counting(), problems::add)}, or a collector whose
+     * container is a mergeable accumulator such as a {@code ResponseScorer}. The results are those
+     * of reading the file on one thread: the same rows accepted (each part's container gets a
+     * part's rows in file order, and containers are combined in file order, the earlier first),
+     * the same rejections with the same lines, handed to {@code rejected} in file order on the
+     * calling thread, and the same duplicates.
+     *
+     * <p>A CSV file in UTF-8 of a few megabytes or more, read with a long mapping (one answer per
+     * row), is cut into parts at line ends and parsed on up to {@link Builder#threads(int)}
+     * threads (the calling thread is one); anything else (JSON Lines, gzip, a workbook, another
+     * encoding, a wide survey export, a small file) is read on the calling thread. Memory for
+     * duplicate checks is 16 bytes per row while the parts are read, besides the set of ids.
+     *
+     * @param file the file, named in messages as given
+     * @param collector collects the accepted responses; its accumulator and combiner are called
+     *     from the reading threads, one container per part, never two threads on one container
+     * @param rejected receives every rejected row, in file order, on the calling thread
+     * @param <A> the collector's container
+     * @param <R> the collector's result
+     * @return the collected value and the counts
+     * @throws UnreadableInputException if the file cannot be read as responses at all
+     * @throws IOException if the file cannot be opened or read
+     * @since 0.1.0
+     */
+    public <A, R> ReadResult<R> read(Path file, Collector<? super Response, A, R> collector,
+            Consumer<? super Rejection> rejected) throws IOException {
+        return read(file, collector, rejected, bytes -> { });
+    }
+
+    /**
+     * Reads a file into a {@link Collector} as {@link #read(Path, Collector, Consumer)} does, and
+     * reports progress.
+     *
+     * @param file the file, named in messages as given
+     * @param collector collects the accepted responses
+     * @param rejected receives every rejected row, in file order, on the calling thread
+     * @param bytesRead receives the number of the file's bytes read so far, now and then, on the
+     *     calling thread
+     * @param <A> the collector's container
+     * @param <R> the collector's result
+     * @return the collected value and the counts
+     * @throws UnreadableInputException if the file cannot be read as responses at all
+     * @throws IOException if the file cannot be opened or read
+     * @since 0.1.0
+     */
+    public <A, R> ReadResult<R> read(Path file, Collector<? super Response, A, R> collector,
+            Consumer<? super Rejection> rejected, LongConsumer bytesRead) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(collector, "collector");
+        Objects.requireNonNull(rejected, "rejected");
+        Objects.requireNonNull(bytesRead, "bytesRead");
+        BiConsumer<A, ? super Response> add = collector.accumulator();
+        SplitCsvRead.Result<A> split = SplitCsvRead.read(rows, file, threads, splitSizes, collector.supplier(), add,
+                collector.combiner(), rejected, bytesRead);
+        if (split != null) {
+            return new ReadResult<>(collector.finisher().apply(split.value), split.summary);
+        }
+        A container = collector.supplier().get();
+        ReadSummary summary;
+        try (InputStream in = new CountingStream(Files.newInputStream(file), bytesRead)) {
+            summary = rows.read(in, file.toString(), response -> add.accept(container, response), rejected);
+        }
+        return new ReadResult<>(collector.finisher().apply(container), summary);
+    }
+
+    /** A stream that reports how many bytes were read through it. */
+    private static final class CountingStream extends FilterInputStream {
+        private final LongConsumer bytesRead;
+        private long count;
+
+        CountingStream(InputStream in, LongConsumer bytesRead) {
+            super(in);
+            this.bytesRead = bytesRead;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                bytesRead.accept(++count);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                bytesRead.accept(count);
+            }
+            return n;
+        }
+    }
+
+    /**
      * Builds a {@link ResponseReader}. Not thread-safe.
      */
     public static final class Builder {
@@ -162,8 +268,27 @@ public final class ResponseReader implements RecordReader<Response> {
         private ColumnMapping mapping = ColumnMapping.STANDARD;
         private boolean timeRequired = true;
         private ResponseFilter filter;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private long[] splitSizes = {SplitCsvRead.MIN_SPLIT_BYTES, SplitCsvRead.MIN_PART_BYTES};
 
         private Builder() {
+        }
+
+        /**
+         * Sets how many threads {@link ResponseReader#read(Path, Collector, Consumer)} may use for
+         * one large file, the calling thread included; 1 reads on the calling thread only. Reads
+         * into a {@code Consumer} always run on the calling thread.
+         *
+         * @param value 1 or more (the default: the number of processors)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is less than 1
+         */
+        public Builder threads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, not " + value);
+            }
+            this.threads = value;
+            return this;
         }
 
         /**
@@ -235,6 +360,12 @@ public final class ResponseReader implements RecordReader<Response> {
          */
         public Builder rejectDuplicateIds(boolean value) {
             this.rejectDuplicateIds = value;
+            return this;
+        }
+
+        /** For tests: the smallest file read in parts, and the smallest part, in bytes. */
+        Builder splitSizes(long minSplit, long minPart) {
+            this.splitSizes = new long[] {minSplit, minPart};
             return this;
         }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -155,13 +156,7 @@ final class RowReader<T> {
         if (chosen == null) {
             chosen = sniff(text);
         }
-        int index = sources.size();
-        sources.add(source);
-        if (index == sourceBases.length) {
-            sourceBases = Arrays.copyOf(sourceBases, index * 2);
-        }
-        sourceBases[index] = lineBase;
-        Context context = new Context(source, index, lineBase, accepted, rejected);
+        Context context = new Context(source, register(source), lineBase, accepted, rejected);
         try {
             if (chosen == InputFormat.CSV) {
                 readCsv(text, context, workbook ? Character.valueOf(',') : delimiter);
@@ -169,10 +164,75 @@ final class RowReader<T> {
                 readJsonLines(text, context);
             }
         } finally {
-            lineBase += context.lastLine + 1;
+            finished(context.lastLine);
         }
-        return new ReadSummary(context.read, context.accepted, context.rejected, context.duplicates, context.filtered,
-                context.unanswered, context.records, context.undated, context.warnings);
+        return context.summary();
+    }
+
+    /**
+     * Remembers an input about to be read, so that a duplicate in a later one can name it.
+     *
+     * @return the input's index
+     */
+    int register(String source) {
+        int index = sources.size();
+        sources.add(source);
+        if (index == sourceBases.length) {
+            sourceBases = Arrays.copyOf(sourceBases, index * 2);
+        }
+        sourceBases[index] = lineBase;
+        return index;
+    }
+
+    /** Moves the global line numbering past an input whose last line was {@code lastLine}. */
+    void finished(long lastLine) {
+        lineBase += lastLine + 1;
+    }
+
+    /** Returns the global line number of the line before the first of the input being read. */
+    long lineBase() {
+        return lineBase;
+    }
+
+    /** Returns the set of the ids read so far. */
+    IdSet ids() {
+        return ids;
+    }
+
+    /** Returns whether rows whose id was read before are rejected. */
+    boolean rejectsDuplicateIds() {
+        return rejectDuplicateIds;
+    }
+
+    /** Returns the schema parser, for what every parser of this reader shares (for example, a wide mapping). */
+    RowParser<T> schema() {
+        return schema;
+    }
+
+    /** Returns the longest record, in characters. */
+    int maxChars() {
+        return maxChars;
+    }
+
+    /** Returns the most physical lines one quoted field may span. */
+    int maxLines() {
+        return maxLines;
+    }
+
+    /** Returns the fixed CSV delimiter, or null. */
+    Character delimiter() {
+        return delimiter;
+    }
+
+    /** Returns the encoding of inputs without a byte-order mark, or null for UTF-8. */
+    Charset encoding() {
+        return encoding;
+    }
+
+    /** Starts the state of one read, or one part of a file, of input {@code sourceIndex}. */
+    Context context(String source, int sourceIndex, long base, Consumer<? super T> accepted,
+            Consumer<? super Rejection> rejected) {
+        return new Context(source, sourceIndex, base, accepted, rejected);
     }
 
     private static InputFormat sniff(TextInput text) throws IOException {
@@ -196,15 +256,65 @@ final class RowReader<T> {
     // CSV
 
     private void readCsv(TextInput text, Context context, Character fixedDelimiter) throws IOException {
-        // the separator is the header's: ',' or, from a European Excel, ';' (or a tab)
-        char separator = fixedDelimiter != null ? fixedDelimiter : CsvScanner.detectDelimiter(text);
+        CsvScanner scanner = new CsvScanner(text, maxChars, maxLines,
+                // the separator is the header's: ',' or, from a European Excel, ';' (or a tab)
+                fixedDelimiter != null ? fixedDelimiter : CsvScanner.detectDelimiter(text));
+        CsvLayout layout = readCsvHeader(text, scanner, context);
+        if (layout == null) {
+            return;
+        }
+        readCsvRows(text, scanner, layout, context);
+        if (context.read == 0) {
+            context.warnings.add(context.source + " has a header but no rows");
+        }
+    }
+
+    /**
+     * The header of a CSV as the row loop needs it: the column names, what each column is, the
+     * separator, the zones of time columns, and the raw header text for the rejects file. Every
+     * parser of the same input is configured from it, so that parts of one file read on several
+     * threads are read alike.
+     */
+    static final class CsvLayout {
+        final char separator;
+        final String[] names;
+        final int[] kinds;
+        final ZoneId[] zones;
+        final String header;
+
+        CsvLayout(char separator, String[] names, int[] kinds, ZoneId[] zones, String header) {
+            this.separator = separator;
+            this.names = names;
+            this.kinds = kinds;
+            this.zones = zones;
+            this.header = header;
+        }
+
+        /** Gives a fresh parser what reading the header gave the first. */
+        void configure(RowParser<?> row) {
+            row.delimiter(separator);
+            for (int i = 0; i < kinds.length; i++) {
+                if (kinds[i] >= 0 && zones[i] != null) {
+                    row.timeZone(zones[i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads a CSV's header rows, configures {@code context}'s parser and checks the columns.
+     *
+     * @return the layout, or null if the input is empty (a warning is added)
+     * @throws UnreadableInputException if the header cannot be read as this reader's rows
+     */
+    CsvLayout readCsvHeader(TextInput text, CsvScanner scanner, Context context) throws IOException {
+        char separator = scanner.delimiter();
         context.row.delimiter(separator);
-        CsvScanner scanner = new CsvScanner(text, maxChars, maxLines, separator);
         String source = context.source;
         if (!scanner.next()) {
             context.lastLine = scanner.line;
             context.warnings.add(source + " is empty: no header and no rows");
-            return;
+            return null;
         }
         long headerLine = scanner.line;
         context.lastLine = headerLine;
@@ -222,7 +332,7 @@ final class RowReader<T> {
         }
         context.lastLine = scanner.line - 1;
         int[] kinds = new int[columns];
-        char[] scratch = new char[64];
+        ZoneId[] zones = new ZoneId[columns];
         Map<String, Integer> seen = new HashMap<>();
         RowParser<T> row = context.row;
         int[] standardColumn = new int[schema.fieldCount()];
@@ -253,6 +363,7 @@ final class RowReader<T> {
             if (kind >= 0) {
                 standardColumn[kind] = i;
                 if (extra.zones != null && i < extra.zones.length && extra.zones[i] != null) {
+                    zones[i] = extra.zones[i];
                     row.timeZone(extra.zones[i]);
                 }
             }
@@ -263,7 +374,19 @@ final class RowReader<T> {
         }
         context.header = header.toString();
         scanner.columnLabel(column -> label(names, column));
+        return new CsvLayout(separator, names, kinds, zones, context.header);
+    }
 
+    /**
+     * Reads CSV records up to the end of {@code text}, each accepted or rejected through
+     * {@code context}. The scanner stands at the first record; its {@code line} is that record's.
+     */
+    void readCsvRows(TextInput text, CsvScanner scanner, CsvLayout layout, Context context) throws IOException {
+        String[] names = layout.names;
+        int[] kinds = layout.kinds;
+        int columns = kinds.length;
+        char[] scratch = new char[64];
+        RowParser<T> row = context.row;
         while (scanner.next()) {
             long line = scanner.line;
             context.lastLine = line + scanner.lines - 1;
@@ -354,9 +477,6 @@ final class RowReader<T> {
             context.finishRow(line, scanner);
             scanner.consume();
         }
-        if (context.read == 0) {
-            context.warnings.add(source + " has a header but no rows");
-        }
     }
 
     private void checkHeaderRecord(TextInput text, CsvScanner scanner, String source, long headerLine)
@@ -390,7 +510,7 @@ final class RowReader<T> {
     }
 
     /** Names a 1-based column for messages: {@code column 3 (score)}. */
-    private static String label(String[] names, int column) {
+    static String label(String[] names, int column) {
         return column >= 1 && column <= names.length && !names[column - 1].isEmpty()
                 ? "column " + column + " (" + names[column - 1] + ")"
                 : "column " + column;
@@ -641,8 +761,8 @@ final class RowReader<T> {
         String get();
     }
 
-    /** The state of one read: counters, the consumers and the row being built. */
-    private final class Context {
+    /** The state of one read (or one part of a file): counters, the consumers and the row being built. */
+    final class Context {
         final String source;
         final int sourceIndex;
         final long base;
@@ -660,6 +780,10 @@ final class RowReader<T> {
         long records;
         long undated;
         long lastLine;
+        /** While a part of a file is read on several threads: receives the ids instead of the reader's set. */
+        IdBuckets collected;
+        /** While a part is read again: the global lines of its duplicate rows, with their first lines. */
+        Map<Long, Long> knownDuplicates;
         /** The values of the row being finished, before the filter. */
         final List<T> values = new ArrayList<>(4);
         /** Collects a row's values into {@link #values}: made once, so a row allocates nothing for it. */
@@ -672,6 +796,12 @@ final class RowReader<T> {
             this.base = base;
             this.acceptedConsumer = accepted;
             this.rejectedConsumer = rejected;
+        }
+
+        /** Returns the counts of this read (or part) and its warnings. */
+        ReadSummary summary() {
+            return new ReadSummary(read, accepted, rejected, duplicates, filtered, unanswered, records, undated,
+                    warnings);
         }
 
         void reject(long line, String reason, String raw) {
@@ -741,7 +871,7 @@ final class RowReader<T> {
                 return false;
             }
             for (int k = 0, n = row.idCount(); k < n; k++) {
-                long first = ids.addIfAbsent(row.idHash(k), base + line);
+                long first = firstOccurrence(row.idHash(k), base + line);
                 if (first >= 0) {
                     String label = row.idLabel(k);
                     read++;
@@ -753,6 +883,23 @@ final class RowReader<T> {
                 }
             }
             return false;
+        }
+
+        /**
+         * Returns the global line of an id's first occurrence, or -1 if this is it. A part of a
+         * file read on several threads first only collects its ids (none is a duplicate yet), and,
+         * if some were, is read again knowing which lines are.
+         */
+        private long firstOccurrence(long hash, long globalLine) {
+            if (collected != null) {
+                collected.add(hash, globalLine);
+                return -1;
+            }
+            if (knownDuplicates != null) {
+                Long first = knownDuplicates.get(globalLine);
+                return first == null ? -1 : first;
+            }
+            return ids.addIfAbsent(hash, globalLine);
         }
     }
 }

@@ -47,7 +47,7 @@ final class TextInput {
     /** Absolute position (in characters from the beginning of the input) of {@code buf[0]}. */
     private long base;
     private boolean eof;
-    private boolean first = true;
+    private boolean first;
 
     /** Absolute positions of replaced bad bytes, oldest first. */
     private long[] errors = new long[8];
@@ -55,7 +55,19 @@ final class TextInput {
     private int errorTail;
 
     TextInput(InputStream in) {
+        this(in, true);
+    }
+
+    /**
+     * A window over {@code in}.
+     *
+     * @param in UTF-8 bytes
+     * @param startOfInput whether {@code in} starts the input, so that a byte-order mark there is
+     *     dropped (a part of a file that starts later keeps one, as an ordinary character)
+     */
+    TextInput(InputStream in, boolean startOfInput) {
         this.in = in;
+        this.first = startOfInput;
         bytes.flip();
     }
 
