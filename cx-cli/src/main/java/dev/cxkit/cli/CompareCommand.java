@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.Json;
 import dev.cxkit.report.internal.OutputFiles;
 
 import dev.cxkit.cli.Converters.OutputFormat;
@@ -216,7 +217,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private void printJson(PrintWriter out, ScoreComparison comparison, Side sideA, Side sideB) {
-        ObjectNode root = ScoreText.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("metric", metric.id());
         root.set("a", ScoreText.entry(new GroupScore(GroupKey.NONE, comparison.a())));
         root.set("b", ScoreText.entry(new GroupScore(GroupKey.NONE, comparison.b())));
@@ -265,7 +266,7 @@ final class CompareCommand implements Callable<Integer> {
             groups.put("b", groupB);
             root.set("rows", ScoreText.rows(sideA.summary));
         }
-        out.println(ScoreText.JSON.writeValueAsString(root));
+        out.println(Json.MAPPER.writeValueAsString(root));
     }
 
     private void printTable(PrintWriter out, ScoreComparison comparison, Side sideA, Side sideB) {

@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
  * The {@code cx} command: customer-experience reports, scores with confidence intervals, journey
  * analytics and service-recovery plans from CSV or JSON Lines exports.
  *
- * <p>Run it with {@code new CommandLine(new Cx()).execute(args)}: the command installs its own
+ * <p>Run it with {@code Cx.commandLine(System.in, args).execute(args)}: the command installs its own
  * error handling, so every failure ends as a one-line {@code cx: message} on standard error and an
  * exit code (0 success, 1 rows rejected under {@code --strict}, 2 usage error or unreadable input),
  * never as a stack trace unless {@code --verbose} is given.
@@ -32,10 +35,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Cx.Version.class,
         modelTransformer = Cx.ErrorHandling.class,
-        subcommands = {ReportCommand.class, InspectCommand.class, ScoreCommand.class, CompareCommand.class,
-            SampleSizeCommand.class,
-            JourneysCommand.class, RecoverCommand.class, RulesCommand.class, SampleCommand.class,
-            CommandLine.HelpCommand.class},
         description = {"Customer experience from raw exports (CSV or JSON Lines): a CX health report with charts; "
             + "NPS, CSAT and CES with confidence intervals and significance tests; journey analytics (funnel, "
             + "promises, what failures cost, whether recovery works, consistency, closed loop); recovery plans for "
@@ -57,6 +56,55 @@ import picocli.CommandLine.Spec;
             "  cx recover incidents.jsonl --policy restaurant",
             "  cx rules check my-policy/ && cx rules test my-policy/"})
 public final class Cx implements Runnable {
+
+    /**
+     * The commands in the order of the help, each made only when it is needed: building all of
+     * them (picocli reads every option's annotations) costs a tenth of a second at every start.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("report", ReportCommand::new);
+        commands.put("inspect", InspectCommand::new);
+        commands.put("score", ScoreCommand::new);
+        commands.put("compare", CompareCommand::new);
+        commands.put("sample-size", SampleSizeCommand::new);
+        commands.put("journeys", JourneysCommand::new);
+        commands.put("recover", RecoverCommand::new);
+        commands.put("rules", RulesCommand::new);
+        commands.put("sample", SampleCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return commands;
+    }
+
+    /**
+     * Returns the command line that runs {@code args}: with only the command {@code args} name
+     * when it names one (the others are not built), else with every command (for the help, and
+     * for the suggestions after a misspelt name).
+     *
+     * @param stdin what {@code -} reads
+     * @param args the arguments it will run
+     * @return the command line, with its error handling installed
+     */
+    public static CommandLine commandLine(InputStream stdin, String... args) {
+        CommandLine root = new CommandLine(new Cx(stdin));
+        String named = null;
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                named = arg;
+                break;
+            }
+        }
+        Supplier<Object> only = named == null || named.equals("help") ? null : COMMANDS.get(named);
+        if (only != null) {
+            root.addSubcommand(named, only.get());
+        } else {
+            COMMANDS.forEach((name, command) -> root.addSubcommand(name, command.get()));
+        }
+        ErrorHandling.install(root); // again: the settings reach the subcommands there are now
+        return root;
+    }
 
     /** Exit code of a usage error or an input that cannot be read. */
     public static final int EXIT_USAGE = 2;
@@ -104,7 +152,7 @@ public final class Cx implements Runnable {
     public static void main(String[] args) {
         int code;
         try {
-            code = new CommandLine(new Cx()).execute(args);
+            code = commandLine(System.in, args).execute(args);
         } catch (OutOfMemoryError e) {
             // Scores need memory per group, not per row; duplicate detection keeps 16-32 bytes per response_id;
             // journeys stay in memory until they close (at the end, without cx journeys --idle-gap).
@@ -136,18 +184,24 @@ public final class Cx implements Runnable {
 
     /**
      * Installs the error handlers on the command line being built, so that
-     * {@code new CommandLine(new Cx())} alone gives the user-facing behaviour.
+     * {@code new CommandLine(new Cx())} alone gives the user-facing behaviour (and so does every
+     * subcommand added to it later, through {@link CommandLine#addSubcommand}).
      */
     static final class ErrorHandling implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
             CommandLine commandLine = spec.commandLine();
             if (commandLine != null) {
-                commandLine.setParameterExceptionHandler(ErrorHandling::usageError);
-                commandLine.setExecutionExceptionHandler(ErrorHandling::executionError);
-                commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+                install(commandLine);
             }
             return spec;
+        }
+
+        /** Installs the handlers on a command line and the subcommands it has. */
+        static void install(CommandLine commandLine) {
+            commandLine.setParameterExceptionHandler(ErrorHandling::usageError);
+            commandLine.setExecutionExceptionHandler(ErrorHandling::executionError);
+            commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         }
 
         private static int usageError(ParameterException ex, String[] args) {

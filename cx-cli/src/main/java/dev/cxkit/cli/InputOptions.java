@@ -215,8 +215,17 @@ final class InputOptions {
      */
     ResponseReader responseReader(ZoneId zone, ResponseFilter filter, boolean timeRequired, boolean rejectDuplicateIds)
             throws IOException {
+        return responseReader(zone, filter, timeRequired, rejectDuplicateIds, 1);
+    }
+
+    /**
+     * Returns the reader of responses these options describe, reading large files into a
+     * collector on up to {@code threads} threads.
+     */
+    ResponseReader responseReader(ZoneId zone, ResponseFilter filter, boolean timeRequired, boolean rejectDuplicateIds,
+            int threads) throws IOException {
         return ResponseReader.builder().format(format).mapping(mapping(zone)).filter(filter)
-                .timeRequired(timeRequired).rejectDuplicateIds(rejectDuplicateIds).build();
+                .timeRequired(timeRequired).rejectDuplicateIds(rejectDuplicateIds).threads(threads).build();
     }
 
     /** Returns the reader of journey events, in these options' format and encoding. */

@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.core.io.ReadResult;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.RecordReader;
 import dev.cxkit.core.io.Rejection;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collector;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -179,14 +182,7 @@ final class Inputs {
      */
     <T> ReadSummary read(RecordReader<T> source, List<String> files, String sampleName, Supplier<InputStream> sample,
             Consumer<? super T> accepted) throws IOException {
-        if (rejectsFile != null && !rejectsOpened) {
-            try {
-                rejects = new BufferedWriter(outputs.open(rejectsFile), 1 << 16);
-                rejectsOpened = true;
-            } catch (IOException e) {
-                throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e));
-            }
-        }
+        openRejects();
         ReadSummary read = ReadSummary.EMPTY;
         try {
             if (files.isEmpty()) {
@@ -204,15 +200,85 @@ final class Inputs {
         return read;
     }
 
+    /**
+     * Reads every input in order ({@code files} empty: the bundled sample) into one container of
+     * {@code collector}: a large CSV file is read on several threads (see
+     * {@link ResponseReader#read(Path, Collector, Consumer)}), standard input and the sample on
+     * this one. Containers are combined in input order.
+     *
+     * @param files file names, {@code -} for standard input
+     * @param collector makes, fills and combines containers of accepted responses
+     * @return the container of everything accepted
+     * @throws IOException if an input cannot be opened or read, or the rejects file cannot be written
+     */
+    <A> A collect(List<String> files, Collector<Response, A, A> collector) throws IOException {
+        openRejects();
+        A all = collector.supplier().get();
+        BinaryOperator<A> combine = collector.combiner();
+        ReadSummary read = ReadSummary.EMPTY;
+        try {
+            if (files.isEmpty()) {
+                A part = collector.supplier().get();
+                try (InputStream in = Objects.requireNonNull(Inputs.class.getResourceAsStream(SAMPLE_RESOURCE),
+                        "bundled sample missing")) {
+                    read = read.plus(reader.read(in, SAMPLE, r -> collector.accumulator().accept(part, r),
+                            this::rejected));
+                }
+                all = combine.apply(all, part);
+            }
+            for (String file : files) {
+                if (file.equals("-")) {
+                    A part = collector.supplier().get();
+                    read = read.plus(reader.read(stdin, STDIN, r -> collector.accumulator().accept(part, r),
+                            this::rejected));
+                    all = combine.apply(all, part);
+                    continue;
+                }
+                Path path = checked(file);
+                try (Progress bar = Progress.start(err, "cx: reading " + file, Files.size(path), progress)) {
+                    ReadResult<A> result = reader.read(path, collector, this::rejected, bar::reached);
+                    read = read.plus(result.summary());
+                    all = combine.apply(all, result.value());
+                } catch (UnreadableInputException | FileSystemException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new IOException("cannot read " + file + ": " + reason(e), e);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e.getCause()));
+        }
+        summary = summary.plus(read);
+        return all;
+    }
+
+    /** Returns the path of a file argument that is not a directory. */
+    private static Path checked(String file) {
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            throw new UsageException("cannot read " + file + ": it is a directory");
+        }
+        return path;
+    }
+
+    /** Opens the rejects file on the first read of a run (it is written anew, then added to). */
+    private void openRejects() {
+        if (rejectsFile != null && !rejectsOpened) {
+            try {
+                rejects = new BufferedWriter(outputs.open(rejectsFile), 1 << 16);
+                rejectsOpened = true;
+            } catch (IOException e) {
+                throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e));
+            }
+        }
+    }
+
     private <T> ReadSummary readOne(RecordReader<T> source, String file, Consumer<? super T> accepted)
             throws IOException {
         if (file.equals("-")) {
             return source.read(stdin, STDIN, accepted, this::rejected);
         }
-        Path path = Path.of(file);
-        if (Files.isDirectory(path)) {
-            throw new UsageException("cannot read " + file + ": it is a directory");
-        }
+        Path path = checked(file);
         try (InputStream raw = Files.newInputStream(path);
                 Progress bar = Progress.start(err, "cx: reading " + file, Files.size(path), progress);
                 InputStream in = bar.track(raw)) {

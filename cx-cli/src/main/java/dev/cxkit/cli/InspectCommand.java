@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.Json;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
@@ -130,7 +131,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private void printJson(PrintWriter out, ExportInspection in) {
-        ObjectNode root = ScoreText.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("file", in.source());
         root.put("container", in.container());
         root.put("platform", in.platform());
@@ -164,6 +165,6 @@ final class InspectCommand implements Callable<Integer> {
         root.put("mapping", in.mapping().toYaml());
         ArrayNode notes = root.putArray("notes");
         in.notes().forEach(notes::add);
-        out.println(ScoreText.JSON.writeValueAsString(root));
+        out.println(Json.MAPPER.writeValueAsString(root));
     }
 }

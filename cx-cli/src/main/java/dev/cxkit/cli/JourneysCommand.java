@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.Json;
 import dev.cxkit.report.internal.OutputFiles;
 
 import dev.cxkit.cli.Converters.OutputFormat;
@@ -220,7 +221,7 @@ final class JourneysCommand implements Callable<Integer> {
                 responseRows, analysis.joined(), unmatched, customerRows, reading.rejections(),
                 reading.summary().warnings(), options);
         if (format == OutputFormat.JSON) {
-            out.println(ScoreText.JSON.writeValueAsString(JourneysPrinter.json(result, statistics.confidence())));
+            out.println(Json.MAPPER.writeValueAsString(JourneysPrinter.json(result, statistics.confidence())));
         } else {
             JourneysPrinter.table(out, result, statistics.confidence());
         }

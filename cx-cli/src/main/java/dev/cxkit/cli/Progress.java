@@ -122,6 +122,17 @@ final class Progress implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the bytes done, for a reader that reports how far it got rather than each read.
+     *
+     * @param bytes the bytes done so far
+     */
+    void reached(long bytes) {
+        if (bytes > done) {
+            add(bytes - done);
+        }
+    }
+
     /** Returns the bar as drawn now, without the leading carriage return. */
     String line() {
         double fraction = Math.min(1.0, (double) done / total);

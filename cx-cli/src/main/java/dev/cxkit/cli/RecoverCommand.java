@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.Json;
 import dev.cxkit.report.internal.OutputFiles;
 
 import dev.cxkit.cli.Converters.OutputFormat;
@@ -250,7 +251,7 @@ final class RecoverCommand implements Callable<Integer> {
 
         JsonPrinter(PrintWriter out) {
             this.out = out;
-            this.json = ScoreText.JSON.createGenerator(out);
+            this.json = Json.MAPPER.createGenerator(out);
             json.writeStartObject();
             json.writeName("plans");
             json.writeStartArray();
@@ -271,7 +272,7 @@ final class RecoverCommand implements Callable<Integer> {
         @Override
         public void end(BatchDecisions.Result decided) {
             json.writeEndArray();
-            ArrayNode failedNodes = ScoreText.JSON.createArrayNode();
+            ArrayNode failedNodes = Json.MAPPER.createArrayNode();
             for (DecisionException e : decided.failures()) {
                 ObjectNode node = failedNodes.addObject();
                 node.put("incidentId", e.incidentId());
@@ -292,7 +293,7 @@ final class RecoverCommand implements Callable<Integer> {
 
     /** One plan as JSON. */
     static ObjectNode plan(RecoveryPlan plan) {
-        ObjectNode node = ScoreText.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("incidentId", plan.incidentId());
         ArrayNode steps = node.putArray("steps");
         for (StepPlan step : plan.steps()) {

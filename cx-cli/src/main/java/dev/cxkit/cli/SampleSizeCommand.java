@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.Json;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.core.score.Metric;
@@ -272,7 +273,7 @@ final class SampleSizeCommand implements Callable<Integer> {
     }
 
     private void printJson(PrintWriter out, Plan plan) {
-        ObjectNode root = ScoreText.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("metric", metric.id());
         root.put("goal", plan.forDifference ? "difference" : "half-width");
         root.put(plan.forDifference ? "difference" : "halfWidth", plan.target);
@@ -298,7 +299,7 @@ final class SampleSizeCommand implements Callable<Integer> {
         root.put("designEffect", designEffect);
         root.put("responses", plan.responses);
         root.put("perGroup", plan.forDifference);
-        out.println(ScoreText.JSON.writeValueAsString(root));
+        out.println(Json.MAPPER.writeValueAsString(root));
     }
 
     private void printTable(PrintWriter out, Plan plan) {

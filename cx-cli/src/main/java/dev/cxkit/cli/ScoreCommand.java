@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.Json;
 import dev.cxkit.report.internal.OutputFiles;
 
 import dev.cxkit.cli.Converters.OutputFormat;
@@ -17,6 +18,7 @@ import dev.cxkit.core.stats.Interval;
 import dev.cxkit.core.stats.IntervalMethod;
 import dev.cxkit.core.survey.Grouping;
 import dev.cxkit.core.survey.Period;
+import dev.cxkit.core.survey.Response;
 import dev.cxkit.core.survey.ResponseScorer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +105,11 @@ final class ScoreCommand implements Callable<Integer> {
                     + "duplicate is rejected, which keeps 16-32 bytes per distinct id and metric in memory).")
     private boolean allowDuplicateIds;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Read a large CSV file on N threads (its parts are parsed at once and their scores merged: "
+                    + "the results are those of one thread). Default: one per processor.")
+    private Integer threads;
+
     @Mixin
     private InputOptions input;
 
@@ -119,25 +127,25 @@ final class ScoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> dimensions = checkOptions();
+        if (threads != null && threads < 1) {
+            throw new UsageException("--threads must be 1 or more, not " + threads);
+        }
         OutputFiles outputs = Inputs.outputs(files, rows.rejects);
         Period period = periods.periodOr(null);
         Grouping grouping = period == null ? Grouping.by(dimensions) : Grouping.by(dimensions, period, periods.zone);
-        ResponseScorer scorer = clusterBy == null ? ResponseScorer.create(grouping)
-                : ResponseScorer.create(grouping, clusterBy);
-        long[] otherMetrics = new long[1];
         ResponseReader reader = input.responseReader(periods.zone, filters.filter(periods.zone), period != null,
-                !allowDuplicateIds);
+                !allowDuplicateIds, threads != null ? threads : Runtime.getRuntime().availableProcessors());
         Inputs inputs = new Inputs(reader, parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec));
         if (files.isEmpty()) {
             Cx.info(spec, "no FILE given: scoring the bundled sample responses (" + Inputs.SAMPLE + ")");
         }
-        ReadSummary summary = inputs.read(files, response -> {
-            if (metric == null || metric.equals(response.metric())) {
-                scorer.record(response);
-            } else {
-                otherMetrics[0]++;
-            }
-        });
+        Scored scored = inputs.collect(files, Collector.of(
+                () -> new Scored(clusterBy == null ? ResponseScorer.create(grouping)
+                        : ResponseScorer.create(grouping, clusterBy)),
+                Scored::record, Scored::merge));
+        ResponseScorer scorer = scored.scorer;
+        long[] otherMetrics = {scored.otherMetrics};
+        ReadSummary summary = inputs.summary();
         inputs.report();
         inputs.finish();
         for (Metric seen : scorer.metrics()) {
@@ -166,6 +174,30 @@ final class ScoreCommand implements Callable<Integer> {
         }
         out.flush();
         return rows.exitCode(summary, "row", err);
+    }
+
+    /** The scores of one part of the input, and the responses of other metrics it left out. */
+    private final class Scored {
+        final ResponseScorer scorer;
+        long otherMetrics;
+
+        Scored(ResponseScorer scorer) {
+            this.scorer = scorer;
+        }
+
+        void record(Response response) {
+            if (metric == null || metric.equals(response.metric())) {
+                scorer.record(response);
+            } else {
+                otherMetrics++;
+            }
+        }
+
+        Scored merge(Scored later) {
+            scorer.merge(later.scorer);
+            otherMetrics += later.otherMetrics;
+            return this;
+        }
     }
 
     /** Validates option values; returns the grouping columns. */
@@ -230,7 +262,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private static void printJson(PrintWriter out, List<GroupScore> scores, Inputs inputs) {
-        ObjectNode root = ScoreText.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode results = root.putArray("results");
         for (GroupScore s : scores) {
             results.add(ScoreText.entry(s));
@@ -239,7 +271,7 @@ final class ScoreCommand implements Callable<Integer> {
         root.set("rejected", ScoreText.rejections(inputs.rejections()));
         ArrayNode warnings = root.putArray("warnings");
         inputs.summary().warnings().forEach(warnings::add);
-        out.println(ScoreText.JSON.writeValueAsString(root));
+        out.println(Json.MAPPER.writeValueAsString(root));
     }
 
     private static void printCsv(PrintWriter out, Grouping grouping, List<GroupScore> scores) {

@@ -16,7 +16,7 @@ class CxTest {
     /** Every command a user runs, by its qualified name. */
     private static List<CommandSpec> commands() {
         List<CommandSpec> out = new ArrayList<>();
-        collect(new CommandLine(new Cx()), out);
+        collect(Cx.commandLine(System.in), out);
         return out;
     }
 

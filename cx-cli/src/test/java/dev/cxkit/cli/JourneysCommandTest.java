@@ -1,5 +1,6 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.cli.print.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.cli.print.ScoreText;
@@ -153,7 +154,7 @@ class JourneysCommandTest {
 
     private static JsonNode rows(CliRun run) {
         assertThat(run.exit()).as(run.err()).isZero();
-        return ScoreText.JSON.readTree(run.out()).get("rows");
+        return Json.MAPPER.readTree(run.out()).get("rows");
     }
 
     @Test

@@ -85,7 +85,7 @@ class RulesTestCommandTest {
         Path policy = policy(tmp, DRL);
         Files.writeString(policy.resolve("scenarios/remake.yaml"), PASSING);
         java.io.StringWriter out = new java.io.StringWriter();
-        picocli.CommandLine cmd = new picocli.CommandLine(new Cx(new java.io.ByteArrayInputStream(new byte[0])));
+        picocli.CommandLine cmd = Cx.commandLine(new java.io.ByteArrayInputStream(new byte[0]));
         cmd.setOut(new java.io.PrintWriter(out, true));
         cmd.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
         java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);

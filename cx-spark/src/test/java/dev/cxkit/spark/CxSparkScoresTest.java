@@ -63,7 +63,7 @@ class CxSparkScoresTest {
 
     static Out cx(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cmd = new CommandLine(new Cx());
+        CommandLine cmd = Cx.commandLine(System.in, args);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(new StringWriter(), true));
         return new Out(cmd.execute(args), out.toString());

@@ -78,7 +78,7 @@ public final class JourneysPrinter {
     // ---------------------------------------------------------------- JSON
 
     public static ObjectNode json(JourneysRun r, double confidence) {
-        ObjectNode root = ScoreText.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode definitions = root.putArray("definitions");
         ArrayNode funnel = root.putArray("funnel");
         ArrayNode durations = root.putArray("durations");
@@ -147,7 +147,7 @@ public final class JourneysPrinter {
     }
 
     private static ObjectNode funnel(String name, JourneySummary s) {
-        ObjectNode node = ScoreText.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("definition", name);
         node.put("journeys", s.journeys());
         node.put("completed", s.completed());
@@ -188,7 +188,7 @@ public final class JourneysPrinter {
     }
 
     private static ObjectNode promise(String name, PromiseSummary p, double confidence) {
-        ObjectNode node = ScoreText.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("definition", name);
         node.put("promise", p.promise().id());
         node.put("rule", p.promise().describe());
@@ -214,7 +214,7 @@ public final class JourneysPrinter {
     }
 
     private static ArrayNode offenders(List<Offender> offenders) {
-        ArrayNode array = ScoreText.JSON.createArrayNode();
+        ArrayNode array = Json.MAPPER.createArrayNode();
         for (Offender o : offenders.subList(0, Math.min(SHOWN, offenders.size()))) {
             ObjectNode node = array.addObject();
             text(node, "name", o.name());
@@ -225,7 +225,7 @@ public final class JourneysPrinter {
     }
 
     private static ObjectNode failures(String name, JourneySummary s, double confidence) {
-        ObjectNode node = ScoreText.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("definition", name);
         node.put("failures", s.failures().failures());
         node.put("journeysWithFailure", s.failures().journeysWithFailure());
@@ -277,7 +277,7 @@ public final class JourneysPrinter {
     }
 
     private static ObjectNode scoreNode(Score score) {
-        ObjectNode node = ScoreText.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         score(node, score);
         return node;
     }
@@ -295,7 +295,7 @@ public final class JourneysPrinter {
     }
 
     private static ObjectNode impact(String name, Metric metric, FailureImpact f) {
-        ObjectNode node = ScoreText.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("definition", name);
         node.put("metric", metric.id());
         node.put("factor", f.factor().name().toLowerCase(Locale.ROOT));
@@ -310,7 +310,7 @@ public final class JourneysPrinter {
     }
 
     private static ObjectNode recovery(String name, Metric metric, RecoveryEffect e) {
-        ObjectNode node = ScoreText.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("definition", name);
         node.put("metric", metric.id());
         node.set("noFailure", scoreNode(e.noFailure()));
@@ -344,7 +344,7 @@ public final class JourneysPrinter {
     }
 
     private static ObjectNode chart(ConsistencyReport c, ControlChart chart) {
-        ObjectNode node = ScoreText.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("by", c.dimension());
         text(node, "unit", chart.unit());
         node.put("metric", chart.metric().id());
@@ -374,7 +374,7 @@ public final class JourneysPrinter {
     }
 
     private static ObjectNode closedLoop(JourneysRun r) {
-        ObjectNode node = ScoreText.JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("followUpWithinHours", r.closedLoop().rules().followUpWithin().toHours());
         ArrayNode follow = node.putArray("followUps");
         for (DetractorFollowUp f : r.closedLoop().followUps()) {

@@ -15,16 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Turns scores into JSON nodes, CSV cells and table text. Stateless. */
 public final class ScoreText {
 
-    /** Writes JSON with indentation. */
-    public static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ScoreText() {
     }
@@ -54,7 +50,7 @@ public final class ScoreText {
         Score score = groupScore.score();
         RatingDistribution ratings = score.ratings();
         Metric metric = score.metric();
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("metric", metric.id());
         ObjectNode group = node.putObject("group");
         GroupKey key = groupScore.group();
@@ -96,7 +92,7 @@ public final class ScoreText {
 
     /** An interval as {@code {method, confidence, lower, upper}}. */
     public static ObjectNode interval(Interval interval) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("method", interval.method().id());
         node.put("confidence", interval.confidence());
         node.put("lower", clean(interval.lower()));
@@ -106,7 +102,7 @@ public final class ScoreText {
 
     /** {@code {read, accepted, rejected, duplicates, filtered, unanswered, responses, undated}}. */
     public static ObjectNode rows(ReadSummary summary) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("read", summary.read());
         node.put("accepted", summary.accepted());
         node.put("rejected", summary.rejected());
@@ -158,7 +154,7 @@ public final class ScoreText {
 
     /** The kept rejections as {@code [{source, line, reason}]}. */
     public static ArrayNode rejections(List<Rejection> rejections) {
-        ArrayNode array = JSON.createArrayNode();
+        ArrayNode array = Json.MAPPER.createArrayNode();
         for (Rejection r : rejections) {
             ObjectNode node = array.addObject();
             node.put("source", r.source());

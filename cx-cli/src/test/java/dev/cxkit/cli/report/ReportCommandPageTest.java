@@ -58,7 +58,7 @@ class ReportCommandPageTest {
         Files.deleteIfExists(DIR.resolve("report.json"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cx = new CommandLine(new Cx(new ByteArrayInputStream(new byte[0])));
+        CommandLine cx = Cx.commandLine(new ByteArrayInputStream(new byte[0]));
         cx.setOut(new PrintWriter(out, true));
         cx.setErr(new PrintWriter(err, true));
         exit = cx.execute("report", "--out", DIR.toString());

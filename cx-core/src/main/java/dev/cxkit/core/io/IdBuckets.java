@@ -30,6 +30,11 @@ final class IdBuckets {
         sizes[p] = n + 1;
     }
 
+    /** Returns how many ids of one partition this part holds. */
+    int size(int partition) {
+        return sizes[partition];
+    }
+
     /**
      * Adds this part's ids of one partition to {@code ids}, in the order read, and reports each
      * one that was there before.

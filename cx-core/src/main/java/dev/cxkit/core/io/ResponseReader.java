@@ -166,7 +166,9 @@ public final class ResponseReader implements RecordReader<Response> {
      * of reading the file on one thread: the same rows accepted (each part's container gets a
      * part's rows in file order, and containers are combined in file order, the earlier first),
      * the same rejections with the same lines, handed to {@code rejected} in file order on the
-     * calling thread, and the same duplicates.
+     * calling thread, and the same duplicates. (A container that sums floating-point numbers,
+     * such as weights, may differ from one thread's in the last bits: sums are added in another
+     * grouping.)
      *
      * <p>A CSV file in UTF-8 of a few megabytes or more, read with a long mapping (one answer per
      * row), is cut into parts at line ends and parsed on up to {@link Builder#threads(int)}

@@ -506,7 +506,8 @@ final class RowReader<T> {
      * characters (a {@code 9} followed by a NUL byte is not a 9).
      */
     private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\u000b';
+        // most characters are above the space: one comparison for them
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\u000b');
     }
 
     /** Names a 1-based column for messages: {@code column 3 (score)}. */
@@ -784,6 +785,9 @@ final class RowReader<T> {
         IdBuckets collected;
         /** While a part is read again: the global lines of its duplicate rows, with their first lines. */
         Map<Long, Long> knownDuplicates;
+        /** The scanner whose record {@link #scannerText} supplies. */
+        private CsvScanner scannerOf;
+        private RawText scannerText;
         /** The values of the row being finished, before the filter. */
         final List<T> values = new ArrayList<>(4);
         /** Collects a row's values into {@link #values}: made once, so a row allocates nothing for it. */
@@ -811,7 +815,12 @@ final class RowReader<T> {
         }
 
         void finishRow(long line, CsvScanner scanner) {
-            finishRow(line, scanner::raw);
+            if (scannerText == null || scannerOf != scanner) {
+                // made once per scanner, not once per row
+                scannerOf = scanner;
+                scannerText = scanner::raw;
+            }
+            finishRow(line, scannerText);
         }
 
         void finishRow(long line, RawText raw) {

@@ -432,6 +432,11 @@ final class SplitCsvRead<T, A> {
         List<long[]> found = new ArrayList<>();
         forEach(pool, IdSet.PARTITIONS, p -> {
             List<Long> hits = new ArrayList<>();
+            int incoming = 0;
+            for (Part part : parts) {
+                incoming += part.ids.size(p);
+            }
+            ids.reserve(p, incoming);
             for (Part part : parts) {
                 part.ids.addTo(p, ids, (line, first) -> {
                     hits.add(line);

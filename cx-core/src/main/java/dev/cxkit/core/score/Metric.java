@@ -266,7 +266,7 @@ public final class Metric {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Metric m && m.kind == kind && m.min == min && m.max == max
+        return o == this || o instanceof Metric m && m.kind == kind && m.min == min && m.max == max
                 && m.positiveFrom == positiveFrom && m.negativeUpTo == negativeUpTo;
     }
 
