@@ -378,7 +378,7 @@ final class SplitCsvRead<T, A> {
         part.rejectionsDropped = false;
         RowReader<T>.Context context = reader.context(source, sourceIndex, base, v -> add.accept(value, v), part::keep);
         if (reader.rejectsDuplicateIds()) {
-            part.ids = new IdBuckets();
+            part.ids = new IdBuckets(base + part.firstLine);
             context.collected = part.ids;
         }
         part.cut = parse(channel, part, layout, context);
