@@ -121,12 +121,8 @@ final class JourneysCommand implements Callable<Integer> {
     @Mixin
     private StatisticsOptions statistics;
 
-    @Option(names = "--idle-gap", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "Close a journey once events more than DURATION newer than its last one have been read "
-                    + "(6h, 90m, PT6H), so memory holds only open journeys when EVENTS are in time order; later "
-                    + "events of a closed journey are counted as late. Default: none (exact for any order, "
-                    + "every journey in memory until the end).")
-    private Duration idleGap;
+    @Mixin
+    private AssemblyOptions assembly;
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             converter = Converters.OutputFormatConverter.class,
@@ -183,8 +179,8 @@ final class JourneysCommand implements Callable<Integer> {
                 .consistencyUnits(by).period(periods.periodOr(Period.MONTH)).zone(periods.zone)
                 .closedLoop(new ClosedLoopRules(Duration.ofHours(followUpHours),
                         staff != null ? staff : sample ? SampleJourneys.STAFF : List.of(), periods.zone));
-        if (idleGap != null) {
-            analytics.idleGap(idleGap);
+        if (assembly.idleGap() != null) {
+            analytics.idleGap(assembly.idleGap());
         }
         JourneyAnalytics pipeline = analytics.build();
         ReadSummary responseRows = ReadSummary.EMPTY;
@@ -240,9 +236,7 @@ final class JourneysCommand implements Callable<Integer> {
         if (followUpHours < 1) {
             throw new UsageException("--follow-up-hours must be 1 or more, got " + followUpHours);
         }
-        if (idleGap != null && (idleGap.isNegative() || idleGap.isZero())) {
-            throw new UsageException("--idle-gap must be positive, got " + idleGap);
-        }
+        assembly.idleGap(); // checked before anything is read
         by = Inputs.units(by);
         if (staff != null) {
             staff = staff.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();

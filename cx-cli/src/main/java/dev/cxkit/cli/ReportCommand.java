@@ -141,6 +141,9 @@ final class ReportCommand implements Callable<Integer> {
                     + "or another response column, comma-separated. Default: location,touchpoint.")
     private List<String> by = new ArrayList<>(List.of("location", "touchpoint"));
 
+    @Mixin
+    private AssemblyOptions assembly;
+
     @Option(names = "--open-window", paramLabel = "DURATION", defaultValue = "14d",
             converter = Converters.DurationConverter.class,
             description = "How far back from --now a journey failure that was never put right is still open: the "
@@ -253,7 +256,7 @@ final class ReportCommand implements Callable<Integer> {
             return ReportBuilder.asOf(asOf).period(periods.periodOr(Period.MONTH)).zone(periods.zone).consistencyUnits(Inputs.units(by))
                     .scoreOptions(statistics.toScoreOptions(null)).staff(names)
                     .definitions(sample ? SampleJourneys.definitions() : Inputs.definitions(definitionFiles))
-                    .openWindow(openWindow).adjustment(adjustment)
+                    .openWindow(openWindow).idleGap(assembly.idleGap()).adjustment(adjustment)
                     .subject(sample ? "the sample restaurant chain" : null).title(title);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

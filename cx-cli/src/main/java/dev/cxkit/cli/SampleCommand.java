@@ -68,7 +68,7 @@ final class SampleCommand implements Callable<Integer> {
         for (Path file : files) {
             stdout.println(file);
         }
-        stdout.printf(Locale.ROOT, "%nA sample of %d journeys. ScoreText on it with (the open failures of the events "
+        stdout.printf(Locale.ROOT, "%nA sample of %d journeys. Report on it with (the open failures of the events "
                 + "become the incidents the policy decides):%n  cx report --responses %s --events %s --definition %s "
                 + "--definition %s --customers %s --staff %s --now %s%n",
                 size, files.get(0), files.get(1), files.get(3), files.get(4), files.get(2),

@@ -131,6 +131,30 @@ class ReportCommandTest {
                 .contains(file("events.csv"), file("customers.jsonl"));
     }
 
+    /**
+     * With an idle gap longer than any pause within a sample journey (3 days), journeys close as
+     * the events stream, and the report is the one that keeps every journey to the end; a gap
+     * shorter than such a pause (1 day) splits journeys, and the report says so in its counts.
+     */
+    @Test
+    void anIdleGapLongerThanAnyPauseGivesTheSameReport() {
+        CliRun gap = CliRun.run("report", "--idle-gap", "3d", "--format", "json", "--out",
+                dir.resolve("gap").toString());
+        assertThat(gap.exit()).as(gap.toString()).isZero();
+        JsonNode report = gap.json();
+        for (String section : List.of("headline", "scores", "journeys", "failureImpact", "recoveryPlans",
+                "recoveryEffectiveness", "consistency", "closedLoop", "provenance")) {
+            assertThat(report.get(section)).as(section).isEqualTo(sample.get(section));
+        }
+        CliRun shortGap = CliRun.run("report", "--idle-gap", "1d", "--format", "json", "--out",
+                dir.resolve("short-gap").toString());
+        assertThat(shortGap.exit()).as(shortGap.toString()).isZero();
+        assertThat(shortGap.json().get("journeys")).isNotEqualTo(sample.get("journeys"));
+        CliRun zero = CliRun.run("report", "--idle-gap", "0s", "--out", dir.resolve("zero").toString());
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).contains("--idle-gap must be positive");
+    }
+
     @Test
     void anIncidentGivenWinsOverTheOpenFailureItNamesAndAnOpenWindowOfZeroDecidesNoFailure() throws IOException {
         JsonNode open = sample.get("recoveryPlans").get("plans").get(0);

@@ -100,6 +100,7 @@ public final class ReportBuilder {
     private List<String> staff = List.of();
     private List<JourneyDefinition> definitions = List.of();
     private Duration openWindow = OpenFailures.DEFAULT_OPEN_WINDOW;
+    private @Nullable Duration idleGap;
     private Adjustment adjustment = Adjustment.HOLM;
     private FailureIncidents bridge = FailureIncidents.defaults();
     private String subject;
@@ -292,6 +293,28 @@ public final class ReportBuilder {
     }
 
     /**
+     * Closes a journey once events more than {@code value} newer than its last one have been added
+     * (see {@link JourneyAnalytics.Builder#idleGap}), so that with events in time order memory
+     * holds only the journeys still open; a later event of a closed journey counts as late. By
+     * default every journey stays open until {@link #build}, which is exact for events in any
+     * order.
+     *
+     * @param value the gap, positive, or null for none
+     * @return this builder
+     * @throws IllegalArgumentException if the gap is zero or negative
+     * @throws IllegalStateException after the first record
+     * @since 0.1.0
+     */
+    public ReportBuilder idleGap(@Nullable Duration value) {
+        unstarted("the idle gap");
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("the idle gap must be positive: " + value);
+        }
+        this.idleGap = value;
+        return this;
+    }
+
+    /**
      * Sets how open journey failures become incidents (by default {@link FailureIncidents#defaults()}).
      *
      * @param value the bridge
@@ -356,6 +379,9 @@ public final class ReportBuilder {
                     })
                     .consistencyUnits(units).period(period).zone(zone)
                     .closedLoop(new ClosedLoopRules(ClosedLoopRules.DEFAULT_FOLLOW_UP, staff, zone));
+            if (idleGap != null) {
+                b.idleGap(idleGap);
+            }
             if (!openWindow.isZero() && !definitions.isEmpty()) {
                 openFailures = new OpenFailures(bridge, asOf, openWindow);
                 b.listener(openFailures);

@@ -1,5 +1,6 @@
 package dev.cxkit.core.survey;
 
+import dev.cxkit.core.internal.SmallMap;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Weights;
 import java.time.Instant;
@@ -55,7 +56,8 @@ public record Response(Metric metric, int score, double weight, @Nullable String
         if (submittedAt != null && submittedOn != null) {
             throw new IllegalArgumentException("set submittedAt or submittedOn, not both");
         }
-        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        // a small array map: a response waiting for its journey keeps two objects for its attributes
+        attributes = attributes == null ? Map.of() : SmallMap.copyOf(attributes);
     }
 
     /**
