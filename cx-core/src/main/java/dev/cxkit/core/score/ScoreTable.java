@@ -244,8 +244,9 @@ public final class ScoreTable {
     private static final int NPS_POINTS = 11;
 
     /*
-     * The hot loops. Range checks are never-taken branches, which measured faster than branch-free
-     * sign-bit validation (about 0.5x of the baseline loop). The 0..10 scale gets its own copy with
+     * The hot loops. Range checks are one never-taken branch over two unsigned comparisons (0.82x
+     * of the baseline loop; four signed comparisons: 0.77-0.80x), which measured faster than
+     * branch-free sign-bit validation, of the whole column (0.44x) or of cache-sized blocks (0.52x). The 0..10 scale gets its own copy with
      * the scale as constants, so the JIT folds the multiply and the offset as in a hand-written
      * NPS loop. Each returns the index of the first invalid element, or -1; elements before it
      * have been counted.
@@ -255,7 +256,8 @@ public final class ScoreTable {
         for (int i = from; i < to; i++) {
             int g = groups[i];
             int r = ratings[i];
-            if (g < 0 || g >= groupLimit || r < 0 || r >= NPS_POINTS) {
+            // one unsigned comparison each (a negative value is a large unsigned one), one branch
+            if (Integer.compareUnsigned(g, groupLimit) >= 0 | Integer.compareUnsigned(r, NPS_POINTS) >= 0) {
                 return i;
             }
             c[g * NPS_POINTS + r]++;
@@ -268,7 +270,7 @@ public final class ScoreTable {
         for (int i = from; i < to; i++) {
             int g = groups[i];
             int r = ratings[i] - min;
-            if (g < 0 || g >= groupLimit || r < 0 || r >= points) {
+            if (Integer.compareUnsigned(g, groupLimit) >= 0 | Integer.compareUnsigned(r, points) >= 0) {
                 return i;
             }
             c[g * points + r]++;

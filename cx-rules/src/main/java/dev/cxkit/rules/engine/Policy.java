@@ -228,13 +228,37 @@ public final class Policy implements AutoCloseable {
     public static Policy compile(PolicySource source, PolicyOptions options) throws PolicyCompilationException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
+        requireFiles(source);
+        PolicyCompiler.Compiled compiled = PolicyCompiler.compile(source);
+        return warmedUp(source, options, compiled.kieBase(), compiled.warnings());
+    }
+
+    /**
+     * Checks that a source has DRL files to compile.
+     *
+     * @throws PolicyCompilationException if it has none
+     */
+    static void requireFiles(PolicySource source) throws PolicyCompilationException {
         if (source.files().isEmpty()) {
             throw new PolicyCompilationException(source.name(), List.of(new PolicyProblem(source.name(), 0, null,
                     "no DRL files", true)));
         }
-        PolicyCompiler.Compiled compiled = PolicyCompiler.compile(source);
-        Policy cold = new Policy(source, options, compiled.kieBase(), compiled.warnings());
-        List<PolicyProblem> warnings = new ArrayList<>(compiled.warnings());
+    }
+
+    /**
+     * A policy of a compiled rule base (just compiled, or read from a {@link PolicyCache}), after its
+     * warm-up: the same policy either way.
+     *
+     * @param source what it was compiled from
+     * @param options the guard rails
+     * @param kieBase the rules
+     * @param compileWarnings what compiling warned about
+     * @return the policy
+     */
+    static Policy warmedUp(PolicySource source, PolicyOptions options, KieBase kieBase,
+            List<PolicyProblem> compileWarnings) {
+        Policy cold = new Policy(source, options, kieBase, compileWarnings);
+        List<PolicyProblem> warnings = new ArrayList<>(compileWarnings);
         warnings.addAll(cold.warmUp());
         return new Policy(source, options, cold.kieBase, cold.sessions, warnings, cold.abandoned, cold.stuck,
                 cold.stuckRules, cold.users, cold.closed);

@@ -1,15 +1,25 @@
 package dev.cxkit.rules.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
-import org.kie.internal.utils.KieHelper;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * Compiles a policy's DRL files into a Drools rule base and turns what Drools says into
@@ -18,11 +28,15 @@ import org.kie.internal.utils.KieHelper;
  * {@link PolicyLint} problems and the settings' ({@link SettingsCheck}) beside them: a lint
  * error (a call that stops the host) or a setting a rule reads that is missing or malformed fails
  * the compilation like a syntax error. Compiling runs no policy code; {@link Policy} decides.
- * Stateless and thread-safe.
+ *
+ * <p>One Drools build per compile: a {@link KnowledgeBuilder} over all the files at once (a
+ * batch, so declarations may sit in any file), whose packages become the rule base. (Until
+ * issue 17, a {@code KieHelper} built every policy twice: once to verify, once for the rule base,
+ * decision 0021.) Stateless and thread-safe.
  */
 final class PolicyCompiler {
 
-    /** Drools names a compiled file by its path under this prefix. */
+    /** The folder Drools names a compiled file under, as a kjar would (messages map it back). */
     private static final String PREFIX = "src/main/resources/";
     /** Added to a decision table's name for Drools, which reads a resource by its extension. */
     private static final String TABLE_SUFFIX = ".drl";
@@ -32,8 +46,9 @@ final class PolicyCompiler {
      *
      * @param kieBase the rules
      * @param warnings what compiling warned about, by file and line
+     * @param serialized the rule base's packages as {@link CompiledPackages} writes them, when asked for
      */
-    record Compiled(KieBase kieBase, List<PolicyProblem> warnings) {
+    record Compiled(KieBase kieBase, List<PolicyProblem> warnings, byte @Nullable [] serialized) {
     }
 
     private PolicyCompiler() {
@@ -48,22 +63,40 @@ final class PolicyCompiler {
      *     does not compile
      */
     static Compiled compile(PolicySource source) throws PolicyCompilationException {
-        KieHelper helper = new KieHelper().setClassLoader(Policy.class.getClassLoader());
-        Map<String, String> shown = new java.util.HashMap<>();
-        for (Map.Entry<String, String> file : source.files().entrySet()) {
-            // In the folder of the package the file declares, so that Drools does not warn that
-            // they differ (a host's log would get a line per file); a decision table is there as
-            // the DRL made from it, so its resource name must say DRL.
-            String resource = PREFIX + folder(file.getValue(), source.name()) + "/"
-                    + (DecisionTables.isTable(file.getKey()) ? file.getKey() + TABLE_SUFFIX : file.getKey());
-            shown.put(resource, source.name() + "/" + file.getKey());
-            helper.addContent(file.getValue(), resource);
-        }
+        return compile(source, false);
+    }
+
+    /**
+     * Compiles the DRL files of a source (which has at least one), and serializes the compiled
+     * packages when asked (for {@link PolicyCache}): before they join a rule base, which changes them.
+     *
+     * @param source the policy's files
+     * @param serialize whether to return the packages' serialized form too
+     * @return the rule base, its warnings, and its serialized form when asked (null when that failed)
+     * @throws PolicyCompilationException with every error and warning, by file and line, when a file
+     *     does not compile
+     */
+    static Compiled compile(PolicySource source, boolean serialize) throws PolicyCompilationException {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, Policy.class.getClassLoader()));
+        Map<String, String> shown = new HashMap<>();
         List<PolicyProblem> drools = new ArrayList<>();
         try {
-            Results results = helper.verify();
-            for (Message message : results.getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
-                drools.add(problem(source, message, shown));
+            CompositeKnowledgeBuilder batch = builder.batch();
+            for (Map.Entry<String, String> file : source.files().entrySet()) {
+                // In the folder of the package the file declares, so that Drools does not warn that
+                // they differ; a decision table is there as the DRL made from it, so its resource
+                // name must say DRL.
+                String resource = folder(file.getValue(), source.name()) + "/"
+                        + (DecisionTables.isTable(file.getKey()) ? file.getKey() + TABLE_SUFFIX : file.getKey());
+                shown.put(resource, source.name() + "/" + file.getKey());
+                shown.put(PREFIX + resource, source.name() + "/" + file.getKey());
+                batch.add(ResourceFactory.newByteArrayResource(file.getValue().getBytes(StandardCharsets.UTF_8))
+                        .setSourcePath(PREFIX + resource), ResourceType.DRL);
+            }
+            batch.build();
+            for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+                drools.add(problem(source, result, shown));
             }
         } catch (RuntimeException e) {
             // Drools throws instead of reporting for a few inputs; still one problem, not a crash
@@ -77,7 +110,10 @@ final class PolicyCompiler {
         if (problems.stream().anyMatch(PolicyProblem::error)) {
             throw new PolicyCompilationException(source.name(), problems);
         }
-        return new Compiled(helper.build(), List.copyOf(problems));
+        ClassLoader loader = ((KnowledgeBuilderImpl) builder).getRootClassLoader();
+        Collection<KiePackage> packages = builder.getKnowledgePackages();
+        byte[] serialized = serialize ? CompiledPackages.write(loader, packages) : null;
+        return new Compiled(CompiledPackages.newKieBase(loader, packages), List.copyOf(problems), serialized);
     }
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
@@ -104,12 +140,17 @@ final class PolicyCompiler {
         return files.size();
     }
 
-    /** A Drools message as a problem: file and line as Drools gives them; {@link CompilerMessages} explains it. */
-    private static PolicyProblem problem(PolicySource source, Message message, Map<String, String> shown) {
-        String path = message.getPath() == null ? source.name() : shown.getOrDefault(message.getPath(), message.getPath());
-        String text = message.getText() == null ? "(no message)" : oneLine(message.getText().strip());
-        return new PolicyProblem(path, Math.max(0, message.getLine()), null, text,
-                message.getLevel() == Message.Level.ERROR);
+    /**
+     * A Drools result as a problem: file and line as Drools gives them (as its {@code Message}
+     * would: the first line, or none); {@link CompilerMessages} explains it.
+     */
+    private static PolicyProblem problem(PolicySource source, KnowledgeBuilderResult result, Map<String, String> shown) {
+        String path = result.getResource() == null || result.getResource().getSourcePath() == null ? source.name()
+                : shown.getOrDefault(result.getResource().getSourcePath(), result.getResource().getSourcePath());
+        int[] lines = result.getLines();
+        String text = result.getMessage() == null ? "(no message)" : oneLine(result.getMessage().strip());
+        return new PolicyProblem(path, lines != null && lines.length > 0 ? Math.max(0, lines[0]) : 0, null, text,
+                result.getSeverity() == ResultSeverity.ERROR);
     }
 
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
