@@ -2,6 +2,7 @@ package dev.cxkit.core.journey;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,8 +63,13 @@ public final class JourneyAssembler {
     private final Consumer<? super Journey> closed;
     private final Consumer<? super JourneyEvent> lateConsumer;
     private final Map<String, Open> open = new HashMap<>();
-    private final PriorityQueue<Entry> byLastEvent = new PriorityQueue<>(
-            Comparator.comparing(Entry::last).thenComparing(e -> e.journey.id));
+    /**
+     * The closing queue, in two sorted parts: entries that came in order (by last event, then
+     * journey id), appended to a deque, which costs nothing to keep sorted; and those that came out
+     * of order, in a heap. Time-ordered events (what an idle gap is for) never touch the heap.
+     */
+    private final ArrayDeque<Entry> inOrder = new ArrayDeque<>();
+    private final PriorityQueue<Entry> outOfOrder = new PriorityQueue<>(Entry.ORDER);
     private Instant watermark;
     private long events;
     private long assembled;
@@ -103,6 +109,14 @@ public final class JourneyAssembler {
 
     /** A journey in the closing queue, as of one last-event time (stale when the journey moved on). */
     private record Entry(Instant last, Open journey) {
+        /**
+         * By last event, then journey id; written out (one poll per event, so on the hot path) rather
+         * than built from {@code comparing(...)} lambdas shared with every other such comparator.
+         */
+        static final Comparator<Entry> ORDER = (a, b) -> {
+            int byTime = a.last.compareTo(b.last);
+            return byTime != 0 ? byTime : a.journey.id.compareTo(b.journey.id);
+        };
     }
 
     /**
@@ -140,7 +154,13 @@ public final class JourneyAssembler {
         if (journey.last == null || at.isAfter(journey.last)) {
             journey.last = at;
             if (idleGap != null) {
-                byLastEvent.add(new Entry(at, journey));
+                Entry entry = new Entry(at, journey);
+                Entry tail = inOrder.peekLast();
+                if (tail == null || Entry.ORDER.compare(tail, entry) < 0) {
+                    inOrder.addLast(entry);
+                } else {
+                    outOfOrder.add(entry);
+                }
             }
         }
         if (watermark == null || at.isAfter(watermark)) {
@@ -155,8 +175,15 @@ public final class JourneyAssembler {
             return;
         }
         Instant horizon = watermark.minus(idleGap);
-        while (!byLastEvent.isEmpty() && byLastEvent.peek().last().isBefore(horizon)) {
-            Entry entry = byLastEvent.poll();
+        while (true) {
+            Entry first = inOrder.peekFirst();
+            Entry other = outOfOrder.peek();
+            boolean fromHeap = first == null || other != null && Entry.ORDER.compare(other, first) < 0;
+            Entry next = fromHeap ? other : first;
+            if (next == null || !next.last().isBefore(horizon)) {
+                return;
+            }
+            Entry entry = fromHeap ? outOfOrder.poll() : inOrder.pollFirst();
             Open journey = entry.journey();
             if (journey.last.equals(entry.last()) && open.get(journey.id) == journey) {
                 close(journey);
@@ -181,11 +208,15 @@ public final class JourneyAssembler {
         if (!finished) {
             finished = true;
             List<Open> rest = new ArrayList<>(open.values());
-            rest.sort(Comparator.comparing((Open o) -> o.last).thenComparing(o -> o.id));
+            rest.sort((a, b) -> {
+                int byTime = a.last.compareTo(b.last);
+                return byTime != 0 ? byTime : a.id.compareTo(b.id);
+            });
             for (Open journey : rest) {
                 close(journey);
             }
-            byLastEvent.clear();
+            inOrder.clear();
+            outOfOrder.clear();
         }
         return summary();
     }

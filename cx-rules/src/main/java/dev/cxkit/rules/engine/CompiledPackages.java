@@ -19,7 +19,6 @@ import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.wiring.api.classloader.ProjectClassLoader;
-import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -79,18 +78,20 @@ final class CompiledPackages {
      *
      * @param loader the builder's class loader (a Drools {@code ProjectClassLoader})
      * @param packages the packages, before they join a rule base
-     * @return the bytes, or null when Drools cannot serialize them (the policy then is not cached)
+     * @return the bytes
+     * @throws IOException when Drools cannot serialize them (the policy then is not cached)
      */
-    static byte @Nullable [] write(ClassLoader loader, Collection<KiePackage> packages) {
+    static byte[] write(ClassLoader loader, Collection<KiePackage> packages) throws IOException {
         if (!(loader instanceof ProjectClassLoader project)) {
-            return null;
+            throw new IOException("the builder's class loader is a " + loader.getClass().getName());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 19);
         try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
-            out.writeObject(new HashMap<>(project.getStore()));
+            Map<String, byte[]> store = project.getStore(); // null when the DRL declares no types
+            out.writeObject(store == null ? new HashMap<>() : new HashMap<>(store));
             out.writeObject(new ArrayList<>(packages));
-        } catch (IOException | RuntimeException e) {
-            return null;
+        } catch (RuntimeException e) {
+            throw new IOException(e);
         }
         return bytes.toByteArray();
     }
@@ -128,7 +129,7 @@ final class CompiledPackages {
      * @param source the policy
      * @return the filter
      */
-    static ObjectInputFilter filter(PolicySource source) {
+    static Filter filter(PolicySource source) {
         Set<String> packages = new HashSet<>();
         Set<String> classes = new HashSet<>();
         for (String drl : source.files().values()) {
@@ -138,46 +139,61 @@ final class CompiledPackages {
             }
             Matcher imports = IMPORT.matcher(drl);
             while (imports.find()) {
+                String name = imports.group(1);
                 if (imports.group(2) != null) {
-                    packages.add(imports.group(1));
-                    classes.add(imports.group(1)); // import static a.B.*: B itself
+                    packages.add(name); // import a.b.*
+                    classes.add(name); // import static a.B.*: B itself
                 } else {
-                    classes.add(imports.group(1));
-                    int dot = imports.group(1).lastIndexOf('.');
+                    classes.add(name);
+                    int dot = name.lastIndexOf('.');
                     if (dot > 0) {
-                        classes.add(imports.group(1).substring(0, dot)); // import static a.B.m: B
+                        classes.add(name.substring(0, dot)); // import static a.B.m: B
                     }
                 }
             }
         }
-        return info -> {
+        return new Filter(Set.copyOf(packages), Set.copyOf(classes));
+    }
+
+    /** What may be read from a policy's serialized packages. */
+    static final class Filter implements ObjectInputFilter {
+        private final Set<String> packages;
+        private final Set<String> classes;
+
+        private Filter(Set<String> packages, Set<String> classes) {
+            this.packages = packages;
+            this.classes = classes;
+        }
+
+        @Override
+        public Status checkInput(FilterInfo info) {
             if (info.depth() > MAX_DEPTH || info.references() > MAX_REFERENCES || info.arrayLength() > MAX_ARRAY) {
-                return ObjectInputFilter.Status.REJECTED;
+                return Status.REJECTED;
             }
             Class<?> type = info.serialClass();
             if (type == null) {
-                return ObjectInputFilter.Status.UNDECIDED;
+                return Status.UNDECIDED;
             }
             while (type.isArray()) {
                 type = type.getComponentType();
             }
-            return type.isPrimitive() || allowed(type.getName(), packages, classes) ? ObjectInputFilter.Status.ALLOWED
-                    : ObjectInputFilter.Status.REJECTED;
-        };
-    }
-
-    private static boolean allowed(String name, Set<String> packages, Set<String> classes) {
-        if (JDK_CLASSES.contains(name) || classes.contains(name)) {
-            return true;
+            return type.isPrimitive() || allows(type.getName()) ? Status.ALLOWED : Status.REJECTED;
         }
-        for (String prefix : ALLOWED_PREFIXES) {
-            if (name.startsWith(prefix)) {
+
+        /** Whether a class, by its binary name, may be read. */
+        boolean allows(String name) {
+            if (JDK_CLASSES.contains(name) || classes.contains(name)) {
                 return true;
             }
+            for (String prefix : ALLOWED_PREFIXES) {
+                if (name.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            int nested = name.indexOf('$');
+            String outer = nested > 0 ? name.substring(0, nested) : name;
+            int dot = outer.lastIndexOf('.');
+            return classes.contains(outer) || dot > 0 && packages.contains(outer.substring(0, dot));
         }
-        int nested = name.indexOf('$');
-        String outer = nested > 0 ? name.substring(0, nested) : name;
-        int dot = outer.lastIndexOf('.');
-        return classes.contains(outer) || dot > 0 && packages.contains(outer.substring(0, dot));
     }
 }

@@ -174,7 +174,8 @@ public final class PolicyCache {
         }
         PolicyCompiler.Compiled compiled = PolicyCompiler.compile(source, true);
         if (compiled.serialized() == null) {
-            notes.accept("policy '" + source.name() + "' is not cached: Drools could not serialize its rule base");
+            notes.accept("policy '" + source.name() + "' is not cached: Drools could not serialize its rule base ("
+                    + compiled.notSerialized() + ")");
         } else {
             write(source.name(), entry, key, compiled.warnings(), compiled.serialized());
         }
@@ -187,6 +188,9 @@ public final class PolicyCache {
 
     /** Reads an entry; null when there is none or it cannot be used (with a note saying why). */
     private @Nullable Stored read(Path entry, byte[] key, PolicySource source) {
+        if (!Files.isDirectory(directory)) {
+            return null;
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(entry, LinkOption.NOFOLLOW_LINKS)) {
             bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
@@ -252,27 +256,7 @@ public final class PolicyCache {
         try {
             createDirectory();
             temporary = Files.createTempFile(directory, "." + entry.getFileName() + ".", ".tmp");
-            try (OutputStream file = Files.newOutputStream(temporary);
-                    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(file, 1 << 16))) {
-                out.write(MAGIC);
-                out.writeInt(FORMAT);
-                out.write(key);
-                string(out, environment);
-                out.writeInt(warnings.size());
-                for (PolicyProblem warning : warnings) {
-                    string(out, warning.file());
-                    out.writeInt(warning.line());
-                    out.writeBoolean(warning.rule() != null);
-                    if (warning.rule() != null) {
-                        string(out, warning.rule());
-                    }
-                    string(out, warning.message());
-                    out.writeBoolean(warning.error());
-                }
-                out.writeInt(payload.length);
-                out.write(sha256().digest(payload));
-                out.write(payload);
-            }
+            Files.write(temporary, entryBytes(key, environment, warnings, payload));
             Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temporary = null;
             notes.accept("policy '" + policy + "' compiled and kept in " + entry);
@@ -288,6 +272,37 @@ public final class PolicyCache {
                 }
             }
         }
+    }
+
+    /**
+     * An entry: the header ({@code cxkit-policy}, the format, the key, the versions), the compile's
+     * warnings, then the serialized packages with their length and SHA-256.
+     */
+    static byte[] entryBytes(byte[] key, String environment, List<PolicyProblem> warnings, byte[] payload) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(payload.length + 4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            out.writeInt(FORMAT);
+            out.write(key);
+            string(out, environment);
+            out.writeInt(warnings.size());
+            for (PolicyProblem warning : warnings) {
+                string(out, warning.file());
+                out.writeInt(warning.line());
+                out.writeBoolean(warning.rule() != null);
+                if (warning.rule() != null) {
+                    string(out, warning.rule());
+                }
+                string(out, warning.message());
+                out.writeBoolean(warning.error());
+            }
+            out.writeInt(payload.length);
+            out.write(sha256().digest(payload));
+            out.write(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // memory does not fail
+        }
+        return bytes.toByteArray();
     }
 
     /** Creates the folder, readable by its owner only where the file system has POSIX permissions. */

@@ -47,8 +47,11 @@ final class PolicyCompiler {
      * @param kieBase the rules
      * @param warnings what compiling warned about, by file and line
      * @param serialized the rule base's packages as {@link CompiledPackages} writes them, when asked for
+     *     and Drools could
+     * @param notSerialized why they were not, when asked for
      */
-    record Compiled(KieBase kieBase, List<PolicyProblem> warnings, byte @Nullable [] serialized) {
+    record Compiled(KieBase kieBase, List<PolicyProblem> warnings, byte @Nullable [] serialized,
+            @Nullable String notSerialized) {
     }
 
     private PolicyCompiler() {
@@ -72,7 +75,7 @@ final class PolicyCompiler {
      *
      * @param source the policy's files
      * @param serialize whether to return the packages' serialized form too
-     * @return the rule base, its warnings, and its serialized form when asked (null when that failed)
+     * @return the rule base, its warnings, and its serialized form when asked (or why there is none)
      * @throws PolicyCompilationException with every error and warning, by file and line, when a file
      *     does not compile
      */
@@ -112,8 +115,17 @@ final class PolicyCompiler {
         }
         ClassLoader loader = ((KnowledgeBuilderImpl) builder).getRootClassLoader();
         Collection<KiePackage> packages = builder.getKnowledgePackages();
-        byte[] serialized = serialize ? CompiledPackages.write(loader, packages) : null;
-        return new Compiled(CompiledPackages.newKieBase(loader, packages), List.copyOf(problems), serialized);
+        byte[] serialized = null;
+        String notSerialized = null;
+        if (serialize) {
+            try {
+                serialized = CompiledPackages.write(loader, packages);
+            } catch (java.io.IOException e) {
+                notSerialized = String.valueOf(e.getCause() != null ? e.getCause() : e);
+            }
+        }
+        return new Compiled(CompiledPackages.newKieBase(loader, packages), List.copyOf(problems), serialized,
+                notSerialized);
     }
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
