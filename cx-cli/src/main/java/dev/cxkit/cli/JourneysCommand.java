@@ -8,6 +8,8 @@ import dev.cxkit.cli.print.JourneysPrinter;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.sample.SampleJourneys;
 import dev.cxkit.core.io.JourneyEventReader;
+import dev.cxkit.core.io.HandOff;
+import dev.cxkit.core.journey.JourneyEvent;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.ResponseReader;
 import dev.cxkit.core.journey.JourneyDefinition;
@@ -191,8 +193,12 @@ final class JourneysCommand implements Callable<Integer> {
                     pipeline::addResponse);
         }
         JourneyEventReader eventReader = input.eventReader();
-        ReadSummary eventRows = reading.read(eventReader,
-                files, SAMPLE_EVENTS, Inputs.text(sample ? data.eventsCsv() : ""), pipeline::addEvent);
+        ReadSummary eventRows;
+        // parsing on this thread, assembling and analysing on another, in order: the same results
+        try (HandOff<JourneyEvent> events = HandOff.to(pipeline::addEvent, "cx-journeys")) {
+            eventRows = reading.read(eventReader, files, SAMPLE_EVENTS, Inputs.text(sample ? data.eventsCsv() : ""),
+                    events);
+        }
         JourneyAnalysis analysis = pipeline.finish(options, rules);
         long unmatched = analysis.unmatched();
         reading.report();

@@ -3,7 +3,9 @@ package dev.cxkit.cli;
 import dev.cxkit.cli.sample.SampleJourneys;
 import dev.cxkit.report.internal.OutputFiles;
 import dev.cxkit.core.io.JourneyEventReader;
+import dev.cxkit.core.io.HandOff;
 import dev.cxkit.core.io.ReadSummary;
+import dev.cxkit.core.journey.JourneyEvent;
 import dev.cxkit.core.io.RecordReader;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.stats.MultipleTesting.Adjustment;
@@ -436,8 +438,12 @@ final class ReportCommand implements Callable<Integer> {
         List<String> files = eventFiles.isEmpty() ? List.of(JourneysCommand.SAMPLE_EVENTS) : eventFiles;
         for (String file : files) {
             long duplicatesBefore = builder.duplicateEventsSoFar();
-            ReadSummary read = reading.read(reader, eventFiles.isEmpty() ? List.of() : List.of(file),
-                    JourneysCommand.SAMPLE_EVENTS, Inputs.text(sampleEvents), builder::addEvent);
+            ReadSummary read;
+            // parsing on this thread, assembling and analysing on another, in order
+            try (HandOff<JourneyEvent> events = HandOff.to(builder::addEvent, "cx-journeys")) {
+                read = reading.read(reader, eventFiles.isEmpty() ? List.of() : List.of(file),
+                        JourneysCommand.SAMPLE_EVENTS, Inputs.text(sampleEvents), events);
+            }
             long duplicates = builder.duplicateEventsSoFar() - duplicatesBefore;
             builder.addInput("events", file.equals("-") ? Inputs.STDIN : file, Rows.ofEvents(read, duplicates));
         }

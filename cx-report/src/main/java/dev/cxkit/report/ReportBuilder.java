@@ -3,6 +3,7 @@
 package dev.cxkit.report;
 
 import dev.cxkit.core.io.JourneyEventReader;
+import dev.cxkit.core.io.HandOff;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.io.RecordReader;
 import dev.cxkit.core.io.Rejection;
@@ -514,7 +515,11 @@ public final class ReportBuilder {
         }
         start();
         long before = duplicateEventsSoFar();
-        ReadSummary read = readOnly(JourneyEventReader.create(), file, this::addEvent);
+        ReadSummary read;
+        // parsing on this thread, assembling and analysing on another, in order: the same results
+        try (HandOff<JourneyEvent> events = HandOff.to(this::addEvent, "cx-journeys")) {
+            read = readOnly(JourneyEventReader.create(), file, events);
+        }
         long duplicates = duplicateEventsSoFar() - before;
         given.add("events");
         addInput("events", file.toString(), Rows.ofEvents(read, duplicates));
