@@ -3,6 +3,7 @@ package dev.cxkit.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cxkit.core.survey.Response;
+import dev.cxkit.core.survey.ResponseFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,13 @@ class SplitCsvReadTest {
     }
 
     private static ResponseReader.Builder builder(SplittableRandom random) {
-        return ResponseReader.builder().timeRequired(random.nextBoolean()).limits(400, 3);
+        ResponseReader.Builder builder = ResponseReader.builder().timeRequired(random.nextBoolean()).limits(400, 3)
+                .rejectDuplicateIds(random.nextInt(5) > 0);
+        if (random.nextInt(3) == 0) {
+            // filtered rows are counted apart, and are never duplicates
+            builder.filter(ResponseFilter.all().where(random.nextBoolean() ? "location=Leeds" : "metric!=ces"));
+        }
+        return builder;
     }
 
     @ParameterizedTest(name = "seed {0}")
