@@ -1,10 +1,17 @@
 package dev.cxkit.cli;
 
+import dev.cxkit.rules.engine.PolicyCache;
 import dev.cxkit.rules.engine.PolicyOptions;
+import java.io.PrintWriter;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The guard rails of each decision, shared by the commands that run a policy. */
+/**
+ * The guard rails of each decision, and whether the compiled policy is kept
+ * ({@link PolicyCacheOption}), shared by the commands that run a policy.
+ */
 final class DecisionOptions {
 
     /**
@@ -21,6 +28,20 @@ final class DecisionOptions {
     @Option(names = "--firing-limit", paramLabel = "N",
             description = "The most rule firings one decision may take before it fails. Default: 10000.")
     private Integer firingLimit;
+
+    @Mixin
+    private PolicyCacheOption policyCache = new PolicyCacheOption();
+
+    /**
+     * Returns the compiled-policy cache these flags ask for, or null with {@code --no-policy-cache}.
+     *
+     * @param verbose whether the cache's notes go to {@code err}
+     * @param err where they go
+     * @return the cache, or null
+     */
+    @Nullable PolicyCache policyCache(boolean verbose, PrintWriter err) {
+        return policyCache.cache(verbose, err);
+    }
 
     /**
      * Returns the policy options these flags ask for.

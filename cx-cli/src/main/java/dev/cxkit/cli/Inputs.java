@@ -208,10 +208,19 @@ final class Inputs {
      *
      * @param files file names, {@code -} for standard input
      * @param collector makes, fills and combines containers of accepted responses
-     * @return the container of everything accepted
+     * @return the container of everything accepted, and the counts of this call's inputs
      * @throws IOException if an input cannot be opened or read, or the rejects file cannot be written
      */
-    <A> A collect(List<String> files, Collector<Response, A, A> collector) throws IOException {
+    <A> ReadResult<A> collect(List<String> files, Collector<Response, A, A> collector) throws IOException {
+        return collect(reader, files, collector);
+    }
+
+    /**
+     * Reads inputs into a collector as {@link #collect(List, Collector)} does, with another reader
+     * of responses (its rejected rows go where this one's go).
+     */
+    <A> ReadResult<A> collect(ResponseReader reader, List<String> files, Collector<Response, A, A> collector)
+            throws IOException {
         openRejects();
         A all = collector.supplier().get();
         BinaryOperator<A> combine = collector.combiner();
@@ -249,7 +258,7 @@ final class Inputs {
             throw new UsageException("cannot write --rejects " + rejectsFile + ": " + reason(e.getCause()));
         }
         summary = summary.plus(read);
-        return all;
+        return new ReadResult<>(all, read);
     }
 
     /** Returns the path of a file argument that is not a directory. */

@@ -1,6 +1,7 @@
 package dev.cxkit.cli;
 
 import dev.cxkit.rules.engine.Policy;
+import dev.cxkit.rules.engine.PolicyCache;
 import dev.cxkit.rules.engine.PolicyCompilationException;
 import dev.cxkit.rules.engine.PolicyOptions;
 import dev.cxkit.rules.engine.PolicyProblem;
@@ -15,9 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The door to {@link PolicySource#resolve} and {@link Policy#compile} for the commands: a
+ * The door to {@link PolicySource#resolve}, {@link Policy#compile} and {@link PolicyCache} for the commands: a
  * {@code --policy} or {@code DIR} argument becomes a source or a usage error, and compiling prints
  * the warnings or every problem. Stateless.
  */
@@ -39,8 +41,23 @@ final class Policies {
      * @return the policy, or null when it does not compile
      */
     static Policy compile(PolicySource source, PolicyOptions options, PrintWriter err) {
+        return compile(source, options, null, err);
+    }
+
+    /**
+     * Compiles a policy as {@link #compile(PolicySource, PolicyOptions, PrintWriter)} does, reading
+     * its compiled form from a cache when the cache holds one for the same text and versions (and
+     * keeping it there otherwise). What is printed is the same either way.
+     *
+     * @param source the policy's text
+     * @param options the guard rails of its decisions
+     * @param cache the compiled-policy cache, or null to compile
+     * @param err where warnings and errors go
+     * @return the policy, or null when it does not compile
+     */
+    static Policy compile(PolicySource source, PolicyOptions options, @Nullable PolicyCache cache, PrintWriter err) {
         try {
-            Policy policy = Policy.compile(source, options);
+            Policy policy = cache == null ? Policy.compile(source, options) : cache.compile(source, options);
             for (PolicyProblem warning : policy.warnings()) {
                 err.println("cx: " + warning);
             }

@@ -2,14 +2,17 @@ package dev.cxkit.cli;
 
 import dev.cxkit.cli.sample.SampleJourneys;
 import dev.cxkit.report.internal.OutputFiles;
-import dev.cxkit.core.io.JourneyEventReader;
 import dev.cxkit.core.io.HandOff;
+import dev.cxkit.core.io.JourneyEventReader;
+import dev.cxkit.core.io.ReadResult;
 import dev.cxkit.core.io.ReadSummary;
-import dev.cxkit.core.journey.JourneyEvent;
 import dev.cxkit.core.io.RecordReader;
+import dev.cxkit.core.io.ResponseReader;
+import dev.cxkit.core.journey.JourneyEvent;
 import dev.cxkit.core.journey.JourneyDefinitions;
 import dev.cxkit.core.stats.MultipleTesting.Adjustment;
 import dev.cxkit.core.survey.Period;
+import dev.cxkit.core.survey.Response;
 import dev.cxkit.report.HealthReport;
 import dev.cxkit.report.Provenance.Rows;
 import dev.cxkit.report.ReportBuilder;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,6 +151,12 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private AssemblyOptions assembly;
 
+    @Mixin
+    private ThreadsOption threads;
+
+    /** The time the report is made as of, once the run has begun. */
+    private Instant reportTime;
+
     @Option(names = "--open-window", paramLabel = "DURATION", defaultValue = "14d",
             converter = Converters.DurationConverter.class,
             description = "How far back from --now a journey failure that was never put right is still open: the "
@@ -222,6 +233,7 @@ final class ReportCommand implements Callable<Integer> {
                 && incidentFiles.isEmpty() && customers == null;
         checkOptions(sample);
         Instant asOf = now != null ? now : sample ? SampleJourneys.REPORTED_AT : Instant.now();
+        reportTime = asOf;
         ReportBuilder builder = builder(sample, asOf);
         String policyName = policy == null ? Policies.DEFAULT : policy;
         boolean decide = sample || !incidentFiles.isEmpty() || (!eventFiles.isEmpty() && !openWindow.isZero());
@@ -284,7 +296,27 @@ final class ReportCommand implements Callable<Integer> {
                     customers == null ? List.of() : List.of(customers.toString()), JourneysCommand.SAMPLE_CUSTOMERS,
                     Inputs.text(sample ? data.customersJsonl() : ""), builder::addCustomer);
         }
-        if (sample || !responseFiles.isEmpty()) {
+        if (!sample && !responseFiles.isEmpty() && eventFiles.isEmpty() && definitionFiles.isEmpty()) {
+            // no journey for a response to wait for: each large file is read in parts, one builder
+            // per part, merged in file order (as Spark's partitions are), with one thread's results
+            ResponseReader reader = input.responseReader(periods.zone, filters.filter(periods.zone), true, true,
+                    threads.threads());
+            Collector<Response, ReportBuilder, ReportBuilder> partBuilders = Collector.of(() -> {
+                try {
+                    return builder(false, reportTime);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, ReportBuilder::addResponse, (earlier, later) -> {
+                earlier.merge(later.finishToBytes());
+                return earlier;
+            });
+            for (String file : responseFiles) {
+                ReadResult<ReportBuilder> part = reading.collect(reader, List.of(file), partBuilders);
+                builder.merge(part.value().finishToBytes());
+                builder.addInput("responses", file.equals("-") ? Inputs.STDIN : file, Rows.of(part.summary()));
+            }
+        } else if (sample || !responseFiles.isEmpty()) {
             readEach(reading, builder, "responses",
                     input.responseReader(periods.zone, filters.filter(periods.zone), true, true), responseFiles,
                     JourneysCommand.SAMPLE_RESPONSES, Inputs.text(sample ? data.responsesCsv() : ""),

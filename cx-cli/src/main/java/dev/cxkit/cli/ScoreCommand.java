@@ -105,10 +105,8 @@ final class ScoreCommand implements Callable<Integer> {
                     + "duplicate is rejected, which keeps 16-32 bytes per distinct id and metric in memory).")
     private boolean allowDuplicateIds;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Read a large CSV file on N threads (its parts are parsed at once and their scores merged: "
-                    + "the results are those of one thread). Default: one per processor.")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
     @Mixin
     private InputOptions input;
@@ -127,14 +125,12 @@ final class ScoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> dimensions = checkOptions();
-        if (threads != null && threads < 1) {
-            throw new UsageException("--threads must be 1 or more, not " + threads);
-        }
+        int readers = threads.threads();
         OutputFiles outputs = Inputs.outputs(files, rows.rejects);
         Period period = periods.periodOr(null);
         Grouping grouping = period == null ? Grouping.by(dimensions) : Grouping.by(dimensions, period, periods.zone);
         ResponseReader reader = input.responseReader(periods.zone, filters.filter(periods.zone), period != null,
-                !allowDuplicateIds, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                !allowDuplicateIds, readers);
         Inputs inputs = new Inputs(reader, parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec));
         if (files.isEmpty()) {
             Cx.info(spec, "no FILE given: scoring the bundled sample responses (" + Inputs.SAMPLE + ")");
@@ -142,7 +138,7 @@ final class ScoreCommand implements Callable<Integer> {
         Scored scored = inputs.collect(files, Collector.of(
                 () -> new Scored(clusterBy == null ? ResponseScorer.create(grouping)
                         : ResponseScorer.create(grouping, clusterBy)),
-                Scored::record, Scored::merge));
+                Scored::record, Scored::merge)).value();
         ResponseScorer scorer = scored.scorer;
         long[] otherMetrics = {scored.otherMetrics};
         ReadSummary summary = inputs.summary();
