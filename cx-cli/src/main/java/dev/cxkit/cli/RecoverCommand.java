@@ -160,7 +160,8 @@ final class RecoverCommand implements Callable<Integer> {
         }
         OutputFiles outputs = Inputs.outputs(inputFiles, rows.rejects);
         PolicySource source = Policies.load(policy);
-        try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(), err)) {
+        try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(),
+                decisionOptions.policyCache(Cx.verbose(spec), err), err)) {
             if (compiled == null) {
                 return Cx.EXIT_USAGE;
             }

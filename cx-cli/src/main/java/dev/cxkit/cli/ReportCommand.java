@@ -221,6 +221,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private RejectOptions rows;
 
+    @Mixin
+    private PolicyCacheOption policyCache = new PolicyCacheOption();
+
     @Override
     public Integer call() throws IOException {
         long started = mark;
@@ -248,7 +251,8 @@ final class ReportCommand implements Callable<Integer> {
         OutputFiles outputs = Inputs.outputs(inputFiles, rows.rejects);
         prepareOut(outputs);
         // The policy compiles on another thread while the inputs are read: on two cores that hides most of it.
-        CompletableFuture<Compiled> compiling = decide ? compileInBackground(policySource) : null;
+        CompletableFuture<Compiled> compiling = decide ? compileInBackground(policySource, policyCache, Cx.verbose(spec))
+                : null;
         try {
             return report(sample, builder, compiling, started, outputs);
         } finally {
@@ -485,12 +489,14 @@ final class ReportCommand implements Callable<Integer> {
     private record Compiled(Policy policy, String messages, double seconds) {
     }
 
-    private static CompletableFuture<Compiled> compileInBackground(PolicySource source) {
+    private static CompletableFuture<Compiled> compileInBackground(PolicySource source, PolicyCacheOption cache,
+            boolean verbose) {
         return CompletableFuture.supplyAsync(() -> {
             long start = System.nanoTime();
             StringWriter messages = new StringWriter();
-            Policy compiled = Policies.compile(source, new DecisionOptions().toPolicyOptions(),
-                    new PrintWriter(messages, true));
+            PrintWriter to = new PrintWriter(messages, true);
+            Policy compiled = Policies.compile(source, new DecisionOptions().toPolicyOptions(), cache.cache(verbose, to),
+                    to);
             return new Compiled(compiled, messages.toString(), (System.nanoTime() - start) / 1e9);
         });
     }

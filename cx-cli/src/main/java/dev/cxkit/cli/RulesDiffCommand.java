@@ -4,6 +4,7 @@ import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.report.format.WhatIfFormat;
 import dev.cxkit.report.internal.OutputFiles;
 import dev.cxkit.rules.engine.Policy;
+import dev.cxkit.rules.engine.PolicyCache;
 import dev.cxkit.rules.fact.Customer;
 import dev.cxkit.rules.io.IncidentRecord;
 import dev.cxkit.rules.whatif.PolicyDiff;
@@ -92,8 +93,9 @@ final class RulesDiffCommand implements Callable<Integer> {
             inputs.add(incidentOptions.customers.toString());
         }
         OutputFiles outputs = Inputs.outputs(inputs, rows.rejects);
-        try (Policy old = Policies.compile(Policies.load(before), decisionOptions.toPolicyOptions(), err);
-                Policy candidate = Policies.compile(Policies.load(after), decisionOptions.toPolicyOptions(), err)) {
+        PolicyCache cache = decisionOptions.policyCache(Cx.verbose(spec), err);
+        try (Policy old = Policies.compile(Policies.load(before), decisionOptions.toPolicyOptions(), cache, err);
+                Policy candidate = Policies.compile(Policies.load(after), decisionOptions.toPolicyOptions(), cache, err)) {
             if (old == null || candidate == null) {
                 return Cx.EXIT_USAGE;
             }

@@ -117,7 +117,8 @@ final class RulesTestCommand implements Callable<Integer> {
     /** Compiles the policy, loads the scenarios and runs them once; each result is printed as it is known. */
     private int runOnce(PrintWriter out, PrintWriter err, Path dir, boolean isDirectory) throws IOException {
         PolicySource source = Policies.load(policy);
-        try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(), err)) {
+        try (Policy compiled = Policies.compile(source, decisionOptions.toPolicyOptions(),
+                decisionOptions.policyCache(Cx.verbose(spec), err), err)) {
             if (compiled == null) {
                 return Cx.EXIT_USAGE;
             }

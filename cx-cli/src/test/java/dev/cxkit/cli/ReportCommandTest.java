@@ -136,6 +136,46 @@ class ReportCommandTest {
      * the events stream, and the report is the one that keeps every journey to the end; a gap
      * shorter than such a pause (1 day) splits journeys, and the report says so in its counts.
      */
+    /**
+     * A responses file large enough to be read in parts (about 5 MB, with bad rows, duplicates far
+     * apart and quoted comments over line ends): the report and the rejects file of 2 threads are
+     * those of 1 thread, byte for byte.
+     */
+    @Test
+    void aLargeResponsesFileReadInPartsGivesTheOneThreadReport() throws IOException {
+        long seed = 1205L;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        Path file = dir.resolve("large-responses.csv");
+        String[] locations = {"Leeds", "York", "Hull", "Bath"};
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("response_id,submitted_at,metric,score,location,touchpoint,customer_id,comment\n");
+            for (int i = 0; i < 95_000; i++) {
+                String metric = new String[] {"nps", "csat", "ces"}[random.nextInt(3)];
+                int id = random.nextInt(300) == 0 ? random.nextInt(i + 1) : i;
+                String comment = random.nextInt(30) == 0 ? "\"cold,\nthen \"\"late\"\"\"" : "";
+                w.write("r" + id + ",2026-0" + (1 + random.nextInt(6)) + "-1" + random.nextInt(10) + "T12:00:00Z,"
+                        + metric + "," + random.nextInt(-1, 12) + "," + locations[random.nextInt(4)] + ",t"
+                        + random.nextInt(5) + ",c" + random.nextInt(3000) + "," + comment + "\n");
+            }
+        }
+        assertThat(Files.size(file)).as("above the size read in parts").isGreaterThan(4L << 20);
+        String[] reports = new String[3];
+        String[] rejects = new String[3];
+        for (int threads = 1; threads <= 2; threads++) {
+            Path out = dir.resolve("large-" + threads);
+            Path rejected = dir.resolve("large-rejects-" + threads + ".csv");
+            CliRun run = CliRun.run("report", "--responses", file.toString(), "--now", "2026-07-01T00:00:00Z",
+                    "--threads", Integer.toString(threads), "--rejects", rejected.toString(), "--out", out.toString(),
+                    "-q");
+            assertThat(run.exit()).as("seed %d, %d threads: %s", seed, threads, run.err()).isZero();
+            reports[threads] = Files.readString(out.resolve("report.json"), StandardCharsets.UTF_8);
+            rejects[threads] = Files.readString(rejected, StandardCharsets.UTF_8);
+        }
+        assertThat(reports[2]).as("seed %d: the report", seed).isEqualTo(reports[1]);
+        assertThat(rejects[2]).as("seed %d: the rejects", seed).isEqualTo(rejects[1]);
+        assertThat(JSON.readTree(reports[1]).get("provenance").toString()).contains("duplicates");
+    }
+
     @Test
     void anIdleGapLongerThanAnyPauseGivesTheSameReport() {
         CliRun gap = CliRun.run("report", "--idle-gap", "3d", "--format", "json", "--out",
