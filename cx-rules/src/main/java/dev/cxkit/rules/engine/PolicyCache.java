@@ -67,9 +67,9 @@ import org.kie.api.KieBase;
  *
  * <p>Entries are written atomically (a temporary file in the folder, then a rename), so a reader
  * sees a whole entry or none. A folder that cannot be created or written is not an error: the
- * policy is compiled as without a cache, and a note says why ({@link #withNotes}). Nothing is ever
- * deleted but replaced entries; the folder grows by one entry (about 0.4 MB for the restaurant
- * pack) per distinct policy text and version.
+ * policy is compiled as without a cache, and a note says why ({@link #withNotes}). An entry is
+ * about 0.4 MB for the restaurant pack; beyond {@value #MAX_ENTRIES} entries (edited versions of a
+ * policy, other versions of cxkit), the least recently used are deleted.
  *
  * <p>Immutable and thread-safe; any number of processes may share a folder.
  *
@@ -86,14 +86,23 @@ public final class PolicyCache {
     static final int MAX_ENTRY_BYTES = 64 << 20;
     private static final String ENVIRONMENT = environmentOfThisRuntime();
 
+    /** The most entries a folder keeps: the least recently used beyond it are deleted. */
+    static final int MAX_ENTRIES = 32;
+
     private final Path directory;
     private final String environment;
     private final Consumer<String> notes;
+    private final int maxEntries;
 
     PolicyCache(Path directory, String environment, Consumer<String> notes) {
+        this(directory, environment, notes, MAX_ENTRIES);
+    }
+
+    PolicyCache(Path directory, String environment, Consumer<String> notes, int maxEntries) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.notes = Objects.requireNonNull(notes, "notes");
+        this.maxEntries = maxEntries;
     }
 
     /**
@@ -116,7 +125,7 @@ public final class PolicyCache {
      * @return the cache
      */
     public PolicyCache withNotes(Consumer<String> notes) {
-        return new PolicyCache(directory, environment, notes);
+        return new PolicyCache(directory, environment, notes, maxEntries);
     }
 
     /** Returns the folder of the compiled policies. */
@@ -167,6 +176,7 @@ public final class PolicyCache {
             try {
                 Policy policy = Policy.warmedUp(source, options, stored.kieBase(), stored.warnings());
                 notes.accept("policy '" + source.name() + "' read compiled from " + entry);
+                touch(entry);
                 return policy;
             } catch (RuntimeException | LinkageError e) {
                 notes.accept("ignored " + entry + ": its rule base does not run (" + e + "); compiling again");
@@ -260,6 +270,7 @@ public final class PolicyCache {
             Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temporary = null;
             notes.accept("policy '" + policy + "' compiled and kept in " + entry);
+            prune();
         } catch (IOException | RuntimeException e) {
             notes.accept("cannot keep the compiled policy in " + directory + " (" + reason(e) + "); it is compiled "
                     + "again next time");
@@ -303,6 +314,50 @@ public final class PolicyCache {
             throw new UncheckedIOException(e); // memory does not fail
         }
         return bytes.toByteArray();
+    }
+
+    /** Marks an entry as used now, so that pruning keeps it; a folder that cannot be written keeps its times. */
+    private static void touch(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            // only the pruning order depends on it
+        }
+    }
+
+    /**
+     * Deletes the least recently used entries beyond {@link #MAX_ENTRIES} (an edited policy leaves
+     * its older versions behind; rule authors who edit and test in a loop would fill the folder).
+     * Another process reading an entry deleted here just compiles.
+     */
+    private void prune() {
+        List<Path> entries;
+        try (java.util.stream.Stream<Path> list = Files.list(directory)) {
+            entries = list.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).toList();
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (entries.size() <= maxEntries) {
+            return;
+        }
+        Map<Path, Long> used = new java.util.HashMap<>();
+        for (Path entry : entries) {
+            try {
+                used.put(entry, Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toMillis());
+            } catch (IOException | RuntimeException e) {
+                used.put(entry, Long.MIN_VALUE); // gone or unreadable: first to go
+            }
+        }
+        List<Path> oldestFirst = new ArrayList<>(entries);
+        oldestFirst.sort(java.util.Comparator.comparing(used::get));
+        for (Path old : oldestFirst.subList(0, entries.size() - maxEntries)) {
+            try {
+                Files.deleteIfExists(old);
+                notes.accept("deleted " + old + ", the least recently used beyond " + maxEntries + " entries");
+            } catch (IOException | RuntimeException e) {
+                // another process may have deleted it; a stray entry is harmless
+            }
+        }
     }
 
     /** Creates the folder, readable by its owner only where the file system has POSIX permissions. */

@@ -283,6 +283,27 @@ class PolicyCacheTest {
         }
     }
 
+    @Test
+    void theLeastRecentlyUsedEntriesBeyondTheMostAreDeleted() throws Exception {
+        PolicyCache cache = new PolicyCache(dir.resolve("cache"), "v1", notes::add, 2);
+        List<PolicySource> sources = new ArrayList<>();
+        for (String text : List.of("a", "b", "c")) {
+            PolicySource source = PolicySource.of("tiny", Map.of("t.drl", tinyDrl(text)), PolicySettings.empty());
+            sources.add(source);
+            cache.compile(source, OPTIONS).close();
+            // apart in time, oldest first, whatever the file system's clock resolution
+            Files.setLastModifiedTime(cache.entry(source), java.nio.file.attribute.FileTime.fromMillis(
+                    1_000_000_000_000L + sources.size() * 60_000L));
+            if (sources.size() == 2) {
+                cache.compile(sources.get(0), OPTIONS).close(); // read: "a" is now the most recently used
+            }
+        }
+        assertThat(Files.exists(cache.entry(sources.get(0)))).isTrue();
+        assertThat(Files.exists(cache.entry(sources.get(1)))).as("least recently used").isFalse();
+        assertThat(Files.exists(cache.entry(sources.get(2)))).isTrue();
+        assertThat(notes).last().asString().startsWith("deleted " + cache.entry(sources.get(1)));
+    }
+
     /** The serialized packages of an entry (after its header and warnings, length and checksum). */
     private static byte[] payloadOf(byte[] entry) {
         ByteBuffer buffer = ByteBuffer.wrap(entry);
