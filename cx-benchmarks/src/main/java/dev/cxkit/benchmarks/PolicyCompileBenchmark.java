@@ -1,7 +1,11 @@
 package dev.cxkit.benchmarks;
 
 import dev.cxkit.rules.engine.Policy;
+import dev.cxkit.rules.engine.PolicyCache;
 import dev.cxkit.rules.engine.PolicySource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -9,16 +13,22 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Compiling the {@code restaurant} pack: a warm reload (the JVM has compiled policies before, as a
  * host that reloads does) and a cold compile (the first in a fresh JVM: single shot, one per fork).
- * Both include the engine's warm-up decisions.
+ * Both include the engine's warm-up decisions. And the same first compile in a fresh JVM with a
+ * {@link PolicyCache}: read from an entry an earlier process wrote ({@code coldFromCache}, a second
+ * {@code cx} run in a row), and compiled into an empty cache ({@code coldIntoCache}, a first run:
+ * the compile plus serializing and writing the entry).
  *
- * <p><b>Baseline</b>: none; the target is absolute: a warm reload in at most 1 s.
+ * <p><b>Baseline</b>: {@code coldCompile} for the two cache benchmarks; the targets are absolute:
+ * a warm reload in at most 1 s, a cold compile in at most 1.5 s (issue 17, item 5).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -36,6 +46,70 @@ public class PolicyCompileBenchmark {
         Policy policy = Policy.compile(source);
         policy.close();
         return policy;
+    }
+
+    /** The folder of the cache benchmarks' entries (one per build of this jar: the key has its size and time). */
+    static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"), "cxkit-bench-policy-cache");
+
+    /**
+     * Before a cache benchmark's fork measures: the restaurant pack's entry written by another
+     * process (this JVM must stay cold), or none for {@code coldIntoCache}.
+     */
+    @State(Scope.Benchmark)
+    public static class Cache {
+        PolicyCache cache;
+
+        /** @throws Exception if the entry cannot be prepared */
+        @Setup(Level.Trial)
+        public void prepare(org.openjdk.jmh.infra.BenchmarkParams params) throws Exception {
+            cache = PolicyCache.in(CACHE);
+            Path entry = cache.entry(PolicySource.classpath("restaurant"));
+            if (params.getBenchmark().endsWith("coldIntoCache")) {
+                Files.deleteIfExists(entry);
+            } else if (!Files.exists(entry)) {
+                fill();
+            }
+        }
+
+        /** Compiles the pack into the cache in a child JVM, so that this one stays cold. */
+        private static void fill() throws IOException, InterruptedException {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), PolicyCompileBenchmark.class.getName())
+                    .inheritIO().start();
+            if (child.waitFor() != 0) {
+                throw new IllegalStateException("could not fill the policy cache " + CACHE);
+            }
+        }
+    }
+
+    /**
+     * Fills the benchmark's cache with the restaurant pack (run by {@link Cache} in a child JVM).
+     *
+     * @param args unused
+     * @throws Exception if the pack does not compile
+     */
+    public static void main(String[] args) throws Exception {
+        PolicyCache.in(CACHE).compile(PolicySource.classpath("restaurant")).close();
+    }
+
+    /** A second run: the first compile in a fresh JVM, read from the cache. @return the policy */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Fork(value = 5, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public Policy coldFromCache(Cache cache) throws Exception {
+        return cache.cache.compile(source);
+    }
+
+    /** A first run: the first compile in a fresh JVM, kept in an empty cache. @return the policy */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Fork(value = 5, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public Policy coldIntoCache(Cache cache) throws Exception {
+        return cache.cache.compile(source);
     }
 
     /** A cold compile: the first compile in a fresh JVM. @return the policy */
