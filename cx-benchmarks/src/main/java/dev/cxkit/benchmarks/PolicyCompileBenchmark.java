@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -23,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Compiling the {@code restaurant} pack: a warm reload (the JVM has compiled policies before, as a
  * host that reloads does) and a cold compile (the first in a fresh JVM: single shot, one per fork).
  * Both include the engine's warm-up decisions. And the same first compile in a fresh JVM with a
- * {@link PolicyCache}: read from an entry an earlier process wrote ({@code coldFromCache}, a second
- * {@code cx} run in a row), and compiled into an empty cache ({@code coldIntoCache}, a first run:
- * the compile plus serializing and writing the entry).
+ * {@link PolicyCache} ({@code coldWithCache}): read from an entry an earlier process wrote
+ * ({@code entry=read}, a second {@code cx} run in a row), and compiled into an empty cache
+ * ({@code entry=write}, a first run: the compile plus serializing and writing the entry).
  *
  * <p><b>Baseline</b>: {@code coldCompile} for the two cache benchmarks; the targets are absolute:
  * a warm reload in at most 1 s, a cold compile in at most 1.5 s (issue 17, item 5).
@@ -53,18 +54,22 @@ public class PolicyCompileBenchmark {
 
     /**
      * Before a cache benchmark's fork measures: the restaurant pack's entry written by another
-     * process (this JVM must stay cold), or none for {@code coldIntoCache}.
+     * process (this JVM must stay cold), or none.
      */
     @State(Scope.Benchmark)
     public static class Cache {
         PolicyCache cache;
 
+        /** {@code read}: the entry is there; {@code write}: it is not, and is written. */
+        @Param({"read", "write"})
+        public String entry;
+
         /** @throws Exception if the entry cannot be prepared */
         @Setup(Level.Trial)
-        public void prepare(org.openjdk.jmh.infra.BenchmarkParams params) throws Exception {
+        public void prepare() throws Exception {
             cache = PolicyCache.in(CACHE);
             Path entry = cache.entry(PolicySource.classpath("restaurant"));
-            if (params.getBenchmark().endsWith("coldIntoCache")) {
+            if (this.entry.equals("write")) {
                 Files.deleteIfExists(entry);
             } else if (!Files.exists(entry)) {
                 fill();
@@ -92,23 +97,19 @@ public class PolicyCompileBenchmark {
         PolicyCache.in(CACHE).compile(PolicySource.classpath("restaurant")).close();
     }
 
-    /** A second run: the first compile in a fresh JVM, read from the cache. @return the policy */
+    /**
+     * The first compile in a fresh JVM with a cache: {@code entry=read} is a second run (the entry an
+     * earlier process wrote is read), {@code entry=write} a first run (compiled into an empty cache).
+     *
+     * @param cache the prepared cache
+     * @return the policy
+     */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @Fork(value = 5, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
-    public Policy coldFromCache(Cache cache) throws Exception {
-        return cache.cache.compile(source);
-    }
-
-    /** A first run: the first compile in a fresh JVM, kept in an empty cache. @return the policy */
-    @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @Fork(value = 5, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-    @Warmup(iterations = 0)
-    @Measurement(iterations = 1)
-    public Policy coldIntoCache(Cache cache) throws Exception {
+    public Policy coldWithCache(Cache cache) throws Exception {
         return cache.cache.compile(source);
     }
 
