@@ -49,14 +49,16 @@ public record Journey(String journeyId, @Nullable String customerId, @Nullable S
         if (duplicates < 0) {
             throw new IllegalArgumentException("duplicates must not be negative: " + duplicates);
         }
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        // a journey has a handful of events: comparing each id with the earlier ones costs less than
+        // a hash set, which it needs only when it is long
+        java.util.Set<String> ids = events.size() > SMALL ? new java.util.HashSet<>() : null;
         for (int i = 0; i < events.size(); i++) {
             JourneyEvent e = events.get(i);
             if (!e.journeyId().equals(journeyId)) {
                 throw new IllegalArgumentException("event " + e.eventId() + " belongs to journey " + e.journeyId()
                         + ", not " + journeyId);
             }
-            if (!ids.add(e.eventId())) {
+            if (ids != null ? !ids.add(e.eventId()) : repeats(events, i)) {
                 throw new IllegalArgumentException("journey " + journeyId + " repeats event " + e.eventId());
             }
             if (i > 0 && ORDER.compare(events.get(i - 1), e) > 0) {
@@ -64,6 +66,20 @@ public record Journey(String journeyId, @Nullable String customerId, @Nullable S
                         + "event id");
             }
         }
+    }
+
+    /** The number of events up to which repeated ids are found by comparing them pairwise. */
+    private static final int SMALL = 16;
+
+    /** Whether the {@code i}-th event's id is the id of an earlier one. */
+    private static boolean repeats(List<JourneyEvent> events, int i) {
+        String id = events.get(i).eventId();
+        for (int j = 0; j < i; j++) {
+            if (events.get(j).eventId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -101,6 +101,8 @@ public final class JourneyAssembler {
         final LinkedHashMap<String, JourneyEvent> events = new LinkedHashMap<>();
         Instant last;
         int duplicates;
+        /** Set when the journey closes, so a stale queue entry needs no look-up to be skipped. */
+        boolean closed;
 
         Open(String id) {
             this.id = id;
@@ -185,13 +187,14 @@ public final class JourneyAssembler {
             }
             Entry entry = fromHeap ? outOfOrder.poll() : inOrder.pollFirst();
             Open journey = entry.journey();
-            if (journey.last.equals(entry.last()) && open.get(journey.id) == journey) {
+            if (!journey.closed && journey.last.equals(entry.last())) {
                 close(journey);
             }
         }
     }
 
     private void close(Open journey) {
+        journey.closed = true;
         open.remove(journey.id);
         assembled += journey.events.size();
         journeys++;

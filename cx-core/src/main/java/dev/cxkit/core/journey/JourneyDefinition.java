@@ -51,6 +51,8 @@ public final class JourneyDefinition implements Serializable {
     private final Map<String, Integer> stageIndex;
     private final List<Touchpoint> touchpoints;
     private final Map<String, Touchpoint> byId;
+    /** The touchpoints of each stage, in order: asked for once per stage of every journey measured. */
+    private final Map<String, List<Touchpoint>> byStage;
     private final List<Touchpoint> expected;
     private final List<Promise> promises;
     private final List<ContactRule> contactRules;
@@ -68,6 +70,11 @@ public final class JourneyDefinition implements Serializable {
             }
         }
         this.touchpoints = List.copyOf(ordered);
+        Map<String, List<Touchpoint>> stageTouchpoints = new HashMap<>();
+        for (String stage : stages) {
+            stageTouchpoints.put(stage, ordered.stream().filter(t -> t.stage().equals(stage)).toList());
+        }
+        this.byStage = Collections.unmodifiableMap(stageTouchpoints);
         this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(b.touchpoints));
         this.expected = ordered.stream().filter(Touchpoint::expected).toList();
         this.promises = List.copyOf(b.promises.values());
@@ -124,7 +131,8 @@ public final class JourneyDefinition implements Serializable {
      * @return the touchpoints (empty when there is no such stage)
      */
     public List<Touchpoint> touchpointsOf(String stage) {
-        return touchpoints.stream().filter(t -> t.stage().equals(stage)).toList();
+        List<Touchpoint> of = stage == null ? null : byStage.get(stage);
+        return of == null ? List.of() : of;
     }
 
     /**

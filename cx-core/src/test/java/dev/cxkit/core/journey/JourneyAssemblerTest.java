@@ -83,6 +83,16 @@ class JourneyAssemblerTest {
         assertThatThrownBy(() -> new Journey("j1", null, null, List.of(b, a), 0)).hasMessageContaining("ordered by time");
         assertThatThrownBy(() -> new Journey("j1", null, null, List.of(a, event("a", "j1", "bill", 9)), 0))
                 .hasMessage("journey j1 repeats event a");
+        // a long journey (ids checked with a set) and a short one (compared pairwise) alike: the
+        // repeat need not be next to the first
+        for (int length : new int[] {5, 40}) {
+            List<JourneyEvent> events = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                events.add(event(i == length - 1 ? "e1" : "e" + i, "j1", "order", i));
+            }
+            assertThatThrownBy(() -> new Journey("j1", null, null, events, 0)).as("%d events", length)
+                    .hasMessage("journey j1 repeats event e1");
+        }
         assertThatThrownBy(() -> new Journey("j2", null, null, List.of(a), 0)).hasMessageContaining("belongs to journey j1");
         assertThatThrownBy(() -> new Journey("j1", null, null, List.of(), 0)).hasMessage("journey j1 has no events");
         assertThatThrownBy(() -> JourneyAssembler.builder().idleGap(Duration.ZERO)).hasMessageContaining("positive");
