@@ -1,3 +1,6 @@
+// Over 500 lines on purpose: the split read is one procedure (cut, count, parse, join cut records,
+// check ids by partition, hand on in order) whose steps share the parts and their invariants; its
+// Javadoc says why each step keeps the results of one thread.
 package dev.cxkit.core.io;
 
 import java.io.IOException;

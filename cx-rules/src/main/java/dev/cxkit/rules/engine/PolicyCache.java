@@ -1,3 +1,5 @@
+// Over 500 lines on purpose: the cache key, the entry format with its checks and the restricted
+// deserialization belong together; half the file is the Javadoc of what an entry may hold and why.
 package dev.cxkit.rules.engine;
 
 import java.io.DataInputStream;
