@@ -1,3 +1,5 @@
+// Over 500 lines: most of it is the options of the report, each with the help text users read; the
+// reading of each kind of input (in parts, by hand-off, file by file) is the rest.
 package dev.cxkit.cli;
 
 import dev.cxkit.cli.sample.SampleJourneys;
