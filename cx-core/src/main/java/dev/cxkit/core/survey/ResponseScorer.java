@@ -113,7 +113,8 @@ public final class ResponseScorer {
             group = table.group(singleField.apply(response));
         } else {
             grouping.keyInto(response, buffer);
-            group = table.group(buffer.values);
+            // one dimension (a period alone): the table's look-up by one value, not by a list
+            group = buffer.values.size() == 1 ? table.group(buffer.values.get(0)) : table.group(buffer.values);
         }
         double weight = response.weight();
         if (weight == 1) {
