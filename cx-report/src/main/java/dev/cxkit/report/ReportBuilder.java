@@ -76,13 +76,14 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Settings that shape what is counted ({@link #period}, {@link #zone}, {@link #consistencyUnits},
- * {@link #scoreOptions}, {@link #staff}, {@link #definitions}, {@link #openWindow}) come before the
+ * {@link #scoreOptions}, {@link #staff}, {@link #definitions}, {@link #openWindow}, {@link #idleGap}) come before the
  * first record; the policy, the customers and the subject may come any time before
  * {@link #build}. Records come through the {@code add...} methods, in any order, or through the
  * {@code read...} methods, which read a whole file with the library's readers and count its rows in
  * the report's provenance (a caller that reads on its own names each input with {@link #addInput}).
  * Memory holds the scores' histograms, the responses waiting for their journey, the journeys of
- * the events and the incidents, not the responses themselves.
+ * the events (only the open ones with an {@link #idleGap} and time-ordered events) and the
+ * incidents, not the responses themselves.
  *
  * <p>Not thread-safe: one builder per report, used once.
  *
