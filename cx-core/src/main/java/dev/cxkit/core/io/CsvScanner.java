@@ -190,8 +190,14 @@ final class CsvScanner {
         return slowCharAt(rel);
     }
 
+    /**
+     * Returns the character at {@code rel}, filling the buffer as needed: {@link #EOF} at the end,
+     * {@link #TOO_LONG} past {@code maxChars} characters. The character just after the limit is
+     * looked at: a line end there ends a record of exactly {@code maxChars} characters, which is
+     * not too long.
+     */
     private int slowCharAt(int rel) throws IOException {
-        if (rel >= maxChars) {
+        if (rel > maxChars) {
             return TOO_LONG;
         }
         while (in.start + rel >= in.limit) {
@@ -200,7 +206,8 @@ final class CsvScanner {
                 return EOF;
             }
         }
-        return in.buf[in.start + rel];
+        char c = in.buf[in.start + rel];
+        return rel < maxChars || c == '\n' || c == '\r' ? c : TOO_LONG;
     }
 
     private int terminatorLength(int rel) throws IOException {
@@ -312,8 +319,8 @@ final class CsvScanner {
                 int abs = s + r;
                 if (abs >= lim) {
                     ch = slowCharAt(r);
-                    if (ch < 0) {
-                        break;
+                    if (ch < 0 || r >= maxChars) {
+                        break; // the end, too long, or the line end just after the limit
                     }
                     b = in.buf;
                     s = in.start;

@@ -170,10 +170,10 @@ public final class ResponseReader implements RecordReader<Response> {
      * such as weights, may differ from one thread's in the last bits: sums are added in another
      * grouping.)
      *
-     * <p>A CSV file in UTF-8 of a few megabytes or more, read with a long mapping (one answer per
-     * row), is cut into parts at line ends and parsed on up to {@link Builder#threads(int)}
-     * threads (the calling thread is one); anything else (JSON Lines, gzip, a workbook, another
-     * encoding, a wide survey export, a small file) is read on the calling thread. Memory for
+     * <p>A CSV or JSON Lines file in UTF-8 of a few megabytes or more, read with a long mapping (one
+     * answer per row), is cut into parts at line ends and parsed on up to {@link Builder#threads(int)}
+     * threads (the calling thread is one); anything else (gzip, a workbook, another encoding, a wide
+     * survey export, a small file) is read on the calling thread. Memory for
      * duplicate checks is 16 bytes per row while the parts are read, besides the set of ids.
      *
      * @param file the file, named in messages as given
@@ -215,7 +215,7 @@ public final class ResponseReader implements RecordReader<Response> {
         Objects.requireNonNull(rejected, "rejected");
         Objects.requireNonNull(bytesRead, "bytesRead");
         BiConsumer<A, ? super Response> add = collector.accumulator();
-        SplitCsvRead.Result<A> split = SplitCsvRead.read(rows, file, threads, splitSizes, collector.supplier(), add,
+        SplitRead.Result<A> split = SplitRead.read(rows, file, threads, splitSizes, collector.supplier(), add,
                 collector.combiner(), rejected, bytesRead);
         if (split != null) {
             return new ReadResult<>(collector.finisher().apply(split.value), split.summary);
@@ -271,7 +271,7 @@ public final class ResponseReader implements RecordReader<Response> {
         private boolean timeRequired = true;
         private ResponseFilter filter;
         private int threads = Runtime.getRuntime().availableProcessors();
-        private long[] splitSizes = {SplitCsvRead.MIN_SPLIT_BYTES, SplitCsvRead.MIN_PART_BYTES};
+        private long[] splitSizes = {SplitRead.MIN_SPLIT_BYTES, SplitRead.MIN_PART_BYTES};
 
         private Builder() {
         }

@@ -59,7 +59,8 @@ final class RowReader<T> {
     private final List<String> sources = new ArrayList<>();
     private long[] sourceBases = new long[4];
     private long lineBase;
-    private final Map<String, Integer> keyFields = new HashMap<>();
+    /** JSON keys to fields, shared by the threads that read the parts of one file. */
+    private final Map<String, Integer> keyFields = new java.util.concurrent.ConcurrentHashMap<>();
     /** What to do about text that is not UTF-8: most often a CSV saved by an older Excel. */
     private static final String NOT_UTF8_HINT = "save the file as UTF-8, or read it in its encoding, for example "
             + "windows-1252";
@@ -161,7 +162,10 @@ final class RowReader<T> {
             if (chosen == InputFormat.CSV) {
                 readCsv(text, context, workbook ? Character.valueOf(',') : delimiter);
             } else {
-                readJsonLines(text, context);
+                readJsonLines(text, context, 1);
+                if (context.read == 0) {
+                    context.warnings.add(context.source + " is empty: no rows");
+                }
             }
         } finally {
             finished(context.lastLine);
@@ -526,8 +530,12 @@ final class RowReader<T> {
     // ------------------------------------------------------------------------------------------
     // JSON Lines
 
-    private void readJsonLines(TextInput text, Context context) throws IOException {
-        long line = 0;
+    /**
+     * Reads JSON Lines up to the end of {@code text}, each line accepted or rejected through
+     * {@code context}; the first line of {@code text} is line {@code firstLine}.
+     */
+    void readJsonLines(TextInput text, Context context, long firstLine) throws IOException {
+        long line = firstLine - 1;
         RowParser<T> row = context.row;
         Set<String> attributeKeys = new HashSet<>();
         while (true) {
@@ -540,15 +548,6 @@ final class RowReader<T> {
             while (true) {
                 int abs = text.start + r;
                 if (abs >= text.limit) {
-                    if (r >= maxChars) {
-                        tooLong = new String(text.buf, text.start, Math.min(maxChars, text.limit - text.start));
-                        r = skipToLineEnd(text, r);
-                        ch = r < 0 ? -1 : text.buf[text.start + r];
-                        if (r < 0) {
-                            r = 0;
-                        }
-                        break;
-                    }
                     if (!text.fill()) {
                         ch = -1;
                         break;
@@ -558,6 +557,16 @@ final class RowReader<T> {
                 char c = text.buf[abs];
                 if (c == '\n' || c == '\r') {
                     ch = c;
+                    break;
+                }
+                // a character past the limit makes the line too long, wherever the buffer ends
+                if (r >= maxChars) {
+                    tooLong = new String(text.buf, text.start, maxChars);
+                    r = skipToLineEnd(text, r);
+                    ch = r < 0 ? -1 : text.buf[text.start + r];
+                    if (r < 0) {
+                        r = 0;
+                    }
                     break;
                 }
                 if (blank && c > ' ') {
@@ -594,9 +603,6 @@ final class RowReader<T> {
             }
         }
         context.lastLine = Math.max(context.lastLine, line);
-        if (context.read == 0) {
-            context.warnings.add(context.source + " is empty: no rows");
-        }
     }
 
     /** Discards input up to the end of the current line; returns its offset, or -1 at the end. */

@@ -359,6 +359,31 @@ class ResponseReaderTest {
         assertThat(r.only().raw()).startsWith("r1,nps,9,xxx").hasSizeLessThan(longValue.length());
     }
 
+    /**
+     * The limit is a line's length, wherever the buffer ends: a line of exactly the limit is read,
+     * one character more is rejected, in CSV (quoted or not, LF or CRLF) and JSON Lines.
+     */
+    @Test
+    void aLineOfExactlyTheLimitIsReadAndOneMoreIsNot() {
+        ResponseReader reader = ResponseReader.builder().limits(16, 3).build();
+        for (String eol : new String[] {"\n", "\r\n"}) {
+            String csv = "metric,score,x" + eol + "nps,9,aaaaaaaaaa" + eol + "nps,8,aaaaaaaaaaa" + eol
+                    + "nps,7,\"aaaaaaaa\"" + eol + "nps,6,\"aaaaaaaaa\"" + eol + "nps,5,a";
+            Result r = read(reader, "limit.csv", csv.getBytes(StandardCharsets.UTF_8));
+            assertThat(r.accepted()).as("eol %s", eol.length()).extracting(Response::score).containsExactly(9, 7, 5);
+            assertThat(r.rejected()).extracting(Rejection::line).containsExactly(3L, 5L);
+            assertThat(r.rejected()).allSatisfy(x -> assertThat(x.reason())
+                    .contains("longer than 16 characters").doesNotContain("not closed"));
+        }
+        ResponseReader json = ResponseReader.builder().limits(26, 3).build();
+        String lines = "{\"metric\":\"nps\",\"score\":9}\n{\"metric\":\"nps\",\"score\": 8}\n"
+                + "{\"metric\":\"nps\",\"score\":7}";
+        Result j = read(json, "limit.jsonl", lines.getBytes(StandardCharsets.UTF_8));
+        assertThat(j.accepted()).extracting(Response::score).containsExactly(9, 7);
+        assertThat(j.only().line()).isEqualTo(2);
+        assertThat(j.only().reason()).startsWith("the line is longer than 26 characters");
+    }
+
     @Test
     void invalidUtf8IsRejectedForItsRowOnly() {
         byte[] head = (HEADER + "r1,nps,9,York\nr2,nps,9,Z").getBytes(StandardCharsets.UTF_8);

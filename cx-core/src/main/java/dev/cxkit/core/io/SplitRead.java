@@ -27,7 +27,7 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
- * Reads one CSV file on several threads, with exactly the results of reading it on one: the same
+ * Reads one CSV or JSON Lines file on several threads, with exactly the results of reading it on one: the same
  * rows accepted, the same rejections with the same lines and messages, in file order, and the
  * same duplicates.
  *
@@ -43,14 +43,15 @@ import java.util.function.Supplier;
  * end, on the calling thread and in file order, each part's rejections are handed on and its
  * accumulator is combined into the result.
  *
- * <p><b>When.</b> Only for an uncompressed UTF-8 CSV file, read with a long (one answer per row)
- * mapping, of at least {@value #MIN_SPLIT_BYTES} bytes; {@link #read} returns null otherwise, and
- * the caller reads on one thread.
+ * <p><b>When.</b> Only for an uncompressed UTF-8 CSV or JSON Lines file, read with a long (one
+ * answer per row) mapping, of at least {@value #MIN_SPLIT_BYTES} bytes; {@link #read} returns null
+ * otherwise, and the caller reads on one thread. JSON Lines have no header, and a line is a record,
+ * so no cut ever falls inside one.
  *
  * @param <T> the value one row becomes
  * @param <A> the accumulator of one part
  */
-final class SplitCsvRead<T, A> {
+final class SplitRead<T, A> {
 
     /** Files smaller than this are read on one thread: a split would cost more than it saves. */
     static final long MIN_SPLIT_BYTES = 4L << 20;
@@ -63,6 +64,7 @@ final class SplitCsvRead<T, A> {
 
     private final RowReader<T> reader;
     private final Path file;
+    private final InputFormat format;
     private final String source;
     private final int threads;
     private final long minPartBytes;
@@ -71,9 +73,10 @@ final class SplitCsvRead<T, A> {
     private final LongConsumer progress;
     private final AtomicLong bytesDone = new AtomicLong();
 
-    private SplitCsvRead(RowReader<T> reader, Path file, int threads, long minPartBytes, Supplier<A> newAccumulator,
-            BiConsumer<A, ? super T> add, LongConsumer progress) {
+    private SplitRead(RowReader<T> reader, Path file, InputFormat format, int threads, long minPartBytes,
+            Supplier<A> newAccumulator, BiConsumer<A, ? super T> add, LongConsumer progress) {
         this.reader = reader;
+        this.format = format;
         this.minPartBytes = minPartBytes;
         this.file = file;
         this.source = file.toString();
@@ -106,27 +109,25 @@ final class SplitCsvRead<T, A> {
     static <T, A> Result<A> read(RowReader<T> reader, Path file, int threads, long[] sizes,
             Supplier<A> newAccumulator, BiConsumer<A, ? super T> add, BinaryOperator<A> combine,
             Consumer<? super Rejection> rejected, LongConsumer progress) throws IOException {
-        if (threads < 2 || reader.schema().multiple() || !splittable(reader, file, sizes[0])) {
+        InputFormat format = threads < 2 || reader.schema().multiple() ? null : splittable(reader, file, sizes[0]);
+        if (format == null) {
             return null;
         }
-        return new SplitCsvRead<>(reader, file, threads, sizes[1], newAccumulator, add, progress)
+        return new SplitRead<>(reader, file, format, threads, sizes[1], newAccumulator, add, progress)
                 .run(combine, rejected);
     }
 
-    /** Whether the file is a plain UTF-8 CSV large enough to split. */
-    private static boolean splittable(RowReader<?> reader, Path file, long minSplitBytes) throws IOException {
+    /** Returns the format of a plain UTF-8 CSV or JSON Lines file large enough to split, else null. */
+    private static InputFormat splittable(RowReader<?> reader, Path file, long minSplitBytes) throws IOException {
         if (reader.encoding() != null && !reader.encoding().equals(StandardCharsets.UTF_8)) {
-            return false;
+            return null;
         }
         InputFormat named = reader.format() != null ? reader.format()
                 : InputFormat.fromFileName(file.toString()).orElse(null);
-        if (named == InputFormat.JSONL) {
-            return false;
-        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < minSplitBytes) {
-                return false;
+                return null;
             }
             ByteBuffer head = ByteBuffer.allocate(4096);
             channel.read(head, 0);
@@ -136,18 +137,18 @@ final class SplitCsvRead<T, A> {
                     || b[0] == 'P' && b[1] == 'K' // zip: a workbook
                     || (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe || (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff
                     || (b[0] & 0xff) == 0xd0 && (b[1] & 0xff) == 0xcf || b[0] == '%' && b[1] == 'P')) {
-                return false;
+                return null;
             }
             if (named == null) {
                 // no extension that names the format: JSON Lines if the first character is a brace
                 for (int i = 0; i < n; i++) {
                     if (!Character.isWhitespace(b[i])) {
-                        return b[i] != '{';
+                        return b[i] == '{' ? InputFormat.JSONL : InputFormat.CSV;
                     }
                 }
-                return false;
+                return null;
             }
-            return true;
+            return named;
         }
     }
 
@@ -191,17 +192,22 @@ final class SplitCsvRead<T, A> {
         long lastLine = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            RowReader<T>.Context header = reader.context(source, sourceIndex, base, v -> { }, rejected);
-            TextInput text = new TextInput(new RangeStream(channel, 0, size));
-            CsvScanner scanner = new CsvScanner(text, reader.maxChars(), reader.maxLines(),
-                    reader.delimiter() != null ? reader.delimiter() : CsvScanner.detectDelimiter(text));
-            RowReader.CsvLayout layout = reader.readCsvHeader(text, scanner, header);
-            lastLine = header.lastLine;
-            if (layout == null) {
-                return new Result<>(newAccumulator.get(), header.summary());
+            RowReader.CsvLayout layout = null;
+            long dataLine = 1;
+            long dataStart = 0;
+            if (format == InputFormat.CSV) {
+                RowReader<T>.Context header = reader.context(source, sourceIndex, base, v -> { }, rejected);
+                TextInput text = new TextInput(new RangeStream(channel, 0, size));
+                CsvScanner scanner = new CsvScanner(text, reader.maxChars(), reader.maxLines(),
+                        reader.delimiter() != null ? reader.delimiter() : CsvScanner.detectDelimiter(text));
+                layout = reader.readCsvHeader(text, scanner, header);
+                lastLine = header.lastLine;
+                if (layout == null) {
+                    return new Result<>(newAccumulator.get(), header.summary());
+                }
+                dataLine = scanner.line;
+                dataStart = lineStart(channel, dataLine);
             }
-            long dataLine = scanner.line;
-            long dataStart = lineStart(channel, dataLine);
             List<Part> parts = cut(channel, dataStart, size);
             ExecutorService pool = Executors.newFixedThreadPool(threads - 1, runnable -> {
                 Thread t = new Thread(runnable, "cx-read");
@@ -239,7 +245,8 @@ final class SplitCsvRead<T, A> {
                     lastLine = Math.max(lastLine, part.lastLine);
                 }
                 if (summary.read() == 0) {
-                    summary = summary.plus(new ReadSummary(0, 0, 0, List.of(source + " has a header but no rows")));
+                    summary = summary.plus(new ReadSummary(0, 0, 0, List.of(source
+                            + (layout != null ? " has a header but no rows" : " is empty: no rows"))));
                 }
                 return new Result<>(result == null ? newAccumulator.get() : result, summary);
             } finally {
@@ -397,6 +404,13 @@ final class SplitCsvRead<T, A> {
      */
     private boolean parse(FileChannel channel, Part part, RowReader.CsvLayout layout, RowReader<T>.Context context)
             throws IOException {
+        if (layout == null) {
+            // JSON Lines: a line is a record, so a cut at a line end never splits one
+            TextInput text = new TextInput(new RangeStream(channel, part.from, part.to), part.from == 0);
+            reader.readJsonLines(text, context, part.firstLine);
+            part.lastLine = context.lastLine;
+            return false;
+        }
         layout.configure(context.row);
         context.header = layout.header;
         TextInput text = new TextInput(new RangeStream(channel, part.from, part.to), part.from == 0);

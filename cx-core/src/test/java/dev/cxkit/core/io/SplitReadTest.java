@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * scanner knows, cut into many small parts so that cuts fall everywhere: inside quoted fields over
  * line ends, next to CR LF pairs, blank lines and byte-order marks.
  */
-class SplitCsvReadTest {
+class SplitReadTest {
 
     @TempDir
     Path dir;
@@ -109,6 +109,66 @@ class SplitCsvReadTest {
             }
         }
         return null;
+    }
+
+    /** The same for JSON Lines, with their own damage: malformed lines, arrays, repeated keys. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void jsonLinesPartsReadAsOneThreadReads(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5EED);
+        Path first = dir.resolve("a.jsonl");
+        Path second = dir.resolve("b.jsonl");
+        Files.write(first, jsonLines(random, 0));
+        Files.write(second, jsonLines(random, 1));
+        long builderSeed = random.nextLong();
+        int threads = 2 + random.nextInt(3);
+        long part = 64 + random.nextInt(2000);
+        Outcome expected = oneThread(builder(new SplittableRandom(builderSeed)).build(), first, second);
+        Outcome actual = inParts(builder(new SplittableRandom(builderSeed)).threads(threads).splitSizes(0, part)
+                .build(), first, second);
+        String description = "seed " + seed + " (JSON Lines, " + threads + " threads, parts of " + part + " bytes)";
+        assertThat(firstDifference(actual.rejected(), expected.rejected())).as(description).isNull();
+        assertThat(actual.summary()).as(description).isEqualTo(expected.summary());
+        assertThat(actual.accepted()).as(description).containsExactlyElementsOf(expected.accepted());
+    }
+
+    /** Random JSON Lines of up to a few thousand lines with damage of every kind. */
+    private static byte[] jsonLines(SplittableRandom random, int fileNumber) {
+        String[] eols = {"\n", "\r\n", "\r"};
+        String eol = eols[random.nextInt(random.nextInt(4) == 0 ? 3 : 2)];
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (random.nextInt(4) == 0) {
+            write(out, "\uFEFF");
+        }
+        int rows = random.nextInt(50, 3000);
+        for (int i = 0; i < rows; i++) {
+            int id = random.nextInt(4) == 0 ? random.nextInt(i + 1) : i;
+            String metric = new String[] {"nps", "csat", "ces", "NPS", "nsp"}[random.nextInt(random.nextInt(8) == 0 ? 5 : 3)];
+            String idField = random.nextInt(10) == 0 ? "" : "\"response_id\": \"f" + fileNumber + "-r" + id + "\", ";
+            String row = "{" + idField + "\"metric\": \"" + metric + "\", \"score\": " + random.nextInt(-1, 12)
+                    + ", \"location\": \"" + new String[] {"Leeds", "York, North", "Gen\u00e8ve", "a \\\"q\\\""}[random.nextInt(4)]
+                    + "\"}";
+            switch (random.nextInt(30)) {
+                case 0 -> row = "[1, 2]";
+                case 1 -> row = "{\"metric\": \"nps\", \"score\": 9";
+                case 2 -> row = "{\"metric\": \"nps\", \"metric\": \"csat\", \"score\": 4}";
+                case 3 -> row = "";
+                case 4 -> row = "{\"metric\": \"nps\", \"score\": 9, \"note\": \"" + "x".repeat(500) + "\"}";
+                case 5 -> row = "{\"metric\": \"nps\", \"score\": {\"a\": 1}}";
+                case 6 -> row = "  \t";
+                default -> {
+                }
+            }
+            if (random.nextInt(200) == 0) {
+                out.write(0xC3);
+                out.write('x');
+            }
+            write(out, row);
+            if (i < rows - 1 || random.nextBoolean()) {
+                write(out, eol);
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test
