@@ -16,8 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,12 +75,7 @@ public final class Policy implements AutoCloseable {
     static final int WAIT_FACTOR = 10;
     static final String PLAN_GLOBAL = "plan";
     static final String SETTINGS_GLOBAL = "settings";
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "cx-policy-decision-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private static final DecisionWorkers WORKERS = new DecisionWorkers("cx-policy-decision-");
     /**
      * The configuration of every pooled session: not thread-safe. A decision's session is used by
      * one thread only (the caller's or one worker's), and an unsynchronised session skips the locks
