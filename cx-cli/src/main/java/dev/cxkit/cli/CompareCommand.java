@@ -6,6 +6,7 @@ import dev.cxkit.report.internal.OutputFiles;
 import dev.cxkit.cli.Converters.OutputFormat;
 import dev.cxkit.cli.print.ScoreText;
 import dev.cxkit.cli.print.TextTable;
+import dev.cxkit.core.io.ReadResult;
 import dev.cxkit.core.io.ReadSummary;
 import dev.cxkit.core.score.ComparisonVerdict;
 import dev.cxkit.core.score.GroupKey;
@@ -18,6 +19,7 @@ import dev.cxkit.core.score.ScoreOptions;
 import dev.cxkit.core.stats.Comparison;
 import dev.cxkit.core.stats.IntervalMethod;
 import dev.cxkit.core.survey.Grouping;
+import dev.cxkit.core.survey.Response;
 import dev.cxkit.core.survey.ResponseScorer;
 import java.io.IOException;
 import java.time.ZoneId;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +94,9 @@ final class CompareCommand implements Callable<Integer> {
     private InputOptions input;
 
     @Mixin
+    private ThreadsOption threads;
+
+    @Mixin
     private FilterOptions filters;
 
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", converter = Converters.ZoneConverter.class,
@@ -112,8 +118,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         checkSides();
         OutputFiles outputs = Inputs.outputs(files, rows.rejects);
-        Inputs inputs = new Inputs(input.responseReader(zone, filters.filter(zone), false, true), parent.stdin(), err,
-                outputs, rows.rejects, Cx.quiet(spec));
+        Inputs inputs = new Inputs(input.responseReader(zone, filters.filter(zone), false, true, threads.threads()),
+                parent.stdin(), err, outputs, rows.rejects, Cx.quiet(spec));
         Side sideA;
         Side sideB;
         if (by == null) {
@@ -183,13 +189,9 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Reads the files once, splitting the responses of the metric by the --by column's value. */
     private Side[] readGroups(Inputs inputs) throws IOException {
-        ResponseScorer scorer = ResponseScorer.create(Grouping.by(List.of(by.trim())));
-        ReadSummary summary = inputs.read(files, response -> {
-            if (metric.equals(response.metric())) {
-                scorer.record(response);
-            }
-        });
-        var snapshot = scorer.snapshot(metric);
+        ReadResult<ResponseScorer> read = inputs.collect(files, scoring(Grouping.by(List.of(by.trim()))));
+        ReadSummary summary = read.summary();
+        var snapshot = read.value().snapshot(metric);
         Side[] sides = new Side[2];
         String[] values = {groupA, groupB};
         for (int i = 0; i < 2; i++) {
@@ -201,15 +203,25 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Side read(String file, Inputs inputs) throws IOException {
-        ResponseScorer scorer = ResponseScorer.create(Grouping.none());
-        ReadSummary summary = inputs.read(List.of(file), response -> {
+        ReadResult<ResponseScorer> read = inputs.collect(List.of(file), scoring(Grouping.none()));
+        RatingDistribution ratings = read.value().snapshot(metric).getOrDefault(GroupKey.NONE,
+                RatingDistribution.empty(metric));
+        return new Side(displayName(file), read.summary(), ratings);
+    }
+
+    /**
+     * Scores the compared metric's responses by {@code grouping}: one scorer per part of a large
+     * file, merged in file order.
+     */
+    private Collector<Response, ResponseScorer, ResponseScorer> scoring(Grouping grouping) {
+        return Collector.of(() -> ResponseScorer.create(grouping), (scorer, response) -> {
             if (metric.equals(response.metric())) {
                 scorer.record(response);
             }
+        }, (earlier, later) -> {
+            earlier.merge(later);
+            return earlier;
         });
-        RatingDistribution ratings = scorer.snapshot(metric).getOrDefault(GroupKey.NONE,
-                RatingDistribution.empty(metric));
-        return new Side(displayName(file), summary, ratings);
     }
 
     private static String displayName(String file) {

@@ -105,6 +105,12 @@ class ScoreStreamingTest {
             assertThat(outputs[threads]).as("seed %d, %d threads: the JSON", seed, threads).isEqualTo(outputs[1]);
             assertThat(rejects[threads]).as("seed %d, %d threads: the rejects", seed, threads).isEqualTo(rejects[1]);
         }
+        CliRun compared1 = run("compare", file.toString(), "--by", "location", "--a", "Leeds", "--b", "York",
+                "--metric", "nps", "--format", "json", "--threads", "1", "-q");
+        CliRun compared2 = run("compare", file.toString(), "--by", "location", "--a", "Leeds", "--b", "York",
+                "--metric", "nps", "--format", "json", "--threads", "2", "-q");
+        assertThat(compared1.exit()).as(compared1.err()).isZero();
+        assertThat(compared2.out()).as("seed %d: compare", seed).isEqualTo(compared1.out());
         CliRun clustered1 = run("score", file.toString(), "--cluster-by", "customer_id", "--format", "json",
                 "--threads", "1", "-q");
         CliRun clustered2 = run("score", file.toString(), "--cluster-by", "customer_id", "--format", "json",
