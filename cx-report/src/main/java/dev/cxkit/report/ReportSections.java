@@ -100,11 +100,14 @@ final class ReportSections {
 
         private final Period period;
         private final ZoneId zone;
+        private static final int SEEN_DAYS = 1024;
         private final ResponseScorer byPeriod;
         /** Per grouping column (the --by columns, then stage): the ratings by value and period. */
         private final Map<String, ResponseScorer> byColumn = new LinkedHashMap<>();
         /** The first day of each period seen, by label. */
         private final Map<String, LocalDate> periodStarts = new HashMap<>();
+        /** The days whose period start is noted, plus one (0: none), direct-mapped by day. */
+        private final long[] seenDays = new long[SEEN_DAYS];
         private final Map<String, String> detractorComments = new HashMap<>();
         private long count;
 
@@ -136,7 +139,13 @@ final class ReportSections {
             }
             LocalDate date = r.localDate(zone);
             if (date != null) {
-                periodStarts.computeIfAbsent(period.label(date), label -> period.start(date));
+                // a period's start is noted once per distinct day, not formatted per response
+                long day = date.toEpochDay();
+                int slot = (int) (day & (SEEN_DAYS - 1));
+                if (seenDays[slot] != day + 1) {
+                    seenDays[slot] = day + 1;
+                    periodStarts.putIfAbsent(period.label(date), period.start(date));
+                }
             }
             String comment = r.field(ClosedLoopAccumulator.COMMENT);
             if (comment != null && r.responseId() != null && r.metric().kind() == Metric.Kind.NPS

@@ -6,6 +6,7 @@ import dev.cxkit.core.score.Weights;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -93,7 +94,16 @@ public record Response(Metric metric, int score, double weight, @Nullable String
         if (submittedOn != null) {
             return submittedOn;
         }
-        return submittedAt == null ? null : LocalDate.ofInstant(submittedAt, zone);
+        if (submittedAt == null) {
+            return null;
+        }
+        if (zone instanceof ZoneOffset) {
+            // LocalDate.ofInstant asks a ZoneOffset for its rules, which makes a new ZoneRules each
+            // time: on the path of every response of a report, so the day is counted here instead
+            long seconds = submittedAt.getEpochSecond() + ((ZoneOffset) zone).getTotalSeconds();
+            return LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        }
+        return LocalDate.ofInstant(submittedAt, zone);
     }
 
     /**
@@ -109,13 +119,14 @@ public record Response(Metric metric, int score, double weight, @Nullable String
     }
 
     /**
-     * Returns a function that reads the named field or attribute, resolved once so that hot
-     * loops do not look the name up per response.
+     * Returns a function that reads the named field or attribute, as {@link #field(String)} does,
+     * resolved once so that hot loops do not look the name up per response.
      *
      * @param name the field or attribute name
-     * @return the accessor
+     * @return the accessor; it returns null where the response has no such value
+     * @since 0.1.0
      */
-    static Function<Response, String> accessor(String name) {
+    public static Function<Response, @Nullable String> accessor(String name) {
         switch (name) {
             case "touchpoint":
                 return Response::touchpoint;

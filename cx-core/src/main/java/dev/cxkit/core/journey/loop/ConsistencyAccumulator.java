@@ -78,14 +78,19 @@ public final class ConsistencyAccumulator {
     private final Map<Metric, ScoreTable> tables = new TreeMap<>(Ratings.METRIC_ORDER);
     /** Group ids by metric, unit and period label: saves building a key list per response. */
     private final Map<Metric, Map<String, Map<String, Integer>>> ids = new HashMap<>();
-    /** Period labels by date. */
-    private final Map<LocalDate, String> labels = new HashMap<>();
+    /** Period labels of recent days, direct-mapped by epoch day. */
+    private static final int LABEL_SLOTS = 1024;
+    private final long[] labelDays = new long[LABEL_SLOTS];
+    private final String[] labelTexts = new String[LABEL_SLOTS];
+    /** Reads the unit's value from a response. */
+    private final java.util.function.Function<Response, String> unitOf;
     private long undated;
 
     private ConsistencyAccumulator(String dimension, Period period, ZoneId zone) {
         this.dimension = Objects.requireNonNull(dimension, "dimension");
         this.period = Objects.requireNonNull(period, "period");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.unitOf = Response.accessor(dimension);
         if (dimension.isBlank() || dimension.equals(dev.cxkit.core.survey.Grouping.PERIOD)) {
             throw new IllegalArgumentException("the unit dimension must be a field other than 'period': '"
                     + dimension + "'");
@@ -120,28 +125,66 @@ public final class ConsistencyAccumulator {
         if (journey != null) {
             Ratings.checkJoined(response, journey);
         }
-        LocalDate date = response.localDate(zone);
-        if (date == null && journey != null) {
-            date = LocalDate.ofInstant(journey.startedAt(), zone);
-        }
-        if (date == null) {
+        // once per response of every report: the day as a number, its label from a small cache,
+        // the unit through an accessor made once, look-ups without capturing lambdas
+        long day;
+        if (response.submittedOn() != null || response.submittedAt() != null) {
+            day = epochDay(response.submittedOn(), response.submittedAt());
+        } else if (journey != null) {
+            day = epochDay(null, journey.startedAt());
+        } else {
             undated++;
             return;
         }
-        String field = response.field(dimension);
+        String field = unitOf.apply(response);
         String unit = field == null && journey != null && dimension.equals(JourneyGrouping.LOCATION)
                 ? journey.location() : field;
-        ScoreTable table = tables.computeIfAbsent(response.metric(), m -> ScoreTable.create(m, dimension,
-                JourneyGrouping.PERIOD));
-        String label = labels.computeIfAbsent(date, period::label);
-        int group = ids.computeIfAbsent(response.metric(), m -> new HashMap<>())
-                .computeIfAbsent(unit, u -> new HashMap<>())
-                .computeIfAbsent(label, l -> table.group(Arrays.asList(unit, l)));
+        ScoreTable table = tables.get(response.metric());
+        if (table == null) {
+            table = ScoreTable.create(response.metric(), dimension, JourneyGrouping.PERIOD);
+            tables.put(response.metric(), table);
+        }
+        int slot = (int) (day & (LABEL_SLOTS - 1));
+        String label = labelTexts[slot];
+        if (label == null || labelDays[slot] != day) {
+            label = period.label(LocalDate.ofEpochDay(day));
+            labelDays[slot] = day;
+            labelTexts[slot] = label;
+        }
+        Map<String, Map<String, Integer>> byUnit = ids.get(response.metric());
+        if (byUnit == null) {
+            byUnit = new HashMap<>();
+            ids.put(response.metric(), byUnit);
+        }
+        Map<String, Integer> byLabel = byUnit.get(unit);
+        if (byLabel == null) {
+            byLabel = new HashMap<>();
+            byUnit.put(unit, byLabel);
+        }
+        Integer known = byLabel.get(label);
+        int group;
+        if (known != null) {
+            group = known;
+        } else {
+            group = table.group(Arrays.asList(unit, label));
+            byLabel.put(label, group);
+        }
         if (response.weight() == 1) {
             table.record(group, response.score());
         } else {
             table.record(group, response.score(), response.weight());
         }
+    }
+
+    /** Returns the day, in this accumulator's zone, of a date or else an instant. */
+    private long epochDay(@Nullable LocalDate on, java.time.@Nullable Instant at) {
+        if (on != null) {
+            return on.toEpochDay();
+        }
+        if (zone instanceof java.time.ZoneOffset) {
+            return Math.floorDiv(at.getEpochSecond() + ((java.time.ZoneOffset) zone).getTotalSeconds(), 86_400);
+        }
+        return LocalDate.ofInstant(at, zone).toEpochDay();
     }
 
     /**
