@@ -227,20 +227,18 @@ final class Inputs {
         ReadSummary read = ReadSummary.EMPTY;
         try {
             if (files.isEmpty()) {
-                A part = collector.supplier().get();
                 try (InputStream in = Objects.requireNonNull(Inputs.class.getResourceAsStream(SAMPLE_RESOURCE),
                         "bundled sample missing")) {
-                    read = read.plus(reader.read(in, SAMPLE, r -> collector.accumulator().accept(part, r),
-                            this::rejected));
+                    ReadResult<A> sample = collectStream(reader, in, SAMPLE, collector);
+                    read = read.plus(sample.summary());
+                    all = combine.apply(all, sample.value());
                 }
-                all = combine.apply(all, part);
             }
             for (String file : files) {
                 if (file.equals("-")) {
-                    A part = collector.supplier().get();
-                    read = read.plus(reader.read(stdin, STDIN, r -> collector.accumulator().accept(part, r),
-                            this::rejected));
-                    all = combine.apply(all, part);
+                    ReadResult<A> piped = collectStream(reader, stdin, STDIN, collector);
+                    read = read.plus(piped.summary());
+                    all = combine.apply(all, piped.value());
                     continue;
                 }
                 Path path = checked(file);
@@ -259,6 +257,14 @@ final class Inputs {
         }
         summary = summary.plus(read);
         return new ReadResult<>(all, read);
+    }
+
+    /** Reads a stream (standard input, the sample) on this thread into one container. */
+    private <A> ReadResult<A> collectStream(ResponseReader reader, InputStream in, String name,
+            Collector<Response, A, A> collector) throws IOException {
+        A part = collector.supplier().get();
+        ReadSummary read = reader.read(in, name, r -> collector.accumulator().accept(part, r), this::rejected);
+        return new ReadResult<>(part, read);
     }
 
     /** Returns the path of a file argument that is not a directory. */

@@ -215,10 +215,10 @@ public final class ResponseReader implements RecordReader<Response> {
         Objects.requireNonNull(rejected, "rejected");
         Objects.requireNonNull(bytesRead, "bytesRead");
         BiConsumer<A, ? super Response> add = collector.accumulator();
-        SplitRead.Result<A> split = SplitRead.read(rows, file, threads, splitSizes, collector.supplier(), add,
+        ReadResult<A> split = SplitRead.read(rows, file, threads, splitSizes, collector.supplier(), add,
                 collector.combiner(), rejected, bytesRead);
         if (split != null) {
-            return new ReadResult<>(collector.finisher().apply(split.value), split.summary);
+            return new ReadResult<>(collector.finisher().apply(split.value()), split.summary());
         }
         A container = collector.supplier().get();
         ReadSummary summary;

@@ -86,17 +86,6 @@ final class SplitRead<T, A> {
         this.progress = progress;
     }
 
-    /** The result of a split read. */
-    static final class Result<A> {
-        final A value;
-        final ReadSummary summary;
-
-        Result(A value, ReadSummary summary) {
-            this.value = value;
-            this.summary = summary;
-        }
-    }
-
     /**
      * Reads {@code file} on {@code threads} threads (the calling thread is one of them), or returns
      * null without reading anything if the file cannot be split (see the class comment).
@@ -106,7 +95,7 @@ final class SplitRead<T, A> {
      * @param rejected receives every rejected row, in file order, on the calling thread
      * @param progress receives the number of bytes read so far, on the calling thread
      */
-    static <T, A> Result<A> read(RowReader<T> reader, Path file, int threads, long[] sizes,
+    static <T, A> ReadResult<A> read(RowReader<T> reader, Path file, int threads, long[] sizes,
             Supplier<A> newAccumulator, BiConsumer<A, ? super T> add, BinaryOperator<A> combine,
             Consumer<? super Rejection> rejected, LongConsumer progress) throws IOException {
         InputFormat format = threads < 2 || reader.schema().multiple() ? null : splittable(reader, file, sizes[0]);
@@ -186,7 +175,7 @@ final class SplitRead<T, A> {
         }
     }
 
-    private Result<A> run(BinaryOperator<A> combine, Consumer<? super Rejection> rejected) throws IOException {
+    private ReadResult<A> run(BinaryOperator<A> combine, Consumer<? super Rejection> rejected) throws IOException {
         int sourceIndex = reader.register(source);
         long base = reader.lineBase();
         long lastLine = 0;
@@ -203,7 +192,7 @@ final class SplitRead<T, A> {
                 layout = reader.readCsvHeader(text, scanner, header);
                 lastLine = header.lastLine;
                 if (layout == null) {
-                    return new Result<>(newAccumulator.get(), header.summary());
+                    return new ReadResult<>(newAccumulator.get(), header.summary());
                 }
                 dataLine = scanner.line;
                 dataStart = lineStart(channel, dataLine);
@@ -248,7 +237,7 @@ final class SplitRead<T, A> {
                     summary = summary.plus(new ReadSummary(0, 0, 0, List.of(source
                             + (layout != null ? " has a header but no rows" : " is empty: no rows"))));
                 }
-                return new Result<>(result == null ? newAccumulator.get() : result, summary);
+                return new ReadResult<>(result == null ? newAccumulator.get() : result, summary);
             } finally {
                 pool.shutdownNow();
             }

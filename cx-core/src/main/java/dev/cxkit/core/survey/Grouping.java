@@ -1,10 +1,10 @@
 package dev.cxkit.core.survey;
 
+import dev.cxkit.core.internal.DayLabels;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,8 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Grouping {
 
-    private static final long SECONDS_PER_DAY = 86_400;
-
     /** The name of the period dimension. */
     public static final String PERIOD = "period";
 
@@ -38,9 +36,6 @@ public final class Grouping {
     private final ZoneId zone;
     private final List<String> names;
     private final List<Function<Response, String>> accessors;
-    private final ZoneRules rules;
-    /** The zone's offset when it never changes (UTC, +02:00), else null. */
-    private final ZoneOffset fixedOffset;
 
     private Grouping(List<String> fields, Period period, ZoneId zone) {
         this.fields = List.copyOf(fields);
@@ -62,8 +57,6 @@ public final class Grouping {
             readers.add(Response.accessor(field));
         }
         this.accessors = List.copyOf(readers);
-        this.rules = this.zone.getRules();
-        this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
     }
 
     /** Returns the grouping with no dimensions: one group for everything. */
@@ -124,7 +117,7 @@ public final class Grouping {
 
     /** Returns a reusable buffer for {@link #keyInto}. */
     KeyBuffer newBuffer() {
-        return new KeyBuffer(names.size());
+        return new KeyBuffer(names.size(), period == null ? null : new DayLabels(period, zone));
     }
 
     /** Fills {@code buffer} with the key of {@code response} without allocating in the common case. */
@@ -141,35 +134,25 @@ public final class Grouping {
         Instant at = response.submittedAt();
         if (at == null) {
             LocalDate on = response.submittedOn();
-            return on == null ? null : period.label(on);
+            return on == null ? null : buffer.labels.label(on.toEpochDay());
         }
-        int offset = fixedOffset != null ? fixedOffset.getTotalSeconds() : rules.getOffset(at).getTotalSeconds();
-        long day = Math.floorDiv(at.getEpochSecond() + offset, SECONDS_PER_DAY);
-        int slot = (int) (day & (KeyBuffer.DAY_SLOTS - 1));
-        String label = buffer.labels[slot];
-        if (label == null || buffer.days[slot] != day) {
-            label = period.label(LocalDate.ofEpochDay(day));
-            buffer.days[slot] = day;
-            buffer.labels[slot] = label;
-        }
-        return label;
+        return buffer.labels.label(buffer.labels.day(at));
     }
 
     /**
-     * A mutable, single-thread key buffer with a direct-mapped cache of period labels by local
-     * day, so that out-of-order timestamps do not format a label per response.
+     * A mutable, single-thread key buffer with a cache of period labels by local day, so that
+     * out-of-order timestamps do not format a label per response.
      */
     static final class KeyBuffer {
-        static final int DAY_SLOTS = 1024;
         final List<String> values;
-        final long[] days = new long[DAY_SLOTS];
-        final String[] labels = new String[DAY_SLOTS];
+        final DayLabels labels;
 
-        KeyBuffer(int size) {
+        KeyBuffer(int size, DayLabels labels) {
             values = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 values.add(null);
             }
+            this.labels = labels;
         }
     }
 

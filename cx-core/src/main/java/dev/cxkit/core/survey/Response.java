@@ -1,12 +1,12 @@
 package dev.cxkit.core.survey;
 
+import dev.cxkit.core.internal.DayLabels;
 import dev.cxkit.core.internal.SmallMap;
 import dev.cxkit.core.score.Metric;
 import dev.cxkit.core.score.Weights;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -97,13 +97,8 @@ public record Response(Metric metric, int score, double weight, @Nullable String
         if (submittedAt == null) {
             return null;
         }
-        if (zone instanceof ZoneOffset) {
-            // LocalDate.ofInstant asks a ZoneOffset for its rules, which makes a new ZoneRules each
-            // time: on the path of every response of a report, so the day is counted here instead
-            long seconds = submittedAt.getEpochSecond() + ((ZoneOffset) zone).getTotalSeconds();
-            return LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
-        }
-        return LocalDate.ofInstant(submittedAt, zone);
+        // on the path of every response of a report: no zone rules for a fixed offset
+        return LocalDate.ofEpochDay(DayLabels.day(submittedAt, zone));
     }
 
     /**

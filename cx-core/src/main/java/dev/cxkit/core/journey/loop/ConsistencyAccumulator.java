@@ -2,6 +2,7 @@ package dev.cxkit.core.journey.loop;
 
 import dev.cxkit.core.internal.ByteForm;
 import dev.cxkit.core.internal.Ratings;
+import dev.cxkit.core.internal.DayLabels;
 import dev.cxkit.core.journey.JourneyOutcome;
 import dev.cxkit.core.journey.analytics.JourneyGrouping;
 import dev.cxkit.core.score.ByteFormatException;
@@ -78,10 +79,8 @@ public final class ConsistencyAccumulator {
     private final Map<Metric, ScoreTable> tables = new TreeMap<>(Ratings.METRIC_ORDER);
     /** Group ids by metric, unit and period label: saves building a key list per response. */
     private final Map<Metric, Map<String, Map<String, Integer>>> ids = new HashMap<>();
-    /** Period labels of recent days, direct-mapped by epoch day. */
-    private static final int LABEL_SLOTS = 1024;
-    private final long[] labelDays = new long[LABEL_SLOTS];
-    private final String[] labelTexts = new String[LABEL_SLOTS];
+    /** The days of responses in the zone, and their periods' labels. */
+    private final DayLabels days;
     /** Reads the unit's value from a response. */
     private final java.util.function.Function<Response, String> unitOf;
     private long undated;
@@ -91,6 +90,7 @@ public final class ConsistencyAccumulator {
         this.period = Objects.requireNonNull(period, "period");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.unitOf = Response.accessor(dimension);
+        this.days = new DayLabels(period, zone);
         if (dimension.isBlank() || dimension.equals(dev.cxkit.core.survey.Grouping.PERIOD)) {
             throw new IllegalArgumentException("the unit dimension must be a field other than 'period': '"
                     + dimension + "'");
@@ -144,13 +144,7 @@ public final class ConsistencyAccumulator {
             table = ScoreTable.create(response.metric(), dimension, JourneyGrouping.PERIOD);
             tables.put(response.metric(), table);
         }
-        int slot = (int) (day & (LABEL_SLOTS - 1));
-        String label = labelTexts[slot];
-        if (label == null || labelDays[slot] != day) {
-            label = period.label(LocalDate.ofEpochDay(day));
-            labelDays[slot] = day;
-            labelTexts[slot] = label;
-        }
+        String label = days.label(day);
         Map<String, Map<String, Integer>> byUnit = ids.get(response.metric());
         if (byUnit == null) {
             byUnit = new HashMap<>();
@@ -178,13 +172,7 @@ public final class ConsistencyAccumulator {
 
     /** Returns the day, in this accumulator's zone, of a date or else an instant. */
     private long epochDay(@Nullable LocalDate on, java.time.@Nullable Instant at) {
-        if (on != null) {
-            return on.toEpochDay();
-        }
-        if (zone instanceof java.time.ZoneOffset) {
-            return Math.floorDiv(at.getEpochSecond() + ((java.time.ZoneOffset) zone).getTotalSeconds(), 86_400);
-        }
-        return LocalDate.ofInstant(at, zone).toEpochDay();
+        return on != null ? on.toEpochDay() : days.day(at);
     }
 
     /**
